@@ -1,0 +1,25 @@
+namespace LlmLab.Contracts.Messages;
+
+/// <summary>Event: a response was generated, scored and stored. The response id makes handling idempotent.</summary>
+public sealed record ResponseScored
+{
+    public required Guid ResponseId { get; init; }
+    public required Guid WorkItemId { get; init; }
+    public required Guid RunId { get; init; }
+    public required Guid ExperimentId { get; init; }
+    public required string TenantId { get; init; }
+    public required string Provider { get; init; }
+    public required string Model { get; init; }
+    public required double Temperature { get; init; }
+    public required double TopP { get; init; }
+    public required int MaxTokens { get; init; }
+    public required double FrequencyPenalty { get; init; }
+    public required double PresencePenalty { get; init; }
+    public required int PromptTokens { get; init; }
+    public required int CompletionTokens { get; init; }
+    public required double ResponseTimeMs { get; init; }
+    public required double CostUsd { get; init; }
+    public required IReadOnlyDictionary<string, double> Metrics { get; init; }
+    public required string AnalysisVersion { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+}

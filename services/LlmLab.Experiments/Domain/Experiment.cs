@@ -1,0 +1,40 @@
+namespace LlmLab.Experiments.Domain;
+
+/// <summary>A prompt and the parameter grid to run it over.</summary>
+public sealed class Experiment
+{
+    public Guid Id { get; set; }
+    public required string TenantId { get; set; }
+    public required string Name { get; set; }
+    public string Description { get; set; } = "";
+    public required string Prompt { get; set; }
+    public string Provider { get; set; } = "local";
+    public string Model { get; set; } = "";
+    public double TemperatureMin { get; set; }
+    public double TemperatureMax { get; set; }
+    public double TemperatureStep { get; set; }
+    public double TopPMin { get; set; }
+    public double TopPMax { get; set; }
+    public double TopPStep { get; set; }
+    public int MaxTokens { get; set; }
+    public double FrequencyPenalty { get; set; }
+    public double PresencePenalty { get; set; }
+    public int ResponseCount { get; set; }
+    /// <summary>When set, every repetition uses this seed; otherwise each draws and records its own.</summary>
+    public long? Seed { get; set; }
+    public List<string> Tags { get; set; } = [];
+    public ExperimentStatus Status { get; set; }
+    public bool IsFavorited { get; set; }
+    public bool IsArchived { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+}
+
+public enum ExperimentStatus
+{
+    Draft,
+    Running,
+    Completed,
+    Failed,
+}

@@ -1,0 +1,16 @@
+using LlmLab.Experiments.Apis;
+using LlmLab.Experiments.Data;
+using LlmLab.Experiments.Extensions;
+using LlmLab.ServiceKit;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceKit();
+builder.AddExperimentsServices();
+
+var app = builder.Build();
+app.UseServiceKit();
+app.MapDefaultEndpoints();
+app.MapExperimentsApi();
+await app.MigrateDatabaseAsync<ExperimentsDbContext>();
+await app.RunAsync();

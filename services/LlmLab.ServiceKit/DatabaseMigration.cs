@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LlmLab.ServiceKit;
+
+/// <summary>Registers a service's DbContext on PostgreSQL and applies its migrations at start.</summary>
+public static class DatabaseMigration
+{
+    public static IHostApplicationBuilder AddPostgresDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
+        builder.Services.AddDbContext<TContext>(o => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(connectionName, tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations, waiting for the database for up to a minute (it may still be starting).</summary>
+    public static async Task MigrateDatabaseAsync<TContext>(this IHost app, CancellationToken cancellationToken = default)
+        where TContext : DbContext
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("LlmLab.Migrations");
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+                logger.LogInformation("Database of {Context} is up to date", typeof(TContext).Name);
+                return;
+            }
+            catch (Npgsql.NpgsqlException ex) when (DateTime.UtcNow < deadline)
+            {
+                logger.LogWarning("Database not reachable yet ({Message}); retrying", ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+}
