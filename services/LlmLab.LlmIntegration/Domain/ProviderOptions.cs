@@ -1,0 +1,23 @@
+namespace LlmLab.LlmIntegration.Domain;
+
+/// <summary>Configuration section "Llm": the providers, their models and prices.</summary>
+public sealed class LlmOptions
+{
+    public string DefaultProvider { get; set; } = "local";
+    public Dictionary<string, ProviderDefinition> Providers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed class ProviderDefinition
+{
+    public string DefaultModel { get; set; } = "";
+    public List<ModelDefinition> Models { get; set; } = [];
+    public List<string> Capabilities { get; set; } = [];
+}
+
+public sealed class ModelDefinition
+{
+    public string Name { get; set; } = "";
+    public decimal InputPricePer1M { get; set; }
+    public decimal OutputPricePer1M { get; set; }
+    public int ContextWindow { get; set; } = 4096;
+}

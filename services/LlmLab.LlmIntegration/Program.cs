@@ -1,0 +1,16 @@
+using LlmLab.LlmIntegration.Apis;
+using LlmLab.LlmIntegration.Extensions;
+using LlmLab.LlmIntegration.Grpc;
+using LlmLab.ServiceKit;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceKit();
+builder.AddLlmIntegrationServices();
+
+var app = builder.Build();
+app.UseServiceKit();
+app.MapDefaultEndpoints();
+app.MapGrpcService<LlmGrpcService>();
+app.MapProvidersApi();
+await app.RunAsync();

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Extensions.AI;
+
+namespace LlmLab.LlmIntegration.Providers.Local;
+
+/// <summary>The built-in offline engine behind Microsoft.Extensions.AI's <see cref="IChatClient"/>.</summary>
+public sealed class LocalChatClient(LocalLanguageModel model) : IChatClient
+{
+    public const string ModelName = "local-ngram";
+    private const int DefaultMaxTokens = 256;
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var text = new StringBuilder();
+        ChatResponseUpdate? last = null;
+        await foreach (var update in GetStreamingResponseAsync(messages, options, cancellationToken))
+        {
+            text.Append(update.Text);
+            last = update;
+        }
+        var usage = last?.Contents.OfType<UsageContent>().FirstOrDefault()?.Details;
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, text.ToString()))
+        {
+            FinishReason = last?.FinishReason ?? ChatFinishReason.Stop,
+            ModelId = ModelName,
+            Usage = usage,
+        };
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var prompt = string.Join("\n\n", messages.Select(m => m.Text));
+        var settings = new SamplingSettings(
+            Temperature: options?.Temperature ?? 1.0,
+            TopP: options?.TopP ?? 1.0,
+            TopK: options?.TopK ?? 0,
+            FrequencyPenalty: options?.FrequencyPenalty ?? 0,
+            PresencePenalty: options?.PresencePenalty ?? 0);
+        var seed = options?.Seed is long s ? unchecked((int)(s ^ (s >> 32))) : Random.Shared.Next();
+        var outcome = new GenerationOutcome();
+        var engine = new LocalEngine(model);
+
+        foreach (var piece in engine.Generate(prompt, settings, options?.MaxOutputTokens ?? DefaultMaxTokens, options?.StopSequences?.ToList() ?? [], seed, outcome))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new ChatResponseUpdate(ChatRole.Assistant, piece) { ModelId = ModelName };
+        }
+
+        await Task.CompletedTask;
+        var promptTokens = LocalTokenizer.Count(prompt);
+        yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(new UsageDetails
+        {
+            InputTokenCount = promptTokens,
+            OutputTokenCount = outcome.CompletionTokens,
+            TotalTokenCount = promptTokens + outcome.CompletionTokens,
+        })])
+        {
+            FinishReason = outcome.Reason == "length" ? ChatFinishReason.Length : ChatFinishReason.Stop,
+            ModelId = ModelName,
+        };
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this
+        : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("local", null, ModelName)
+        : null;
+
+    public void Dispose() { }
+}

@@ -1,0 +1,119 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace LlmLab.LlmIntegration.Providers.Local;
+
+/// <summary>One request's generation: the corpus model plus the prompt's own n-grams, sampled token by token.</summary>
+public sealed class LocalEngine(LocalLanguageModel model)
+{
+    private const int PromptWeight = 3;
+    private const double TopicBonus = 0.7;
+    private static readonly (double Tri, double Bi, double Uni) Lambdas = (0.6, 0.3, 0.1);
+
+    /// <summary>Yields text pieces as they are generated; <paramref name="finish"/> says why it stopped.</summary>
+    public IEnumerable<string> Generate(string prompt, SamplingSettings settings, int maxTokens, IReadOnlyList<string> stop, int seed, GenerationOutcome finish)
+    {
+        var vocabulary = new Vocabulary(model.Vocabulary);
+        var promptCounts = new NGramCounts();
+        promptCounts.Add(model.Frame(vocabulary, prompt), PromptWeight);
+        var topicWords = LocalTokenizer.Tokenize(prompt)
+            .Where(t => t.Length > 3 && LocalTokenizer.IsWord(t))
+            .Select(vocabulary.IdOf)
+            .ToHashSet();
+
+        var random = new Random(seed);
+        var generated = new Dictionary<int, int>();
+        var text = new StringBuilder();
+        var (previous2, previous1) = (model.StartId, model.StartId);
+        var candidates = new Dictionary<int, double>();
+        var buffer = new List<(int, double)>();
+
+        for (var produced = 0; produced < maxTokens; produced++)
+        {
+            Score(previous2, previous1, promptCounts, topicWords, candidates);
+            buffer.Clear();
+            buffer.AddRange(candidates.Select(c => (c.Key, c.Value)));
+            var next = Sampler.Sample(CollectionsMarshal.AsSpan(buffer), settings, generated, random);
+            if (next == model.EndId)
+            {
+                finish.Reason = "stop";
+                yield break;
+            }
+
+            generated[next] = generated.GetValueOrDefault(next) + 1;
+            var before = text.Length;
+            LocalTokenizer.Append(text, vocabulary.TokenOf(next));
+            finish.CompletionTokens = produced + 1;
+            var stopAt = FindStop(text, stop, before);
+            if (stopAt >= 0)
+            {
+                if (stopAt > before) yield return text.ToString(before, stopAt - before);
+                finish.Reason = "stop";
+                yield break;
+            }
+            yield return text.ToString(before, text.Length - before);
+            (previous2, previous1) = (previous1, next);
+        }
+        finish.Reason = "length";
+    }
+
+    private void Score(int w1, int w2, NGramCounts promptCounts, HashSet<int> topicWords, Dictionary<int, double> scores)
+    {
+        scores.Clear();
+        var key = NGramCounts.Key(w1, w2);
+        var tri = Merge(model.Counts.Trigrams.GetValueOrDefault(key), promptCounts.Trigrams.GetValueOrDefault(key));
+        var bi = Merge(model.Counts.Bigrams.GetValueOrDefault(w2), promptCounts.Bigrams.GetValueOrDefault(w2));
+        if (bi.Total == 0)
+        {
+            // An unseen context (a word only the prompt had, at its end): continue as if a sentence had ended.
+            bi = Merge(model.Counts.Bigrams.GetValueOrDefault(model.StartId), null);
+        }
+
+        var triWeight = tri.Total > 0 ? Lambdas.Tri : 0;
+        var norm = triWeight + Lambdas.Bi + Lambdas.Uni;
+        var unigramTotal = (double)(model.Counts.TotalTokens + promptCounts.TotalTokens);
+        foreach (var token in tri.Counts.Keys.Concat(bi.Counts.Keys))
+        {
+            if (scores.ContainsKey(token)) continue;
+            var unigram = model.Counts.Unigrams.GetValueOrDefault(token) + promptCounts.Unigrams.GetValueOrDefault(token);
+            var p = (triWeight * Ratio(tri, token) + Lambdas.Bi * Ratio(bi, token) + Lambdas.Uni * unigram / unigramTotal) / norm;
+            scores[token] = Math.Log(p) + (topicWords.Contains(token) ? TopicBonus : 0);
+        }
+    }
+
+    private static double Ratio((Dictionary<int, int> Counts, int Total) table, int token) =>
+        table.Total == 0 ? 0 : (double)table.Counts.GetValueOrDefault(token) / table.Total;
+
+    private static (Dictionary<int, int> Counts, int Total) Merge(Dictionary<int, int>? corpus, Dictionary<int, int>? prompt)
+    {
+        if (prompt is null || prompt.Count == 0)
+        {
+            var counts = corpus ?? [];
+            return (counts, counts.Values.Sum());
+        }
+        var merged = new Dictionary<int, int>(corpus ?? []);
+        foreach (var (token, count) in prompt) merged[token] = merged.GetValueOrDefault(token) + count;
+        return (merged, merged.Values.Sum());
+    }
+
+    private static int FindStop(StringBuilder text, IReadOnlyList<string> stop, int searchFrom)
+    {
+        if (stop.Count == 0) return -1;
+        var tail = text.ToString();
+        var best = -1;
+        foreach (var s in stop)
+        {
+            if (s.Length == 0) continue;
+            var at = tail.IndexOf(s, Math.Max(0, searchFrom - s.Length + 1), StringComparison.Ordinal);
+            if (at >= 0 && (best < 0 || at < best)) best = at;
+        }
+        return best;
+    }
+}
+
+/// <summary>Filled in by <see cref="LocalEngine.Generate"/> as it runs.</summary>
+public sealed class GenerationOutcome
+{
+    public string Reason { get; set; } = "stop";
+    public int CompletionTokens { get; set; }
+}
