@@ -1,17 +1,16 @@
 namespace LlmLab.Messaging;
 
 /// <summary>Wakes the outbox relay when a transaction with outbox rows has committed.</summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
 
     public void Notify()
     {
-        if (_semaphore.CurrentCount == 0)
-        {
-            try { _semaphore.Release(); } catch (SemaphoreFullException) { }
-        }
+        try { _semaphore.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
     }
 
     public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _semaphore.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _semaphore.Dispose();
 }

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using LlmLab.Batch.Domain;
+using LlmLab.ServiceKit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LlmLab.Batch.Apis;
+
+public static class BatchRunsApi
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    public static IEndpointRouteBuilder MapBatchRunsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/experiments/batch").RequireTenant();
+        api.MapGet("/{id:guid}/status", StatusAsync);
+        api.MapGet("/{id:guid}/progress", ProgressAsync);
+        return app;
+    }
+
+    public static async Task<Results<Ok<RunStatusView>, ProblemHttpResult>> StatusAsync(Guid id, HttpContext http, RunStatusReader reader, CancellationToken ct)
+    {
+        var run = await reader.FindRunAsync(id, http.TenantId()!, ct);
+        return run is null ? Problems.NotFound("Batch run", id) : TypedResults.Ok(await reader.ReadAsync(run, ct));
+    }
+
+    /// <summary>
+    /// Server-sent events: one "progress" event per change (polled every 100 ms, so at most ~10 a second), the event id
+    /// being the run's sequence; a client that reconnects with Last-Event-ID gets only what it has not seen.
+    /// </summary>
+    public static async Task<IResult> ProgressAsync(Guid id, HttpContext http, RunStatusReader reader, TimeProvider time, CancellationToken ct)
+    {
+        var run = await reader.FindRunAsync(id, http.TenantId()!, ct);
+        if (run is null) return Problems.NotFound("Batch run", id);
+
+        var lastSent = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var resumeFrom) ? resumeFrom : -1;
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await http.Response.WriteAsync("retry: 1000\n\n", ct);
+        await http.Response.Body.FlushAsync(ct);
+
+        var lastWrite = time.GetUtcNow();
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var sequence = run.CompletedItems + run.FailedItems + (run.Status.IsFinal() ? 1 : 0);
+                if (sequence > lastSent)
+                {
+                    var view = await reader.ReadAsync(run, ct);
+                    await http.Response.WriteAsync($"id: {view.Sequence}\nevent: progress\ndata: {JsonSerializer.Serialize(view, ServiceKitExtensions.Json)}\n\n", ct);
+                    await http.Response.Body.FlushAsync(ct);
+                    lastSent = view.Sequence;
+                    lastWrite = time.GetUtcNow();
+                }
+                if (run.Status.IsFinal()) break;
+                if (time.GetUtcNow() - lastWrite > Heartbeat)
+                {
+                    await http.Response.WriteAsync(": heartbeat\n\n", ct);
+                    await http.Response.Body.FlushAsync(ct);
+                    lastWrite = time.GetUtcNow();
+                }
+                await Task.Delay(PollInterval, time, ct);
+                run = await reader.FindRunAsync(id, http.TenantId()!, ct) ?? run;
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        return Results.Empty;
+    }
+}

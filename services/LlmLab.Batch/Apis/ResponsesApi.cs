@@ -1,0 +1,74 @@
+using LlmLab.Batch.Clients;
+using LlmLab.Batch.Data;
+using LlmLab.Batch.Domain;
+using LlmLab.ServiceKit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LlmLab.Batch.Apis;
+
+public static class ResponsesApi
+{
+    public static IEndpointRouteBuilder MapResponsesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireTenant();
+        api.MapPost("/responses/generate", GenerateAsync);
+        api.MapGet("/responses/{experimentId:guid}", ListAsync);
+        api.MapGet("/responses/single/{id:guid}", GetAsync);
+        api.MapGet("/metrics/{responseId:guid}", GetMetricsAsync);
+        return app;
+    }
+
+    public static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> GenerateAsync(
+        GenerateBody body, HttpContext http, ExperimentsClient experiments, RunLauncher launcher, IConfiguration configuration, CancellationToken ct)
+    {
+        if (body.ExperimentId is not { } experimentId || experimentId == Guid.Empty)
+            return Problems.Invalid("experiment_id", "is required.");
+        var tenantId = http.TenantId()!;
+        var experiment = await experiments.GetAsync(experimentId, tenantId, ct);
+        if (experiment is null)
+            return Problems.Invalid("experiment_id", $"no experiment with id {experimentId}.", StatusCodes.Status404NotFound);
+
+        var limit = configuration.GetValue("Batch:MaxCallsPerRun", 10_000);
+        var calls = GridExpander.CallCount(experiment);
+        if (calls > limit)
+            return Problems.Invalid("response_count", $"the grid makes {calls} calls, over the limit of {limit}.");
+
+        var run = await launcher.LaunchAsync(experiment, tenantId, ct);
+        var statusUrl = $"/api/experiments/batch/{run.Id}/status";
+        return TypedResults.Accepted(statusUrl, new RunAccepted(run.Id, experiment.Id, run.Status, run.TotalCombinations, run.TotalItems,
+            statusUrl, $"/api/experiments/batch/{run.Id}/progress"));
+    }
+
+    public static async Task<Results<Ok<PagedList<ResponseView>>, ProblemHttpResult>> ListAsync(
+        Guid experimentId, HttpContext http, BatchDbContext db, CancellationToken ct,
+        double? temperature = null, double? top_p = null, Guid? run_id = null, int page = 1, int page_size = 50)
+    {
+        if (page < 1) return Problems.Invalid("page", "must be at least 1.", StatusCodes.Status400BadRequest);
+        if (page_size is < 1 or > 500) return Problems.Invalid("page_size", "must be between 1 and 500.", StatusCodes.Status400BadRequest);
+        var query = db.Responses.AsNoTracking().Include(r => r.Metrics)
+            .Where(r => r.TenantId == http.TenantId() && r.ExperimentId == experimentId);
+        if (temperature is not null) query = query.Where(r => r.Temperature == temperature);
+        if (top_p is not null) query = query.Where(r => r.TopP == top_p);
+        if (run_id is not null) query = query.Where(r => r.RunId == run_id);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Skip((page - 1) * page_size).Take(page_size).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<ResponseView>(items.Select(r => r.ToView()).ToList(), total, page, page_size));
+    }
+
+    public static async Task<Results<Ok<ResponseView>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, BatchDbContext db, CancellationToken ct)
+    {
+        var response = await db.Responses.AsNoTracking().Include(r => r.Metrics).FirstOrDefaultAsync(r => r.Id == id && r.TenantId == http.TenantId(), ct);
+        return response is null ? Problems.NotFound("Response", id) : TypedResults.Ok(response.ToView());
+    }
+
+    public static async Task<Results<Ok<MetricsView>, ProblemHttpResult>> GetMetricsAsync(Guid responseId, HttpContext http, BatchDbContext db, CancellationToken ct)
+    {
+        var response = await db.Responses.AsNoTracking().Include(r => r.Metrics).FirstOrDefaultAsync(r => r.Id == responseId && r.TenantId == http.TenantId(), ct);
+        return response?.Metrics is null ? Problems.NotFound("Response", responseId) : TypedResults.Ok(response.Metrics.ToView());
+    }
+}
+
+public sealed record GenerateBody(Guid? ExperimentId);
+
+public sealed record RunAccepted(Guid RunId, Guid ExperimentId, RunStatus Status, int TotalCombinations, int TotalCalls, string StatusUrl, string ProgressUrl);

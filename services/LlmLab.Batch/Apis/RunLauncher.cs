@@ -1,0 +1,42 @@
+using LlmLab.Batch.Clients;
+using LlmLab.Batch.Data;
+using LlmLab.Batch.Domain;
+using LlmLab.Contracts.Messages;
+using LlmLab.Messaging;
+
+namespace LlmLab.Batch.Apis;
+
+/// <summary>Creates a run: the run row, every work item and one outbox command per item, in one transaction.</summary>
+public sealed class RunLauncher(BatchDbContext db, Outbox outbox, TimeProvider time)
+{
+    public async Task<BatchRun> LaunchAsync(ExperimentDefinition experiment, string tenantId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var run = new BatchRun
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = tenantId,
+            ExperimentId = experiment.Id,
+            Name = experiment.Name,
+            Prompt = experiment.Prompt,
+            Provider = experiment.Provider,
+            Model = experiment.Model,
+            Status = RunStatus.Running,
+            CreatedAt = now,
+            StartedAt = now,
+        };
+        var items = GridExpander.Expand(experiment, run.Id, tenantId, () => Random.Shared.NextInt64(1, int.MaxValue));
+        run.TotalItems = items.Count;
+        run.TotalCombinations = items.Select(i => i.CombinationIndex).Distinct().Count();
+
+        db.Runs.Add(run);
+        db.WorkItems.AddRange(items);
+        foreach (var item in items)
+        {
+            outbox.Add(db, new GenerateResponse(item.Id, run.Id, tenantId));
+        }
+        await db.SaveChangesAsync(ct);
+        outbox.Committed();
+        return run;
+    }
+}

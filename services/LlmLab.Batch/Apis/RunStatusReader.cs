@@ -1,0 +1,45 @@
+using LlmLab.Batch.Data;
+using LlmLab.Batch.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LlmLab.Batch.Apis;
+
+/// <summary>Reads a run's status view: counters from the run row, previews from its scored responses.</summary>
+public sealed class RunStatusReader(BatchDbContext db, TimeProvider time)
+{
+    public Task<BatchRun?> FindRunAsync(Guid id, string tenantId, CancellationToken ct) =>
+        db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.TenantId == tenantId, ct);
+
+    public async Task<RunStatusView> ReadAsync(BatchRun run, CancellationToken ct)
+    {
+        var scored = db.Responses.AsNoTracking().Where(r => r.RunId == run.Id && r.Metrics != null);
+        var average = await scored.AverageAsync(r => r.Metrics!.OverallScore, ct);
+        var best = await scored.MaxAsync(r => r.Metrics!.OverallScore, ct);
+        var latest = await scored.OrderByDescending(r => r.CreatedAt)
+            .Select(r => new ParameterSet(r.Temperature, r.TopP, r.MaxTokens, r.FrequencyPenalty, r.PresencePenalty))
+            .FirstOrDefaultAsync(ct);
+        var optimal = await scored
+            .GroupBy(r => new { r.Temperature, r.TopP, r.MaxTokens, r.FrequencyPenalty, r.PresencePenalty })
+            .Select(g => new { g.Key, Mean = g.Average(r => r.Metrics!.OverallScore) })
+            .OrderByDescending(g => g.Mean)
+            .Select(g => new ParameterSet(g.Key.Temperature, g.Key.TopP, g.Key.MaxTokens, g.Key.FrequencyPenalty, g.Key.PresencePenalty))
+            .FirstOrDefaultAsync(ct);
+
+        var done = run.CompletedItems + run.FailedItems;
+        var progress = run.TotalItems == 0 ? 100 : Math.Round(100.0 * done / run.TotalItems, 2);
+        return new RunStatusView(run.Id, run.ExperimentId, run.Status, progress, run.CompletedItems, run.FailedItems, run.TotalItems,
+            latest, EstimateCompletion(run, done), new ResultsPreview(Round(best), Round(average), optimal),
+            run.CreatedAt, run.StartedAt, run.FinishedAt);
+    }
+
+    private DateTimeOffset? EstimateCompletion(BatchRun run, int done)
+    {
+        if (run.Status.IsFinal()) return run.FinishedAt;
+        if (run.StartedAt is not { } started || done == 0) return null;
+        var now = time.GetUtcNow();
+        var perItem = (now - started) / done;
+        return now + perItem * (run.TotalItems - done);
+    }
+
+    private static double? Round(double? value) => value is null ? null : Math.Round(value.Value, 2);
+}

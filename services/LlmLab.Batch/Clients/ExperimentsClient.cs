@@ -1,0 +1,19 @@
+using System.Net;
+using System.Net.Http.Json;
+using LlmLab.ServiceKit;
+
+namespace LlmLab.Batch.Clients;
+
+/// <summary>Reads experiments from the experiments service (service discovery name "experiments"), as the caller's tenant.</summary>
+public sealed class ExperimentsClient(HttpClient http)
+{
+    public async Task<ExperimentDefinition?> GetAsync(Guid id, string tenantId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/experiments/{id}");
+        request.Headers.Add(Tenancy.HeaderName, tenantId);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<ExperimentDefinition>(ServiceKitExtensions.Json, cancellationToken);
+    }
+}

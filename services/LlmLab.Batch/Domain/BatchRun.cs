@@ -1,0 +1,21 @@
+namespace LlmLab.Batch.Domain;
+
+/// <summary>One execution of an experiment's grid; its counters move atomically as work items finish.</summary>
+public sealed class BatchRun
+{
+    public Guid Id { get; set; }
+    public required string TenantId { get; set; }
+    public Guid ExperimentId { get; set; }
+    public required string Name { get; set; }
+    public required string Prompt { get; set; }
+    public required string Provider { get; set; }
+    public required string Model { get; set; }
+    public RunStatus Status { get; set; }
+    public int TotalCombinations { get; set; }
+    public int TotalItems { get; set; }
+    public int CompletedItems { get; set; }
+    public int FailedItems { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+}

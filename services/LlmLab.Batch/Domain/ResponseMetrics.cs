@@ -1,0 +1,43 @@
+namespace LlmLab.Batch.Domain;
+
+/// <summary>Quality scores of one response (0–100 unless a count), with the analysis version that computed them.</summary>
+public sealed class ResponseMetrics
+{
+    public Guid ResponseId { get; set; }
+    public double? CoherenceScore { get; set; }
+    public double? CompletenessScore { get; set; }
+    public double? ReadabilityScore { get; set; }
+    public double? LengthAppropriatenessScore { get; set; }
+    public double? CreativityScore { get; set; }
+    public double? SpecificityScore { get; set; }
+    public double? RelevanceScore { get; set; }
+    public double? OverallScore { get; set; }
+    public double? ConfidenceScore { get; set; }
+    public int WordCount { get; set; }
+    public int SentenceCount { get; set; }
+    /// <summary>Every metric the quality service returned, including those without a column.</summary>
+    public Dictionary<string, double> All { get; set; } = [];
+    public required string AnalysisVersion { get; set; }
+
+    public static ResponseMetrics From(Guid responseId, IReadOnlyDictionary<string, double> metrics, string version)
+    {
+        double? Get(string name) => metrics.TryGetValue(name, out var v) ? v : null;
+        return new ResponseMetrics
+        {
+            ResponseId = responseId,
+            CoherenceScore = Get("coherence_score"),
+            CompletenessScore = Get("completeness_score"),
+            ReadabilityScore = Get("readability_score"),
+            LengthAppropriatenessScore = Get("length_appropriateness_score"),
+            CreativityScore = Get("creativity_score"),
+            SpecificityScore = Get("specificity_score"),
+            RelevanceScore = Get("relevance_score"),
+            OverallScore = Get("overall_score"),
+            ConfidenceScore = Get("confidence_score"),
+            WordCount = (int)(Get("word_count") ?? 0),
+            SentenceCount = (int)(Get("sentence_count") ?? 0),
+            All = new Dictionary<string, double>(metrics),
+            AnalysisVersion = version,
+        };
+    }
+}

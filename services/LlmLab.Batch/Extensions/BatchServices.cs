@@ -1,0 +1,31 @@
+using LlmLab.Batch.Apis;
+using LlmLab.Batch.Clients;
+using LlmLab.Batch.Data;
+using LlmLab.Batch.Workers;
+using LlmLab.Contracts.Llm;
+using LlmLab.Contracts.Quality;
+using LlmLab.Messaging;
+using LlmLab.ServiceKit;
+
+namespace LlmLab.Batch.Extensions;
+
+public static class BatchServices
+{
+    public static IHostApplicationBuilder AddBatchServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPostgresDbContext<BatchDbContext>("batchdb");
+        builder.AddOutbox<BatchDbContext>();
+        builder.AddMessaging(x => x.AddConsumer<GenerateResponseConsumer>(typeof(GenerateResponseConsumerDefinition)));
+
+        // Logical names resolved by service discovery (services__<name>__<endpoint>__0).
+        builder.Services.AddHttpClient<ExperimentsClient>(c => c.BaseAddress = new Uri("http://experiments"));
+        builder.Services.AddGrpcClient<LlmService.LlmServiceClient>(o => o.Address = new Uri("http://_grpc.llm-integration"));
+        builder.Services.AddGrpcClient<QualityService.QualityServiceClient>(o => o.Address = new Uri("http://_grpc.quality-analysis"));
+
+        builder.Services.AddScoped<WorkItemExecutor>();
+        builder.Services.AddScoped<ResultRecorder>();
+        builder.Services.AddScoped<RunLauncher>();
+        builder.Services.AddScoped<RunStatusReader>();
+        return builder;
+    }
+}

@@ -1,0 +1,17 @@
+using LlmLab.Batch.Apis;
+using LlmLab.Batch.Data;
+using LlmLab.Batch.Extensions;
+using LlmLab.ServiceKit;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceKit();
+builder.AddBatchServices();
+
+var app = builder.Build();
+app.UseServiceKit();
+app.MapDefaultEndpoints();
+app.MapResponsesApi();
+app.MapBatchRunsApi();
+await app.MigrateDatabaseAsync<BatchDbContext>();
+await app.RunAsync();
