@@ -1,0 +1,25 @@
+using LlmLab.Gateway;
+using LlmLab.Gateway.Auth;
+using LlmLab.Gateway.Health;
+using LlmLab.Gateway.Routing;
+using LlmLab.ServiceKit;
+using Yarp.ReverseProxy.ServiceDiscovery;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceKit();
+builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection("Gateway"));
+#pragma warning disable EXTEXP0001 // Health probes must answer within their own timeout, not be retried.
+builder.Services.AddHttpClient(AggregateHealth.ClientName).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+
+var app = builder.Build();
+app.UseServiceKit();
+app.MapDefaultEndpoints();
+app.UseMiddleware<ApiKeyMiddleware>();
+app.MapAggregateHealth();
+app.MapReverseProxy();
+app.UseSpa();
+await app.RunAsync();
