@@ -1,0 +1,106 @@
+namespace LlmLab.AppHost.Infrastructure;
+
+/// <summary>
+/// PostgreSQL from Debian's binaries: initdb once into the data folder, pg_ctl start on a free loopback port with
+/// Unix sockets off, pg_ctl stop (fast) at the end. PostgreSQL refuses to run as root, so as root it runs as "postgres".
+/// </summary>
+public sealed class PostgresServer(string dataRoot, Action<string> log) : IInfrastructureServer
+{
+    private const string InstallCommand = "apt-get install -y postgresql";
+    private string _binDirectory = "";
+    private string _dataDirectory = "";
+    private int _port;
+
+    public string Name => "postgres";
+    public string ConnectionString => $"Host=127.0.0.1;Port={_port};Username=postgres;Password=postgres";
+    public string Url => $"tcp://127.0.0.1:{_port}";
+    public int? ProcessId => ReadPid();
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _binDirectory = FindBinDirectory() ?? throw new MissingBinaryException("PostgreSQL (initdb, pg_ctl, postgres)", InstallCommand);
+        _dataDirectory = await PrepareDataDirectoryAsync(cancellationToken);
+        _port = Ports.Free();
+
+        if (!File.Exists(Path.Combine(_dataDirectory, "PG_VERSION")))
+        {
+            log($"postgres: initialising {_dataDirectory}");
+            await RunAsync("initdb", ["-D", _dataDirectory, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-instructions"], cancellationToken);
+        }
+        // A stale pid file from a killed AppHost would stop pg_ctl from starting.
+        await RunAsync("pg_ctl", ["-D", _dataDirectory, "stop", "-m", "immediate"], cancellationToken, check: false);
+        await RunAsync("pg_ctl", ["-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "start",
+            "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c fsync=on"], cancellationToken);
+    }
+
+    public async Task StopAsync()
+    {
+        if (_dataDirectory.Length == 0) return;
+        await RunAsync("pg_ctl", ["-D", _dataDirectory, "stop", "-m", "fast", "-w"], CancellationToken.None, check: false);
+    }
+
+    private async Task RunAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellationToken, bool check = true)
+    {
+        var executable = Path.Combine(_binDirectory, tool);
+        var (file, args) = Shell.IsRoot
+            ? ("runuser", (IEnumerable<string>)["-u", "postgres", "--", executable, .. arguments])
+            : (executable, arguments);
+        if (check) await Shell.RunCheckedAsync(file, args, timeout: TimeSpan.FromSeconds(90), cancellationToken: cancellationToken);
+        else await Shell.RunAsync(file, args, timeout: TimeSpan.FromSeconds(90), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The data folder; as root it must be reachable by the postgres user, else a folder under /var/lib/llmlab is used.</summary>
+    private async Task<string> PrepareDataDirectoryAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(dataRoot, "postgres");
+        Directory.CreateDirectory(directory);
+        if (!Shell.IsRoot) return directory;
+
+        await Shell.RunAsync("chown", ["postgres:postgres", directory], cancellationToken: cancellationToken);
+        var (reachable, _) = await Shell.RunAsync("runuser", ["-u", "postgres", "--", "test", "-w", directory], cancellationToken: cancellationToken);
+        if (reachable == 0)
+        {
+            await Shell.RunAsync("chmod", ["700", directory], cancellationToken: cancellationToken);
+            return directory;
+        }
+
+        var fallback = Path.Combine("/var/lib/llmlab", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(dataRoot))))[..12].ToLowerInvariant(), "postgres");
+        log($"postgres: {directory} is not reachable by the postgres user (a parent folder is private); using {fallback}");
+        Directory.CreateDirectory(fallback);
+        await Shell.RunCheckedAsync("chown", ["-R", "postgres:postgres", Path.GetDirectoryName(fallback)!], cancellationToken: cancellationToken);
+        await Shell.RunAsync("chmod", ["700", fallback], cancellationToken: cancellationToken);
+        return fallback;
+    }
+
+    private int? ReadPid()
+    {
+        var pidFile = Path.Combine(_dataDirectory, "postmaster.pid");
+        try
+        {
+            return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) ? pid : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string? FindBinDirectory()
+    {
+        var versions = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
+            : Enumerable.Empty<string>();
+        foreach (var version in versions)
+        {
+            var bin = Path.Combine(version, "bin");
+            if (File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl"))) return bin;
+        }
+        var initdb = Shell.Which("initdb");
+        return initdb is not null && Shell.Which("pg_ctl") is not null ? Path.GetDirectoryName(initdb) : null;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LlmLab.AppHost.Infrastructure;
+
+/// <summary>
+/// rabbitmq-server (Erlang) in the foreground on a free loopback port. The node name and database folder are fixed
+/// per data folder, so durable queues and persistent messages survive a restart of the platform.
+/// </summary>
+public sealed class RabbitMqServer(string dataRoot, string logDirectory) : IInfrastructureServer, IDisposable
+{
+    private const string Binary = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    private readonly ForegroundProcess _process = new("rabbitmq", Path.Combine(logDirectory, "rabbitmq.log"));
+    private bool _epmdWasRunning;
+    private int _port;
+
+    public string Name => "rabbitmq";
+    public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{_port}/";
+    public string Url => $"amqp://127.0.0.1:{_port}";
+    public int? ProcessId => _process.Id;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Binary)) throw new MissingBinaryException("RabbitMQ (rabbitmq-server)", "apt-get install -y rabbitmq-server");
+        var directory = Path.GetFullPath(Path.Combine(dataRoot, "rabbitmq"));
+        var home = Path.Combine(directory, "home");
+        Directory.CreateDirectory(home);
+        var pluginsFile = Path.Combine(directory, "enabled_plugins");
+        await File.WriteAllTextAsync(pluginsFile, "[].", cancellationToken);
+        _epmdWasRunning = !Ports.IsFree(4369);
+        _port = Ports.Free();
+        var node = "llmlab-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(directory)))[..8].ToLowerInvariant();
+
+        _process.Start(Binary, [], new Dictionary<string, string>
+        {
+            ["HOME"] = home,
+            ["RABBITMQ_NODENAME"] = $"{node}@localhost",
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = _port.ToString(),
+            ["RABBITMQ_DIST_PORT"] = Ports.Free().ToString(),
+            ["RABBITMQ_MNESIA_DIR"] = Path.Combine(directory, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log"),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = pluginsFile,
+            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "rabbitmq"),
+            ["RABBITMQ_PID_FILE"] = Path.Combine(directory, "rabbitmq.pid"),
+        }, workingDirectory: directory);
+        if (!await Ports.WaitForListenerAsync(_port, TimeSpan.FromSeconds(90), cancellationToken, () => _process.IsRunning))
+            throw new InvalidOperationException($"rabbitmq-server did not start; see {Path.Combine(logDirectory, "rabbitmq.log")}.");
+    }
+
+    public async Task StopAsync()
+    {
+        await _process.StopAsync(TimeSpan.FromSeconds(30));
+        // Erlang starts epmd as a daemon; stop it too unless it was there before us.
+        if (!_epmdWasRunning && Shell.Which("epmd") is { } epmd)
+        {
+            await Shell.RunAsync(epmd, ["-kill"], timeout: TimeSpan.FromSeconds(10));
+        }
+    }
+
+    public void Dispose() => _process.Dispose();
+}

@@ -1,0 +1,17 @@
+namespace LlmLab.AppHost.Model;
+
+/// <summary>The platform's resources, as an Aspire AppHost's Program.cs would declare them.</summary>
+public static class PlatformModel
+{
+    public const string Gateway = "gateway";
+
+    public static readonly IReadOnlyList<ProjectResource> Projects =
+    [
+        new("experiments", "services/LlmLab.Experiments", ["experimentsdb"], [], []),
+        new("llm-integration", "services/LlmLab.LlmIntegration", [], ["redis"], [], HasGrpcEndpoint: true),
+        new("quality-analysis", "services/LlmLab.Quality", [], [], [], HasGrpcEndpoint: true),
+        new("analytics", "services/LlmLab.Analytics", ["analyticsdb"], ["rabbitmq"], []),
+        new("batch", "services/LlmLab.Batch", ["batchdb"], ["rabbitmq"], ["experiments", "llm-integration", "quality-analysis"]),
+        new(Gateway, "gateway/LlmLab.Gateway", [], [], ["experiments", "batch", "llm-integration", "quality-analysis", "analytics"]),
+    ];
+}

@@ -1,0 +1,150 @@
+using System.Reflection;
+using LlmLab.AppHost.Infrastructure;
+using LlmLab.AppHost.Model;
+using LlmLab.AppHost.Output;
+using LlmLab.AppHost.Processes;
+using Microsoft.Extensions.Configuration;
+
+namespace LlmLab.AppHost;
+
+/// <summary>Starts infrastructure, then every service and the gateway; keeps them running until cancelled; stops all.</summary>
+public sealed class PlatformLauncher(LauncherOptions options, IConfiguration configuration, TextWriter console)
+{
+    private readonly List<IInfrastructureServer> _infrastructure = [];
+    private readonly List<ServiceProcess> _services = [];
+    private readonly Lock _stateGate = new();
+    private string _state = "starting";
+
+    private string LogDirectory => Path.Combine(options.DataDirectory, "logs");
+
+    public async Task<int> RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            var connectionStrings = await StartInfrastructureAsync(stopping);
+            if (!await StartServicesAsync(connectionStrings, stopping))
+            {
+                console.WriteLine($"Some services did not become healthy; their logs are in {LogDirectory}.");
+            }
+            _state = "running";
+            WriteState();
+            console.WriteLine();
+            console.WriteLine(ResourceTable.Render(Rows()));
+            console.WriteLine($"Gateway:      {options.GatewayUrl}");
+            console.WriteLine($"API key:      {options.DevApiKey}   (send it as X-Api-Key)");
+            console.WriteLine($"State file:   {options.StateFile}");
+            console.WriteLine($"Logs:         {LogDirectory}");
+            console.WriteLine("Press Ctrl+C to stop.");
+            await Task.Delay(Timeout.Infinite, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return 0;
+        }
+        catch (MissingBinaryException ex)
+        {
+            console.WriteLine(ex.Message);
+            return 2;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return 0;
+        }
+        finally
+        {
+            await StopAllAsync();
+        }
+    }
+
+    private async Task<Dictionary<string, string>> StartInfrastructureAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        IInfrastructureServer Create(string name, Func<IInfrastructureServer> start) =>
+            configuration.GetConnectionString(name) is { Length: > 0 } given ? new ExternalServer(name, given) : start();
+
+        _infrastructure.Add(Create("postgres", () => new PostgresServer(options.DataDirectory, Log)));
+        _infrastructure.Add(Create("redis", () => new RedisServer(options.DataDirectory, LogDirectory)));
+        _infrastructure.Add(Create("rabbitmq", () => new RabbitMqServer(options.DataDirectory, LogDirectory)));
+        Log("starting postgres, redis and rabbitmq");
+        await Task.WhenAll(_infrastructure.Select(s => s.StartAsync(cancellationToken)));
+        return _infrastructure.ToDictionary(s => s.Name, s => s.ConnectionString);
+    }
+
+    private async Task<bool> StartServicesAsync(IReadOnlyDictionary<string, string> connectionStrings, CancellationToken cancellationToken)
+    {
+        var gatewayPort = new Uri(options.GatewayUrl).Port;
+        if (!Ports.IsFree(gatewayPort))
+            throw new MissingBinaryException($"Port {gatewayPort} for the gateway is in use, so the platform", $"stop what uses it, or run with --AppHost:GatewayUrl=http://127.0.0.1:<port>");
+
+        var endpoints = PlatformModel.Projects.ToDictionary(p => p.Name,
+            p => p.Name == PlatformModel.Gateway ? new Endpoints(gatewayPort, null) : new Endpoints(Ports.Free(), p.HasGrpcEndpoint ? Ports.Free() : null));
+        foreach (var project in PlatformModel.Projects)
+        {
+            var assembly = AssemblyPath(project);
+            var environment = ServiceEnvironment.For(project, endpoints[project.Name], endpoints, connectionStrings, options);
+            var service = new ServiceProcess(project, endpoints[project.Name], assembly, environment, LogDirectory, Log);
+            service.Changed += WriteState;
+            _services.Add(service);
+        }
+
+        var backends = _services.Where(s => s.Resource.Name != PlatformModel.Gateway).ToList();
+        Log($"starting {string.Join(", ", backends.Select(s => s.Resource.Name))}");
+        backends.ForEach(s => s.Start());
+        var healthy = (await Task.WhenAll(backends.Select(s => s.WaitHealthyAsync(TimeSpan.FromMinutes(2), cancellationToken)))).All(h => h);
+
+        var gateway = _services.Single(s => s.Resource.Name == PlatformModel.Gateway);
+        Log("starting gateway");
+        gateway.Start();
+        return await gateway.WaitHealthyAsync(TimeSpan.FromMinutes(1), cancellationToken) && healthy;
+    }
+
+    private string AssemblyPath(ProjectResource project)
+    {
+        var path = Path.Combine(options.RepoRoot, project.ProjectPath, "bin", options.BuildConfiguration, "net10.0", project.AssemblyName + ".dll");
+        return File.Exists(path)
+            ? path
+            : throw new MissingBinaryException($"The build of {project.Name} ({path})", "dotnet build LlmLab.sln (dotnet run --project LlmLab.AppHost builds it)");
+    }
+
+    private async Task StopAllAsync()
+    {
+        _state = "stopping";
+        Log("stopping");
+        var gateway = _services.FirstOrDefault(s => s.Resource.Name == PlatformModel.Gateway);
+        if (gateway is not null) await gateway.StopAsync();
+        await Task.WhenAll(_services.Where(s => s != gateway).Select(s => s.StopAsync()));
+        await Task.WhenAll(_infrastructure.Select(StopQuietlyAsync));
+        foreach (var disposable in _services.Cast<IDisposable>().Concat(_infrastructure.OfType<IDisposable>())) disposable.Dispose();
+        _state = "stopped";
+        WriteState();
+        Log("stopped");
+    }
+
+    private async Task StopQuietlyAsync(IInfrastructureServer server)
+    {
+        try
+        {
+            await server.StopAsync();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException)
+        {
+            Log($"{server.Name} did not stop cleanly: {ex.Message}");
+        }
+    }
+
+    private List<ResourceRow> Rows() =>
+    [
+        .. _infrastructure.Select(s => new ResourceRow(s.Name, s is ExternalServer ? "external" : "server", s.Url, s.ProcessId, "running")),
+        .. _services.Select(s => new ResourceRow(s.Resource.Name, "project", s.Endpoints.HttpUrl, s.ProcessId, s.State)),
+    ];
+
+    private void WriteState()
+    {
+        lock (_stateGate)
+        {
+            StateFile.Write(options.StateFile, _state, options.GatewayUrl, options.DevApiKey, Rows());
+        }
+    }
+
+    private void Log(string message) => console.WriteLine($"[apphost {DateTime.Now:HH:mm:ss}] {message}");
+
+    public static string DefaultBuildConfiguration() =>
+        typeof(PlatformLauncher).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+}

@@ -1,0 +1,65 @@
+using LlmLab.AppHost.Model;
+
+namespace LlmLab.AppHost.Processes;
+
+/// <summary>The environment Aspire would give a project resource: URLs, connection strings, service discovery, OTEL_*.</summary>
+public static class ServiceEnvironment
+{
+    public static Dictionary<string, string> For(ProjectResource resource, Endpoints endpoints, IReadOnlyDictionary<string, Endpoints> allEndpoints,
+        IReadOnlyDictionary<string, string> connectionStrings, LauncherOptions options)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = options.Environment,
+            ["DOTNET_ENVIRONMENT"] = options.Environment,
+            ["OTEL_SERVICE_NAME"] = resource.Name,
+            ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Guid.NewGuid()},service.namespace=llmlab",
+            ["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "false",
+        };
+
+        if (endpoints.GrpcPort is null)
+        {
+            env["ASPNETCORE_URLS"] = endpoints.HttpUrl;
+        }
+        else
+        {
+            // gRPC needs HTTP/2, and without TLS Kestrel cannot offer HTTP/1.1 and HTTP/2 on one port: two named endpoints.
+            env["Kestrel__Endpoints__http__Url"] = endpoints.HttpUrl;
+            env["Kestrel__Endpoints__http__Protocols"] = "Http1";
+            env["Kestrel__Endpoints__grpc__Url"] = endpoints.GrpcUrl!;
+            env["Kestrel__Endpoints__grpc__Protocols"] = "Http2";
+        }
+
+        foreach (var database in resource.Databases)
+        {
+            env[$"ConnectionStrings__{database}"] = $"{connectionStrings["postgres"]};Database={database}";
+        }
+        foreach (var server in resource.Infrastructure)
+        {
+            env[$"ConnectionStrings__{server}"] = connectionStrings[server];
+        }
+        foreach (var reference in resource.References)
+        {
+            var target = allEndpoints[reference];
+            env[$"services__{reference}__http__0"] = target.HttpUrl;
+            if (target.GrpcUrl is { } grpc) env[$"services__{reference}__grpc__0"] = grpc;
+        }
+
+        if (!string.IsNullOrEmpty(options.OtlpEndpoint))
+        {
+            env["OTEL_EXPORTER_OTLP_ENDPOINT"] = options.OtlpEndpoint;
+            env["OTEL_EXPORTER_OTLP_PROTOCOL"] = options.OtlpProtocol;
+        }
+        if (resource.Name == PlatformModel.Gateway)
+        {
+            env["Gateway__ApiKeys__0__Key"] = options.DevApiKey;
+            env["Gateway__ApiKeys__0__Tenant"] = "dev";
+            env["Spa__Root"] = options.SpaRoot;
+        }
+        foreach (var (key, value) in options.ServiceEnvironment)
+        {
+            env[key] = value;
+        }
+        return env;
+    }
+}

@@ -1,0 +1,15 @@
+using LlmLab.AppHost;
+using Microsoft.Extensions.Configuration;
+
+var configuration = new ConfigurationBuilder()
+    .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+    .AddEnvironmentVariables("LLMLAB_")
+    .AddCommandLine(args)
+    .Build();
+
+var options = LauncherSetup.Resolve(configuration);
+using var stopping = new CancellationTokenSource();
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stopping.Cancel(); });
+using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stopping.Cancel(); });
+
+return await new PlatformLauncher(options, configuration, Console.Out).RunAsync(stopping.Token);
