@@ -111,9 +111,9 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
         if (gateway is not null) await gateway.StopAsync();
         await Task.WhenAll(_services.Where(s => s != gateway).Select(s => s.StopAsync()));
         await Task.WhenAll(_infrastructure.Select(StopQuietlyAsync));
-        foreach (var disposable in _services.Cast<IDisposable>().Concat(_infrastructure.OfType<IDisposable>())) disposable.Dispose();
         _state = "stopped";
         WriteState();
+        foreach (var disposable in _services.Cast<IDisposable>().Concat(_infrastructure.OfType<IDisposable>())) disposable.Dispose();
         Log("stopped");
     }
 
@@ -131,8 +131,8 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
 
     private List<ResourceRow> Rows() =>
     [
-        .. _infrastructure.Select(s => new ResourceRow(s.Name, s is ExternalServer ? "external" : "server", s.Url, s.ProcessId, "running")),
-        .. _services.Select(s => new ResourceRow(s.Resource.Name, "project", s.Endpoints.HttpUrl, s.ProcessId, s.State)),
+        .. _infrastructure.Select(s => new ResourceRow(s.Name, s is ExternalServer ? "external" : "server", s.Url, _state == "stopped" ? null : s.ProcessId, _state == "stopped" ? "stopped" : "running")),
+        .. _services.Select(s => new ResourceRow(s.Resource.Name, "project", s.Endpoints.HttpUrl, s.State == "stopped" ? null : s.ProcessId, s.State)),
     ];
 
     private void WriteState()

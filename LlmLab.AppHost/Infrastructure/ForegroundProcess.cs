@@ -9,8 +9,10 @@ public sealed class ForegroundProcess(string name, string logFile) : IDisposable
     private Process? _process;
     private StreamWriter? _log;
 
-    public int? Id => _process is { HasExited: false } p ? p.Id : null;
-    public bool IsRunning => _process is { HasExited: false };
+    private volatile bool _running;
+
+    public int? Id { get; private set; }
+    public bool IsRunning => _running;
     public event Action<int>? Exited;
 
     [DllImport("libc", SetLastError = true)]
@@ -39,8 +41,14 @@ public sealed class ForegroundProcess(string name, string logFile) : IDisposable
         var log = _log;
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
-        process.Exited += (_, _) => Exited?.Invoke(SafeExitCode(process));
+        process.Exited += (_, _) =>
+        {
+            _running = false;
+            Exited?.Invoke(SafeExitCode(process));
+        };
         process.Start();
+        Id = process.Id;
+        _running = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
@@ -50,7 +58,7 @@ public sealed class ForegroundProcess(string name, string logFile) : IDisposable
     public async Task StopAsync(TimeSpan grace)
     {
         var process = _process;
-        if (process is null || process.HasExited) return;
+        if (process is null || !_running) return;
         if (kill(process.Id, SigTerm) != 0)
         {
             process.Kill(entireProcessTree: true);
@@ -69,7 +77,7 @@ public sealed class ForegroundProcess(string name, string logFile) : IDisposable
 
     public void Dispose()
     {
-        if (_process is { HasExited: false } p) p.Kill(entireProcessTree: true);
+        if (_running) _process?.Kill(entireProcessTree: true);
         _process?.Dispose();
         _log?.Dispose();
     }

@@ -35,10 +35,10 @@ public static class ProvidersApi
 
     public static Ok<List<ModelInfo>> ListModels(ProviderCatalog catalog) =>
         TypedResults.Ok(catalog.Options.Providers
-            .SelectMany(p => p.Value.Models.Select(m => new ModelInfo(p.Key, m.Name, m.InputPricePer1M, m.OutputPricePer1M, m.ContextWindow)))
+            .SelectMany(p => p.Value.Models.Select(m => new ModelInfo(p.Key, m.Name, m.InputPricePerMillion, m.OutputPricePerMillion, m.ContextWindow)))
             .ToList());
 }
 
 public sealed record SwitchProvider(string? Provider, string? Model);
 public sealed record CurrentProvider(string Provider, string Model, IReadOnlyList<string> Capabilities);
-public sealed record ModelInfo(string Provider, string Model, decimal InputPricePer1M, decimal OutputPricePer1M, int ContextWindow);
+public sealed record ModelInfo(string Provider, string Model, decimal InputPricePerMillion, decimal OutputPricePerMillion, int ContextWindow);

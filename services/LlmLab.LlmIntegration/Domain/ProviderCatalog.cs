@@ -21,5 +21,5 @@ public sealed class ProviderCatalog(IOptionsMonitor<LlmOptions> options, IServic
 public sealed record ResolvedModel(string Provider, ModelDefinition Model, IChatClient Client)
 {
     public double CostUsd(long promptTokens, long completionTokens) =>
-        (double)((promptTokens * Model.InputPricePer1M + completionTokens * Model.OutputPricePer1M) / 1_000_000m);
+        (double)((promptTokens * Model.InputPricePerMillion + completionTokens * Model.OutputPricePerMillion) / 1_000_000m);
 }

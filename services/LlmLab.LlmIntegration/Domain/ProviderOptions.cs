@@ -17,7 +17,7 @@ public sealed class ProviderDefinition
 public sealed class ModelDefinition
 {
     public string Name { get; set; } = "";
-    public decimal InputPricePer1M { get; set; }
-    public decimal OutputPricePer1M { get; set; }
+    public decimal InputPricePerMillion { get; set; }
+    public decimal OutputPricePerMillion { get; set; }
     public int ContextWindow { get; set; } = 4096;
 }

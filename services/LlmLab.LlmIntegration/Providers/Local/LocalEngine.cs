@@ -6,7 +6,7 @@ namespace LlmLab.LlmIntegration.Providers.Local;
 /// <summary>One request's generation: the corpus model plus the prompt's own n-grams, sampled token by token.</summary>
 public sealed class LocalEngine(LocalLanguageModel model)
 {
-    private const int PromptWeight = 3;
+    private const int PromptWeight = 1;
     private const double TopicBonus = 0.7;
     private static readonly (double Tri, double Bi, double Uni) Lambdas = (0.6, 0.3, 0.1);
 
@@ -15,7 +15,8 @@ public sealed class LocalEngine(LocalLanguageModel model)
     {
         var vocabulary = new Vocabulary(model.Vocabulary);
         var promptCounts = new NGramCounts();
-        promptCounts.Add(model.Frame(vocabulary, prompt), PromptWeight);
+        // Unframed: the prompt's n-grams widen what may follow a word, but never decide how an answer starts or ends.
+        promptCounts.Add(vocabulary.IdsOf(LocalTokenizer.Tokenize(prompt)), PromptWeight);
         var topicWords = LocalTokenizer.Tokenize(prompt)
             .Where(t => t.Length > 3 && LocalTokenizer.IsWord(t))
             .Select(vocabulary.IdOf)
@@ -74,7 +75,7 @@ public sealed class LocalEngine(LocalLanguageModel model)
         var unigramTotal = (double)(model.Counts.TotalTokens + promptCounts.TotalTokens);
         foreach (var token in tri.Counts.Keys.Concat(bi.Counts.Keys))
         {
-            if (scores.ContainsKey(token)) continue;
+            if (token == model.StartId || scores.ContainsKey(token)) continue;
             var unigram = model.Counts.Unigrams.GetValueOrDefault(token) + promptCounts.Unigrams.GetValueOrDefault(token);
             var p = (triWeight * Ratio(tri, token) + Lambdas.Bi * Ratio(bi, token) + Lambdas.Uni * unigram / unigramTotal) / norm;
             scores[token] = Math.Log(p) + (topicWords.Contains(token) ? TopicBonus : 0);

@@ -40,7 +40,7 @@ public static class Sampler
         for (var i = 0; i < kept; i++)
         {
             cumulative += probabilities[i] / sum;
-            if (cumulative >= settings.TopP)
+            if (cumulative >= settings.TopP - 1e-9)
             {
                 nucleus = i + 1;
                 break;
