@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace LlmLab.IntegrationTests.Platform;
+
+/// <summary>The calls the tests make through the gateway, as a user of the REST contract would.</summary>
+public sealed class PlatformApi(HttpClient client)
+{
+    public HttpClient Client => client;
+
+    public static object Grid3x3(string name, string provider = "local") => new
+    {
+        name,
+        prompt = "Explain how rain forms in clouds and why it falls.",
+        provider,
+        temperature_min = 0.2, temperature_max = 1.0, temperature_step = 0.4,
+        top_p_min = 0.5, top_p_max = 1.0, top_p_step = 0.25,
+        max_tokens = 60,
+        response_count = 2,
+    };
+
+    public async Task<Guid> CreateExperimentAsync(object body)
+    {
+        using var response = await client.PostAsJsonAsync("/api/experiments", body);
+        var json = await ReadAsync(response, HttpStatusCode.Created);
+        return json.GetProperty("id").GetGuid();
+    }
+
+    public async Task<Guid> GenerateAsync(Guid experimentId, string? traceParent = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/responses/generate") { Content = JsonContent.Create(new { experiment_id = experimentId }) };
+        if (traceParent is not null) request.Headers.Add("traceparent", traceParent);
+        using var response = await client.SendAsync(request);
+        var json = await ReadAsync(response, HttpStatusCode.Accepted);
+        return json.GetProperty("run_id").GetGuid();
+    }
+
+    public async Task<JsonElement> StatusAsync(Guid runId)
+    {
+        using var response = await client.GetAsync($"/api/experiments/batch/{runId}/status");
+        return await ReadAsync(response, HttpStatusCode.OK);
+    }
+
+    public async Task<JsonElement> WaitForRunAsync(Guid runId, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var status = await StatusAsync(runId);
+            if (status.GetProperty("status").GetString() is "completed" or "completed_with_errors" or "failed" or "cancelled") return status;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Run {runId} still {status.GetProperty("status")} after {timeout}: {status}");
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task<JsonElement> ResponsesAsync(Guid experimentId, Guid runId)
+    {
+        using var response = await client.GetAsync($"/api/responses/{experimentId}?run_id={runId}&page_size=500");
+        return await ReadAsync(response, HttpStatusCode.OK);
+    }
+
+    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode} {response.StatusCode} (expected {expected}): {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
