@@ -47,7 +47,14 @@ public sealed class PlatformApi(HttpClient client)
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var status = await StatusAsync(runId);
+            using var response = await client.GetAsync($"/api/experiments/batch/{runId}/status");
+            if ((int)response.StatusCode >= 500 && DateTime.UtcNow < deadline)
+            {
+                // The batch service may be restarting (a test killed it); the gateway says so with 502/503.
+                await Task.Delay(500);
+                continue;
+            }
+            var status = await ReadAsync(response, HttpStatusCode.OK);
             if (status.GetProperty("status").GetString() is "completed" or "completed_with_errors" or "failed" or "cancelled") return status;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Run {runId} still {status.GetProperty("status")} after {timeout}: {status}");
             await Task.Delay(200);
