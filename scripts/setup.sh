@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what LLM Lab needs on a Debian machine: the servers it starts (PostgreSQL, Redis, RabbitMQ) and checks the
+# .NET SDK. Idempotent: packages already present are not touched. The servers are not started here; the AppHost
+# starts them on loopback with their data under .llmlab/ (ignored by git).
+set -euo pipefail
+
+need=()
+[ -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] || need+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get update -qq
+  # policy-rc.d keeps the packages' own services from starting: the AppHost runs its own instances.
+  if [ "$(id -u)" -eq 0 ] && [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
+  $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET 10 SDK is required (dotnet was not found on PATH)." >&2
+  echo "       Install it from Microsoft's packages: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
+  exit 1
+fi
+echo "setup: postgresql, redis-server, rabbitmq-server and dotnet $(dotnet --version) are present"
