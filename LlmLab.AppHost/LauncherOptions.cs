@@ -13,6 +13,15 @@ public sealed class LauncherOptions
     public string OtlpProtocol { get; set; } = "grpc";
     public string SpaRoot { get; set; } = "";
     public string BuildConfiguration { get; set; } = "";
+    /// <summary>Where the server binaries are; empty: found in Debian's locations or on PATH.</summary>
+    public ServerBinaries Binaries { get; set; } = new();
     /// <summary>Extra variables for every service (tests use it to tune exporters or provider latency).</summary>
     public Dictionary<string, string> ServiceEnvironment { get; set; } = [];
+}
+
+public sealed class ServerBinaries
+{
+    public string PostgresBinDirectory { get; set; } = "";
+    public string RedisServer { get; set; } = "";
+    public string RabbitMqServer { get; set; } = "";
 }

@@ -43,6 +43,11 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
             console.WriteLine(ex.Message);
             return 2;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException && !stopping.IsCancellationRequested)
+        {
+            console.WriteLine($"The platform could not start: {ex.Message}");
+            return 1;
+        }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             return 0;
@@ -59,9 +64,9 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
         IInfrastructureServer Create(string name, Func<IInfrastructureServer> start) =>
             configuration.GetConnectionString(name) is { Length: > 0 } given ? new ExternalServer(name, given) : start();
 
-        _infrastructure.Add(Create("postgres", () => new PostgresServer(options.DataDirectory, Log)));
-        _infrastructure.Add(Create("redis", () => new RedisServer(options.DataDirectory, LogDirectory)));
-        _infrastructure.Add(Create("rabbitmq", () => new RabbitMqServer(options.DataDirectory, LogDirectory)));
+        _infrastructure.Add(Create("postgres", () => new PostgresServer(options.DataDirectory, options.Binaries.PostgresBinDirectory, Log)));
+        _infrastructure.Add(Create("redis", () => new RedisServer(options.DataDirectory, LogDirectory, options.Binaries.RedisServer)));
+        _infrastructure.Add(Create("rabbitmq", () => new RabbitMqServer(options.DataDirectory, LogDirectory, options.Binaries.RabbitMqServer)));
         Log("starting postgres, redis and rabbitmq");
         await Task.WhenAll(_infrastructure.Select(s => s.StartAsync(cancellationToken)));
         return _infrastructure.ToDictionary(s => s.Name, s => s.ConnectionString);

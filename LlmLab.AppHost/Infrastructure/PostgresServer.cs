@@ -4,7 +4,7 @@ namespace LlmLab.AppHost.Infrastructure;
 /// PostgreSQL from Debian's binaries: initdb once into the data folder, pg_ctl start on a free loopback port with
 /// Unix sockets off, pg_ctl stop (fast) at the end. PostgreSQL refuses to run as root, so as root it runs as "postgres".
 /// </summary>
-public sealed class PostgresServer(string dataRoot, Action<string> log) : IInfrastructureServer
+public sealed class PostgresServer(string dataRoot, string configuredBinDirectory, Action<string> log) : IInfrastructureServer
 {
     private const string InstallCommand = "apt-get install -y postgresql";
     private string _binDirectory = "";
@@ -18,7 +18,7 @@ public sealed class PostgresServer(string dataRoot, Action<string> log) : IInfra
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _binDirectory = FindBinDirectory() ?? throw new MissingBinaryException("PostgreSQL (initdb, pg_ctl, postgres)", InstallCommand);
+        _binDirectory = (configuredBinDirectory.Length > 0 ? ExistingBinDirectory(configuredBinDirectory) : FindBinDirectory()) ?? throw new MissingBinaryException("PostgreSQL (initdb, pg_ctl, postgres)", InstallCommand);
         _dataDirectory = await PrepareDataDirectoryAsync(cancellationToken);
         _port = Ports.Free();
 
@@ -89,6 +89,9 @@ public sealed class PostgresServer(string dataRoot, Action<string> log) : IInfra
             return null;
         }
     }
+
+    private static string? ExistingBinDirectory(string directory) =>
+        File.Exists(Path.Combine(directory, "initdb")) && File.Exists(Path.Combine(directory, "pg_ctl")) ? directory : null;
 
     private static string? FindBinDirectory()
     {

@@ -7,9 +7,10 @@ namespace LlmLab.AppHost.Infrastructure;
 /// rabbitmq-server (Erlang) in the foreground on a free loopback port. The node name and database folder are fixed
 /// per data folder, so durable queues and persistent messages survive a restart of the platform.
 /// </summary>
-public sealed class RabbitMqServer(string dataRoot, string logDirectory) : IInfrastructureServer, IDisposable
+public sealed class RabbitMqServer(string dataRoot, string logDirectory, string configuredBinary) : IInfrastructureServer, IDisposable
 {
-    private const string Binary = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    private const string DebianBinary = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    private string Binary => configuredBinary.Length > 0 ? configuredBinary : DebianBinary;
     private readonly ForegroundProcess _process = new("rabbitmq", Path.Combine(logDirectory, "rabbitmq.log"));
     private bool _epmdWasRunning;
     private int _port;

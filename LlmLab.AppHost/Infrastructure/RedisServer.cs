@@ -1,7 +1,7 @@
 namespace LlmLab.AppHost.Infrastructure;
 
 /// <summary>redis-server on a free loopback port with its data (append-only file) in the data folder.</summary>
-public sealed class RedisServer(string dataRoot, string logDirectory) : IInfrastructureServer, IDisposable
+public sealed class RedisServer(string dataRoot, string logDirectory, string configuredBinary) : IInfrastructureServer, IDisposable
 {
     private readonly ForegroundProcess _process = new("redis", Path.Combine(logDirectory, "redis.log"));
     private int _port;
@@ -13,12 +13,14 @@ public sealed class RedisServer(string dataRoot, string logDirectory) : IInfrast
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var binary = Shell.Which("redis-server") ?? (File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server" : null)
-            ?? throw new MissingBinaryException("Redis (redis-server)", "apt-get install -y redis-server");
+        var binary = configuredBinary.Length > 0
+            ? (File.Exists(configuredBinary) ? configuredBinary : null)
+            : Shell.Which("redis-server") ?? (File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server" : null);
+        _ = binary ?? throw new MissingBinaryException("Redis (redis-server)", "apt-get install -y redis-server");
         var directory = Path.Combine(dataRoot, "redis");
         Directory.CreateDirectory(directory);
         _port = Ports.Free();
-        _process.Start(binary, ["--port", _port.ToString(), "--bind", "127.0.0.1", "--dir", directory, "--appendonly", "yes",
+        _process.Start(binary!, ["--port", _port.ToString(), "--bind", "127.0.0.1", "--dir", directory, "--appendonly", "yes",
             "--save", "", "--daemonize", "no", "--protected-mode", "yes"], new Dictionary<string, string>());
         if (!await Ports.WaitForListenerAsync(_port, TimeSpan.FromSeconds(20), cancellationToken, () => _process.IsRunning))
             throw new InvalidOperationException($"redis-server did not start; see {Path.Combine(logDirectory, "redis.log")}.");
