@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceKit();
 builder.Services.AddGrpc();
+builder.Services.Configure<LlmLab.Quality.QualityOptions>(builder.Configuration.GetSection("Quality"));
 
 var app = builder.Build();
 app.UseServiceKit();

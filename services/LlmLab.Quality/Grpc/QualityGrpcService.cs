@@ -1,20 +1,46 @@
 using Grpc.Core;
 using LlmLab.Contracts.Quality;
 using LlmLab.Quality.Metrics;
+using Microsoft.Extensions.Options;
 
 namespace LlmLab.Quality.Grpc;
 
-/// <summary>gRPC scoring used by batch workers.</summary>
-public sealed class QualityGrpcService : QualityService.QualityServiceBase
+/// <summary>gRPC scoring used by batch workers: one response, or a batch with self-BLEU across siblings.</summary>
+public sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options) : QualityService.QualityServiceBase
 {
     public const int MaxTextLength = 1_000_000;
+    public const int MaxBatchSize = 1_000;
 
-    public override Task<ScoreReply> Score(ScoreRequest request, ServerCallContext context)
+    public override Task<ScoreReply> Score(ScoreRequest request, ServerCallContext context) =>
+        Task.FromResult(ScoreOne(request, "text"));
+
+    public override Task<ScoreBatchReply> ScoreBatch(ScoreBatchRequest request, ServerCallContext context)
+    {
+        if (request.Items.Count > MaxBatchSize)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"items: at most {MaxBatchSize} per batch."));
+        var replies = request.Items.Select((item, i) => ScoreOne(item, $"items[{i}].text")).ToList();
+        foreach (var group in request.Items.Select((item, i) => (item.GroupId, i)).Where(x => x.GroupId.Length > 0).GroupBy(x => x.GroupId))
+        {
+            var members = group.Select(x => x.i).ToList();
+            var selfBleu = QualityScorer.SelfBleu(members.Select(i => request.Items[i].Text).ToList());
+            for (var k = 0; k < members.Count; k++) replies[members[k]].Metrics["self_bleu"] = selfBleu[k];
+        }
+        var reply = new ScoreBatchReply();
+        reply.Items.Add(replies);
+        return Task.FromResult(reply);
+    }
+
+    private ScoreReply ScoreOne(ScoreRequest request, string field)
     {
         if (request.Text.Length > MaxTextLength)
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"text: must be at most {MaxTextLength} characters."));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field}: must be at most {MaxTextLength} characters."));
+        IReadOnlyDictionary<string, double> weights = request.Weights.Count > 0 ? request.Weights : options.CurrentValue.Weights;
+        if (QualityScorer.UnknownWeights(weights) is [var unknown, ..])
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"weights: '{unknown}' is not a metric the overall score can weigh."));
+
+        var references = request.References.Concat(request.HasReference ? [request.Reference] : Array.Empty<string>()).ToList();
         var reply = new ScoreReply { AnalysisVersion = QualityScorer.AnalysisVersion };
-        reply.Metrics.Add(QualityScorer.Score(request.Text, request.Prompt, request.MaxTokens, request.FinishReason));
-        return Task.FromResult(reply);
+        reply.Metrics.Add(QualityScorer.Score(new ScoreInput(request.Text, request.Prompt, references, request.MaxTokens, request.FinishReason, weights)));
+        return reply;
     }
 }

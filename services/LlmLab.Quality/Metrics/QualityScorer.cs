@@ -1,26 +1,78 @@
+using LlmLab.Quality.Text;
+
 namespace LlmLab.Quality.Metrics;
 
-/// <summary>Computes every metric of a response; the names are those of the REST contract.</summary>
+/// <summary>What to score: the response, its prompt, optional reference answers, and how it ended.</summary>
+public sealed record ScoreInput(string Text, string Prompt, IReadOnlyList<string> References, int MaxTokens, string FinishReason,
+    IReadOnlyDictionary<string, double>? Weights = null);
+
+/// <summary>Computes every heuristic and reference metric of a response; names are those of the REST contract.</summary>
 public static class QualityScorer
 {
-    public const string AnalysisVersion = "0.1.0";
+    public const string AnalysisVersion = "1.0.0";
 
-    public static Dictionary<string, double> Score(string text, string prompt, int maxTokens, string finishReason)
+    public static Dictionary<string, double> Score(ScoreInput input)
     {
-        var stats = TextStatistics.Of(text);
-        var readability = Readability.Score(stats);
-        var length = LengthAppropriateness.Score(stats.Words, prompt, maxTokens, finishReason);
-        return new Dictionary<string, double>(StringComparer.Ordinal)
+        var text = new AnalyzedText(input.Text);
+        var prompt = new AnalyzedText(input.Prompt);
+        var creativity = Creativity.Score(text, prompt);
+        var repetition = Repetition.Score(text);
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            ["word_count"] = stats.Words,
-            ["sentence_count"] = stats.Sentences,
-            ["paragraph_count"] = stats.Paragraphs,
-            ["syllable_count"] = stats.Syllables,
-            ["flesch_reading_ease"] = Math.Round(Readability.FleschReadingEase(stats), 2),
-            ["flesch_kincaid_grade"] = Math.Round(Readability.FleschKincaidGrade(stats), 2),
-            ["readability_score"] = Math.Round(readability, 2),
-            ["length_appropriateness_score"] = Math.Round(length, 2),
-            ["overall_score"] = Math.Round((readability + length) / 2, 2),
+            ["word_count"] = text.Words.Count,
+            ["sentence_count"] = text.Sentences.Count,
+            ["paragraph_count"] = text.Paragraphs,
+            ["syllable_count"] = text.Syllables,
+            ["type_token_ratio"] = text.Words.Count == 0 ? 0 : Math.Round(LexicalDiversity.Distinct(text.Words, 1), 4),
+            ["flesch_reading_ease"] = Math.Round(Readability.FleschReadingEase(text), 2),
+            ["flesch_kincaid_grade"] = Math.Round(Readability.FleschKincaidGrade(text), 2),
+            ["readability_score"] = Math.Round(Readability.Score(text), 2),
+            ["coherence_score"] = Coherence.Score(text),
+            ["completeness_score"] = Completeness.Score(text, RequestedParts.Of(input.Prompt), input.FinishReason),
+            ["length_appropriateness_score"] = Math.Round(LengthAppropriateness.Score(text.Words.Count, input.Prompt, input.MaxTokens, input.FinishReason), 2),
+            ["creativity_score"] = creativity.Score,
+            ["mtld"] = creativity.Mtld,
+            ["distinct_1"] = creativity.Distinct1,
+            ["distinct_2"] = creativity.Distinct2,
+            ["novelty"] = creativity.Novelty,
+            ["specificity_score"] = Specificity.Score(text),
+            ["relevance_score"] = Relevance.Score(text, prompt),
+            ["sentiment"] = Sentiment.Compound(text),
+            ["repetition_score"] = repetition.Score,
+            ["repeated_ngram_share"] = repetition.RepeatedTrigramShare,
+            ["longest_loop"] = repetition.LongestLoop,
         };
+
+        var weights = input.Weights ?? OverallScore.DefaultWeights;
+        metrics["overall_score"] = OverallScore.Weighted(metrics, weights);
+        metrics["confidence_score"] = OverallScore.Confidence(text.Words.Count, weights.Keys.Where(metrics.ContainsKey).Select(k => metrics[k]));
+
+        if (input.References.Count > 0)
+        {
+            var reference = ReferenceMetrics.Best(input.Text, input.References);
+            metrics["exact_match"] = reference.ExactMatch;
+            metrics["substring_match"] = reference.SubstringMatch;
+            metrics["f1"] = reference.F1;
+            metrics["bleu"] = reference.Bleu;
+            metrics["rouge_l"] = reference.RougeL;
+        }
+        return metrics;
+    }
+
+    /// <summary>Names of weights the overall score does not know; a request naming one is refused.</summary>
+    public static IReadOnlyList<string> UnknownWeights(IReadOnlyDictionary<string, double>? weights) =>
+        weights?.Keys.Where(k => !OverallScore.WeightableMetrics.Contains(k)).ToList() ?? [];
+
+    /// <summary>Self-BLEU of each sibling against the others (0–100): high means the repetitions say the same thing.</summary>
+    public static double[] SelfBleu(IReadOnlyList<string> siblings)
+    {
+        var tokens = siblings.Select(s => ReferenceMetrics.Normalize(s).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(ReferenceMetrics.MaxTokens).ToArray()).ToList();
+        var result = new double[siblings.Count];
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            var others = Enumerable.Range(0, siblings.Count).Where(j => j != i).ToList();
+            result[i] = others.Count == 0 ? 0 : Math.Round(others.Average(j => ReferenceMetrics.Bleu(tokens[i], tokens[j])) * 100, 2);
+        }
+        return result;
     }
 }

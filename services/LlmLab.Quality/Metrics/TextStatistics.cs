@@ -1,30 +1,11 @@
-using System.Text.RegularExpressions;
+using LlmLab.Quality.Text;
 
 namespace LlmLab.Quality.Metrics;
 
-/// <summary>Counts of a text: words, sentences, paragraphs, syllables.</summary>
-public sealed partial record TextStatistics(int Words, int Sentences, int Paragraphs, int Syllables)
+/// <summary>Counts of a text: words, sentences, paragraphs, syllables (as <see cref="AnalyzedText"/> defines them).</summary>
+public sealed record TextStatistics(int Words, int Sentences, int Paragraphs, int Syllables)
 {
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’][\p{L}]+)*", RegexOptions.CultureInvariant)]
-    private static partial Regex WordPattern();
+    public static TextStatistics Of(AnalyzedText text) => new(text.Words.Count, text.Sentences.Count, text.Paragraphs, text.Syllables);
 
-    [GeneratedRegex(@"[^.!?]*[\p{L}\p{N}][^.!?]*(?:[.!?]+|$)", RegexOptions.CultureInvariant)]
-    private static partial Regex SentencePattern();
-
-    [GeneratedRegex(@"\n\s*\n", RegexOptions.CultureInvariant)]
-    private static partial Regex ParagraphBreak();
-
-    public static TextStatistics Of(string text)
-    {
-        var words = 0;
-        var syllables = 0;
-        foreach (var match in WordPattern().EnumerateMatches(text))
-        {
-            words++;
-            syllables += SyllableCounter.Count(text.Substring(match.Index, match.Length));
-        }
-        var sentences = SentencePattern().Count(text);
-        var paragraphs = ParagraphBreak().Split(text).Count(p => !string.IsNullOrWhiteSpace(p));
-        return new TextStatistics(words, sentences, paragraphs, syllables);
-    }
+    public static TextStatistics Of(string text) => Of(new AnalyzedText(text));
 }

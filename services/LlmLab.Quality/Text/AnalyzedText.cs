@@ -55,7 +55,7 @@ public sealed partial class AnalyzedText
         var sentences = new List<Range>();
         var starts = new HashSet<int>();
         var wordIndex = 0;
-        foreach (var end in SentenceEnd().EnumerateMatches(text).Select(m => m.Index).Append(text.Length))
+        foreach (var end in SentenceEnd().Matches(text).Select(m => m.Index).Append(text.Length))
         {
             var first = wordIndex;
             while (wordIndex < wordStarts.Count && wordStarts[wordIndex] < end) wordIndex++;
