@@ -13,5 +13,6 @@ app.UseServiceKit();
 app.MapDefaultEndpoints();
 app.MapResponsesApi();
 app.MapBatchRunsApi();
+app.MapMetricsApi();
 await app.MigrateDatabaseAsync<BatchDbContext>();
 await app.RunAsync();

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using LlmLab.Batch.Data;
 using LlmLab.Batch.Domain;
+using LlmLab.Contracts.Messages;
+using LlmLab.Messaging;
 using LlmLab.ServiceKit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,6 +18,7 @@ public static class BatchRunsApi
         var api = app.MapGroup("/api/experiments/batch").RequireTenant();
         api.MapGet("/{id:guid}/status", StatusAsync);
         api.MapGet("/{id:guid}/progress", ProgressAsync);
+        api.MapPost("/{id:guid}/rescore", RescoreAsync);
         return app;
     }
 
@@ -22,6 +26,20 @@ public static class BatchRunsApi
     {
         var run = await reader.FindRunAsync(id, http.TenantId()!, ct);
         return run is null ? Problems.NotFound("Batch run", id) : TypedResults.Ok(await reader.ReadAsync(run, ct));
+    }
+
+    /// <summary>Queues a re-score of the run's responses with the current analysis version (202; the metrics change in place).</summary>
+    public static async Task<Results<Accepted<RescoreAccepted>, ProblemHttpResult>> RescoreAsync(
+        Guid id, HttpContext http, RunStatusReader reader, BatchDbContext db, Outbox outbox, CancellationToken ct)
+    {
+        var run = await reader.FindRunAsync(id, http.TenantId()!, ct);
+        if (run is null) return Problems.NotFound("Batch run", id);
+        if (!run.Status.IsFinal()) return Problems.Conflict($"Run {id} is {run.Status}; re-score it when it has finished.");
+        var command = new RescoreRun(run.Id, run.TenantId, Guid.CreateVersion7());
+        outbox.Add(db, command);
+        await db.SaveChangesAsync(ct);
+        outbox.Committed();
+        return TypedResults.Accepted($"/api/experiments/batch/{id}/status", new RescoreAccepted(run.Id, command.RequestId));
     }
 
     /// <summary>
@@ -72,3 +90,5 @@ public static class BatchRunsApi
         return Results.Empty;
     }
 }
+
+public sealed record RescoreAccepted(Guid RunId, Guid RequestId);

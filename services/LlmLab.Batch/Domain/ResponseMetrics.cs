@@ -21,23 +21,27 @@ public sealed class ResponseMetrics
 
     public static ResponseMetrics From(Guid responseId, IReadOnlyDictionary<string, double> metrics, string version)
     {
+        var row = new ResponseMetrics { ResponseId = responseId, AnalysisVersion = version };
+        row.Apply(metrics, version);
+        return row;
+    }
+
+    /// <summary>Replaces every score with a new analysis (a re-score keeps the row, changes its values and version).</summary>
+    public void Apply(IReadOnlyDictionary<string, double> metrics, string version)
+    {
         double? Get(string name) => metrics.TryGetValue(name, out var v) ? v : null;
-        return new ResponseMetrics
-        {
-            ResponseId = responseId,
-            CoherenceScore = Get("coherence_score"),
-            CompletenessScore = Get("completeness_score"),
-            ReadabilityScore = Get("readability_score"),
-            LengthAppropriatenessScore = Get("length_appropriateness_score"),
-            CreativityScore = Get("creativity_score"),
-            SpecificityScore = Get("specificity_score"),
-            RelevanceScore = Get("relevance_score"),
-            OverallScore = Get("overall_score"),
-            ConfidenceScore = Get("confidence_score"),
-            WordCount = (int)(Get("word_count") ?? 0),
-            SentenceCount = (int)(Get("sentence_count") ?? 0),
-            All = new Dictionary<string, double>(metrics),
-            AnalysisVersion = version,
-        };
+        CoherenceScore = Get("coherence_score");
+        CompletenessScore = Get("completeness_score");
+        ReadabilityScore = Get("readability_score");
+        LengthAppropriatenessScore = Get("length_appropriateness_score");
+        CreativityScore = Get("creativity_score");
+        SpecificityScore = Get("specificity_score");
+        RelevanceScore = Get("relevance_score");
+        OverallScore = Get("overall_score");
+        ConfidenceScore = Get("confidence_score");
+        WordCount = (int)(Get("word_count") ?? 0);
+        SentenceCount = (int)(Get("sentence_count") ?? 0);
+        All = new Dictionary<string, double>(metrics);
+        AnalysisVersion = version;
     }
 }

@@ -15,7 +15,11 @@ public static class BatchServices
     {
         builder.AddPostgresDbContext<BatchDbContext>("batchdb");
         builder.AddOutbox<BatchDbContext>();
-        builder.AddMessaging(x => x.AddConsumer<GenerateResponseConsumer>(typeof(GenerateResponseConsumerDefinition)));
+        builder.AddMessaging(x =>
+        {
+            x.AddConsumer<GenerateResponseConsumer>(typeof(GenerateResponseConsumerDefinition));
+            x.AddConsumer<RescoreRunConsumer>();
+        });
 
         // Logical names resolved by service discovery (services__<name>__<endpoint>__0).
         builder.Services.AddHttpClient<ExperimentsClient>(c => c.BaseAddress = new Uri("http://experiments"));

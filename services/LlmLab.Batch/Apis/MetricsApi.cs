@@ -1,0 +1,107 @@
+using Grpc.Core;
+using LlmLab.Batch.Data;
+using LlmLab.Contracts.Quality;
+using LlmLab.ServiceKit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LlmLab.Batch.Apis;
+
+/// <summary>Metrics of stored responses, and ad-hoc scoring through quality-analysis's ScoreBatch.</summary>
+public static class MetricsApi
+{
+    public const int MaxItems = 1_000;
+
+    /// <summary>Scores where a higher value is better; "best per metric" is computed over these.</summary>
+    private static readonly string[] ComparableScores =
+    [
+        "overall_score", "coherence_score", "completeness_score", "readability_score", "length_appropriateness_score",
+        "creativity_score", "specificity_score", "relevance_score", "repetition_score", "confidence_score",
+        "exact_match", "f1", "bleu", "rouge_l",
+    ];
+
+    public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/metrics").RequireTenant();
+        api.MapPost("/batch", BatchAsync);
+        api.MapPost("/compare", CompareAsync);
+        return app;
+    }
+
+    public static async Task<Results<Ok<MetricsBatchResult>, ProblemHttpResult>> BatchAsync(
+        MetricsBatchBody body, HttpContext http, BatchDbContext db, QualityService.QualityServiceClient quality, CancellationToken ct)
+    {
+        var byIds = body.ResponseIds is { Count: > 0 };
+        var byTexts = body.Texts is { Count: > 0 };
+        if (byIds == byTexts) return Problems.Invalid("response_ids", "give either response_ids or texts (one of them, not empty).");
+
+        if (byIds)
+        {
+            if (body.ResponseIds!.Count > MaxItems) return Problems.Invalid("response_ids", $"at most {MaxItems} per call.");
+            var stored = await StoredMetricsAsync(db, http.TenantId()!, body.ResponseIds, ct);
+            var missing = body.ResponseIds.Where(id => !stored.ContainsKey(id)).Distinct().ToList();
+            return TypedResults.Ok(new MetricsBatchResult(stored.Values.ToList(), missing));
+        }
+
+        if (body.Texts!.Count > MaxItems) return Problems.Invalid("texts", $"at most {MaxItems} per call.");
+        var request = new ScoreBatchRequest();
+        for (var i = 0; i < body.Texts.Count; i++)
+        {
+            var item = body.Texts[i];
+            if (string.IsNullOrWhiteSpace(item.Text)) return Problems.Invalid($"texts[{i}].text", "is required.");
+            if (item.Text.Length > 1_000_000) return Problems.Invalid($"texts[{i}].text", "must be at most 1000000 characters.", StatusCodes.Status413PayloadTooLarge);
+            var score = new ScoreRequest { Text = item.Text, Prompt = item.Prompt ?? "", FinishReason = "" };
+            if (item.Reference is not null) score.References.Add(item.Reference);
+            if (item.References is not null) score.References.Add(item.References);
+            request.Items.Add(score);
+        }
+        try
+        {
+            var reply = await quality.ScoreBatchAsync(request, cancellationToken: ct);
+            var items = reply.Items.Select((r, i) => new ScoredItem(null, i, r.Metrics.ToDictionary(), r.AnalysisVersion)).ToList();
+            return TypedResults.Ok(new MetricsBatchResult(items, []));
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
+        {
+            var field = ex.Status.Detail.Split(':', 2)[0];
+            return Problems.Invalid(field, ex.Status.Detail);
+        }
+    }
+
+    public static async Task<Results<Ok<MetricsComparison>, ProblemHttpResult>> CompareAsync(
+        CompareBody body, HttpContext http, BatchDbContext db, CancellationToken ct)
+    {
+        if (body.ResponseIds is not { Count: >= 2 }) return Problems.Invalid("response_ids", "give at least two response ids.");
+        if (body.ResponseIds.Count > 50) return Problems.Invalid("response_ids", "at most 50 responses side by side.");
+        var stored = await StoredMetricsAsync(db, http.TenantId()!, body.ResponseIds, ct);
+        var missing = body.ResponseIds.Where(id => !stored.ContainsKey(id)).ToList();
+        if (missing.Count > 0) return Problems.Invalid("response_ids", $"unknown response ids: {string.Join(", ", missing)}.", StatusCodes.Status404NotFound);
+
+        var items = body.ResponseIds.Select(id => stored[id]).ToList();
+        var best = ComparableScores
+            .Where(metric => items.All(i => i.Metrics.ContainsKey(metric)))
+            .ToDictionary(metric => metric, metric =>
+            {
+                var top = items.Max(i => i.Metrics[metric]);
+                return new BestValue(top, items.Where(i => i.Metrics[metric] == top).Select(i => i.ResponseId!.Value).ToList());
+            });
+        return TypedResults.Ok(new MetricsComparison(items, best));
+    }
+
+    private static async Task<Dictionary<Guid, ScoredItem>> StoredMetricsAsync(BatchDbContext db, string tenantId, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var rows = await db.Responses.AsNoTracking()
+            .Where(r => r.TenantId == tenantId && ids.Contains(r.Id) && r.Metrics != null)
+            .Select(r => new { r.Id, r.Metrics!.All, r.Metrics.AnalysisVersion })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => new ScoredItem(r.Id, null, r.All, r.AnalysisVersion));
+    }
+}
+
+public sealed record MetricsBatchBody(List<Guid>? ResponseIds, List<TextToScore>? Texts);
+public sealed record TextToScore(string? Text, string? Prompt, string? Reference, List<string>? References);
+public sealed record ScoredItem(Guid? ResponseId, int? Index, IReadOnlyDictionary<string, double> Metrics, string AnalysisVersion);
+public sealed record MetricsBatchResult(IReadOnlyList<ScoredItem> Items, IReadOnlyList<Guid> Missing);
+public sealed record CompareBody(List<Guid>? ResponseIds);
+public sealed record BestValue(double Value, IReadOnlyList<Guid> ResponseIds);
+public sealed record MetricsComparison(IReadOnlyList<ScoredItem> Items, IReadOnlyDictionary<string, BestValue> Best);

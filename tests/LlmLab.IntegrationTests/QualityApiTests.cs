@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using LlmLab.IntegrationTests.Platform;
+
+namespace LlmLab.IntegrationTests;
+
+[Collection(PlatformCollection.Name)]
+public class QualityApiTests(PlatformFixture platform)
+{
+    private readonly PlatformApi _api = new(platform.CreateClient());
+
+    [Fact]
+    public async Task Analyze_scores_an_ad_hoc_text_with_reference_metrics()
+    {
+        var response = await _api.Client.PostAsJsonAsync("/api/quality/analyze", new
+        {
+            text = "Paris is the capital of France. It has been the capital since the tenth century.",
+            prompt = "What is the capital of France?",
+            references = new[] { "Paris", "the city of Paris" },
+        });
+        var result = await PlatformApi.ReadAsync(response, HttpStatusCode.OK);
+        var metrics = result.GetProperty("metrics");
+        Assert.Equal(100, metrics.GetProperty("substring_match").GetDouble());
+        Assert.InRange(metrics.GetProperty("relevance_score").GetDouble(), 50, 100);
+        Assert.InRange(metrics.GetProperty("overall_score").GetDouble(), 1, 100);
+        Assert.Equal("1.0.0", result.GetProperty("analysis_version").GetString());
+    }
+
+    [Fact]
+    public async Task Analyze_refuses_empty_huge_and_unweighable_input_naming_the_field()
+    {
+        await ExpectFieldAsync(await _api.Client.PostAsJsonAsync("/api/quality/analyze", new { text = "   " }), HttpStatusCode.UnprocessableEntity, "text");
+        await ExpectFieldAsync(await _api.Client.PostAsJsonAsync("/api/quality/analyze", new { text = new string('a', 10 * 1024 * 1024) }), HttpStatusCode.RequestEntityTooLarge, "text");
+        await ExpectFieldAsync(await _api.Client.PostAsJsonAsync("/api/quality/analyze", new { text = "Fine text.", weights = new Dictionary<string, double> { ["wit_score"] = 1 } }),
+            HttpStatusCode.UnprocessableEntity, "weights.wit_score");
+    }
+
+    [Fact]
+    public async Task Analyze_refuses_invalid_utf8_with_400()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"text\": \"ab").Concat(new byte[] { 0xC3, 0x28, 0xFF }).Concat(Encoding.UTF8.GetBytes("\"}")).ToArray();
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var response = await _api.Client.PostAsync("/api/quality/analyze", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Metrics_batch_scores_texts_and_reads_stored_responses_and_compare_names_the_best()
+    {
+        var texts = await PlatformApi.ReadAsync(await _api.Client.PostAsJsonAsync("/api/metrics/batch", new
+        {
+            texts = new object[]
+            {
+                new { text = "Rain forms when droplets in clouds grow heavy and fall.", prompt = "How does rain form?" },
+                new { text = "Bread needs flour.", prompt = "How does rain form?", reference = "droplets grow heavy" },
+            },
+        }), HttpStatusCode.OK);
+        var scored = texts.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, scored.Count);
+        Assert.True(scored[0].GetProperty("metrics").GetProperty("relevance_score").GetDouble() > scored[1].GetProperty("metrics").GetProperty("relevance_score").GetDouble());
+        Assert.True(scored[1].GetProperty("metrics").TryGetProperty("f1", out _));
+
+        var experimentId = await _api.CreateExperimentAsync(PlatformApi.Grid3x3("metrics-batch"));
+        var runId = await _api.GenerateAsync(experimentId);
+        await _api.WaitForRunAsync(runId, TimeSpan.FromMinutes(2));
+        var ids = (await _api.ResponsesAsync(experimentId, runId)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Take(3).ToList();
+        var unknown = Guid.NewGuid();
+
+        var stored = await PlatformApi.ReadAsync(await _api.Client.PostAsJsonAsync("/api/metrics/batch", new { response_ids = ids.Append(unknown) }), HttpStatusCode.OK);
+        Assert.Equal(3, stored.GetProperty("items").GetArrayLength());
+        Assert.Equal(unknown, stored.GetProperty("missing")[0].GetGuid());
+
+        var comparison = await PlatformApi.ReadAsync(await _api.Client.PostAsJsonAsync("/api/metrics/compare", new { response_ids = ids }), HttpStatusCode.OK);
+        var best = comparison.GetProperty("best").GetProperty("overall_score");
+        var overall = comparison.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("metrics").GetProperty("overall_score").GetDouble()).ToList();
+        Assert.Equal(overall.Max(), best.GetProperty("value").GetDouble());
+
+        await ExpectFieldAsync(await _api.Client.PostAsJsonAsync("/api/metrics/batch", new { }), HttpStatusCode.UnprocessableEntity, "response_ids");
+        await ExpectFieldAsync(await _api.Client.PostAsJsonAsync("/api/metrics/compare", new { response_ids = ids.Take(1) }), HttpStatusCode.UnprocessableEntity, "response_ids");
+        await ExpectFieldAsync(await _api.Client.PostAsJsonAsync("/api/metrics/batch", new { texts = new[] { new { text = "" } } }), HttpStatusCode.UnprocessableEntity, "texts[0].text");
+    }
+
+    [Fact]
+    public async Task A_batch_run_stores_the_full_metric_set_and_a_rescore_recomputes_it_with_sibling_diversity()
+    {
+        var experimentId = await _api.CreateExperimentAsync(PlatformApi.Grid3x3("rescore"));
+        var runId = await _api.GenerateAsync(experimentId);
+        await _api.WaitForRunAsync(runId, TimeSpan.FromMinutes(2));
+        var items = (await _api.ResponsesAsync(experimentId, runId)).GetProperty("items").EnumerateArray().ToList();
+        Assert.All(items, item =>
+        {
+            var metrics = item.GetProperty("metrics");
+            foreach (var name in new[] { "coherence_score", "completeness_score", "readability_score", "length_appropriateness_score", "creativity_score", "specificity_score", "relevance_score", "overall_score", "confidence_score" })
+            {
+                Assert.Equal(JsonValueKind.Number, metrics.GetProperty(name).ValueKind);
+            }
+            Assert.Equal("1.0.0", metrics.GetProperty("analysis_version").GetString());
+            Assert.False(metrics.GetProperty("all").TryGetProperty("self_bleu", out _));
+        });
+
+        var accepted = await _api.Client.PostAsync($"/api/experiments/batch/{runId}/rescore", null);
+        await PlatformApi.ReadAsync(accepted, HttpStatusCode.Accepted);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        List<JsonElement> rescored;
+        do
+        {
+            await Task.Delay(300);
+            rescored = (await _api.ResponsesAsync(experimentId, runId)).GetProperty("items").EnumerateArray().ToList();
+        }
+        while (!rescored.All(i => i.GetProperty("metrics").GetProperty("all").TryGetProperty("self_bleu", out _)) && DateTime.UtcNow < deadline);
+
+        Assert.Equal(18, rescored.Count);
+        Assert.All(rescored, i => Assert.InRange(i.GetProperty("metrics").GetProperty("all").GetProperty("self_bleu").GetDouble(), 0, 100));
+        Assert.Equal(items.Select(i => i.GetProperty("metrics").GetProperty("overall_score").GetDouble()).Order(),
+            rescored.Select(i => i.GetProperty("metrics").GetProperty("overall_score").GetDouble()).Order());
+    }
+
+    [Fact]
+    public async Task Rescoring_an_unknown_run_is_404() =>
+        await PlatformApi.ReadAsync(await _api.Client.PostAsync($"/api/experiments/batch/{Guid.NewGuid()}/rescore", null), HttpStatusCode.NotFound);
+
+    private static async Task ExpectFieldAsync(HttpResponseMessage response, HttpStatusCode status, string field)
+    {
+        var problem = await PlatformApi.ReadAsync(response, status);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named in {problem}");
+    }
+}
