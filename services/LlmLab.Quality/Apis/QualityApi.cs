@@ -18,8 +18,8 @@ public static class QualityApi
     public static Results<Ok<AnalyzeResult>, ProblemHttpResult> Analyze(AnalyzeText body, IOptionsMonitor<QualityOptions> options)
     {
         if (string.IsNullOrWhiteSpace(body.Text)) return Problems.Invalid("text", "is required and must contain more than whitespace.");
-        if (body.Text.Length > QualityGrpcService.MaxTextLength)
-            return Problems.Invalid("text", $"must be at most {QualityGrpcService.MaxTextLength} characters.", StatusCodes.Status413PayloadTooLarge);
+        if (body.Text.Length > QualityLimits.MaxTextLength)
+            return Problems.Invalid("text", $"must be at most {QualityLimits.MaxTextLength} characters.", StatusCodes.Status413PayloadTooLarge);
         if (body.MaxTokens is < 0) return Problems.Invalid("max_tokens", "must not be negative.");
         if (QualityScorer.UnknownWeights(body.Weights) is [var unknown, ..])
             return Problems.Invalid($"weights.{unknown}", $"'{unknown}' is not a metric the overall score can weigh; use one of {string.Join(", ", OverallScore.WeightableMetrics)}.");

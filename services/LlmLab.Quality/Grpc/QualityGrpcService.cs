@@ -6,18 +6,15 @@ using Microsoft.Extensions.Options;
 namespace LlmLab.Quality.Grpc;
 
 /// <summary>gRPC scoring used by batch workers: one response, or a batch with self-BLEU across siblings.</summary>
-public sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options) : QualityService.QualityServiceBase
+internal sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options) : QualityService.QualityServiceBase
 {
-    public const int MaxTextLength = 1_000_000;
-    public const int MaxBatchSize = 1_000;
-
     public override Task<ScoreReply> Score(ScoreRequest request, ServerCallContext context) =>
         Task.FromResult(ScoreOne(request, "text"));
 
     public override Task<ScoreBatchReply> ScoreBatch(ScoreBatchRequest request, ServerCallContext context)
     {
-        if (request.Items.Count > MaxBatchSize)
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"items: at most {MaxBatchSize} per batch."));
+        if (request.Items.Count > QualityLimits.MaxBatchSize)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"items: at most {QualityLimits.MaxBatchSize} per batch."));
         var replies = request.Items.Select((item, i) => ScoreOne(item, $"items[{i}].text")).ToList();
         foreach (var group in request.Items.Select((item, i) => (item.GroupId, i)).Where(x => x.GroupId.Length > 0).GroupBy(x => x.GroupId))
         {
@@ -32,8 +29,8 @@ public sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options) 
 
     private ScoreReply ScoreOne(ScoreRequest request, string field)
     {
-        if (request.Text.Length > MaxTextLength)
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field}: must be at most {MaxTextLength} characters."));
+        if (request.Text.Length > QualityLimits.MaxTextLength)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field}: must be at most {QualityLimits.MaxTextLength} characters."));
         IReadOnlyDictionary<string, double> weights = request.Weights.Count > 0 ? request.Weights : options.CurrentValue.Weights;
         if (QualityScorer.UnknownWeights(weights) is [var unknown, ..])
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"weights: '{unknown}' is not a metric the overall score can weigh."));

@@ -18,7 +18,7 @@ public static class Coherence
 
     public static double Score(AnalyzedText text)
     {
-        var sentences = text.Sentences.Select(s => text.SentenceContentStems(s).ToHashSet()).ToList();
+        var sentences = text.Sentences.Select(s => text.SentenceContentStems(s).ToHashSet(StringComparer.Ordinal)).ToList();
         if (sentences.Count == 0) return 0;
         if (sentences.Count == 1) return text.EndsWithCompleteSentence ? 70 : 50;
 
@@ -26,15 +26,20 @@ public static class Coherence
         for (var i = 1; i < sentences.Count; i++)
         {
             var (previous, current) = (sentences[i - 1], sentences[i]);
-            var overlap = previous.Count == 0 || current.Count == 0 ? 0 : (double)previous.Intersect(current).Count() / Math.Min(previous.Count, current.Count);
+            var shared = 0;
+            foreach (var stem in current) if (previous.Contains(stem)) shared++;
+            var overlap = previous.Count == 0 || current.Count == 0 ? 0 : (double)shared / Math.Min(previous.Count, current.Count);
             var opener = text.Words[text.Sentences[i].Start.Value];
             var linked = Connectives.Contains(opener) ? 0.5 : 0;
             continuity += Math.Min(1, Math.Max(overlap, linked) / 0.4);
         }
         continuity /= sentences.Count - 1;
 
-        var seen = new HashSet<string>();
-        var repeated = sentences.Count(s => s.Count > 0 && !seen.Add(string.Join(' ', s.Order(StringComparer.Ordinal))));
+        var repeated = 0;
+        for (var i = 1; i < sentences.Count; i++)
+        {
+            if (sentences[i].Count > 0 && sentences.Take(i).Any(earlier => earlier.Count == sentences[i].Count && earlier.SetEquals(sentences[i]))) repeated++;
+        }
         var repetitionPenalty = (double)repeated / sentences.Count;
         return Math.Round(100 * (0.2 + 0.8 * continuity) * (1 - repetitionPenalty), 2);
     }

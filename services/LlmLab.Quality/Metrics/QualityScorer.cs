@@ -14,7 +14,7 @@ public static class QualityScorer
     public static Dictionary<string, double> Score(ScoreInput input)
     {
         var text = new AnalyzedText(input.Text);
-        var prompt = new AnalyzedText(input.Prompt);
+        var prompt = PromptAnalysis.Of(input.Prompt);
         var creativity = Creativity.Score(text, prompt);
         var repetition = Repetition.Score(text);
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -23,12 +23,12 @@ public static class QualityScorer
             ["sentence_count"] = text.Sentences.Count,
             ["paragraph_count"] = text.Paragraphs,
             ["syllable_count"] = text.Syllables,
-            ["type_token_ratio"] = text.Words.Count == 0 ? 0 : Math.Round(LexicalDiversity.Distinct(text.Words, 1), 4),
+            ["type_token_ratio"] = text.Words.Count == 0 ? 0 : Math.Round(LexicalDiversity.Distinct(text.WordIds, 1), 4),
             ["flesch_reading_ease"] = Math.Round(Readability.FleschReadingEase(text), 2),
             ["flesch_kincaid_grade"] = Math.Round(Readability.FleschKincaidGrade(text), 2),
             ["readability_score"] = Math.Round(Readability.Score(text), 2),
             ["coherence_score"] = Coherence.Score(text),
-            ["completeness_score"] = Completeness.Score(text, RequestedParts.Of(input.Prompt), input.FinishReason),
+            ["completeness_score"] = Completeness.Score(text, prompt.Requested, input.FinishReason),
             ["length_appropriateness_score"] = Math.Round(LengthAppropriateness.Score(text.Words.Count, input.Prompt, input.MaxTokens, input.FinishReason), 2),
             ["creativity_score"] = creativity.Score,
             ["mtld"] = creativity.Mtld,

@@ -14,14 +14,19 @@ public static class Relevance
     private const double B = 0.75;
     private const double AverageLength = 100;
 
-    public static double Score(AnalyzedText response, AnalyzedText prompt)
+    public static double Score(AnalyzedText response, PromptAnalysis prompt)
     {
-        var terms = prompt.ContentStems().ToHashSet();
+        var terms = prompt.ContentStems;
         if (terms.Count == 0) return response.Words.Count == 0 ? 0 : 100;
-        var content = response.ContentStems().ToList();
-        if (content.Count == 0) return 0;
-        var tf = content.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
-        var norm = K1 * (1 - B + B * content.Count / AverageLength);
+        var tf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var length = 0;
+        foreach (var stem in response.ContentStems())
+        {
+            length++;
+            if (terms.Contains(stem)) tf[stem] = tf.GetValueOrDefault(stem) + 1;
+        }
+        if (length == 0) return 0;
+        var norm = K1 * (1 - B + B * length / AverageLength);
         var sum = terms.Sum(t => tf.TryGetValue(t, out var f) ? f * (K1 + 1) / (f + norm) / (K1 + 1) : 0);
         return Math.Round(100 * Math.Min(1, sum / terms.Count / 0.5), 2);
     }

@@ -72,15 +72,45 @@ public sealed partial class AnalyzedText
         EndsWithCompleteSentence = trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or ':';
     }
 
-    public IEnumerable<string> ContentStems() =>
-        Words.Select((w, i) => (w, i)).Where(x => !StopWords.Contains(x.w) && x.w.Length > 1).Select(x => Stems[x.i]);
+    private bool[]? _isContent;
+    private int[]? _wordIds;
+
+    /// <summary>Each word as a small integer (equal words, equal ids), so n-gram sets hash integers, not strings.</summary>
+    public int[] WordIds
+    {
+        get
+        {
+            if (_wordIds is not null) return _wordIds;
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            var result = new int[Words.Count];
+            for (var i = 0; i < result.Length; i++)
+            {
+                if (!ids.TryGetValue(Words[i], out var id)) ids[Words[i]] = id = ids.Count;
+                result[i] = id;
+            }
+            return _wordIds = result;
+        }
+    }
+
+    /// <summary>Whether each word carries content (not a stop word, more than one letter); computed once.</summary>
+    public bool[] IsContent => _isContent ??= Words.Select(w => w.Length > 1 && !StopWords.Contains(w)).ToArray();
+
+    public IEnumerable<string> ContentStems()
+    {
+        var content = IsContent;
+        for (var i = 0; i < content.Length; i++)
+        {
+            if (content[i]) yield return Stems[i];
+        }
+    }
 
     public IEnumerable<string> SentenceContentStems(Range sentence)
     {
+        var content = IsContent;
         var (offset, length) = sentence.GetOffsetAndLength(Words.Count);
         for (var i = offset; i < offset + length; i++)
         {
-            if (!StopWords.Contains(Words[i]) && Words[i].Length > 1) yield return Stems[i];
+            if (content[i]) yield return Stems[i];
         }
     }
 }

@@ -76,7 +76,7 @@ public class HeuristicMetricsTests
     [Fact]
     public void A_response_on_the_prompt_s_terms_is_more_relevant_than_one_off_topic()
     {
-        var prompt = T("How does rain form in clouds?");
+        var prompt = PromptAnalysis.Of("How does rain form in clouds?");
         var onTopic = Relevance.Score(T("Rain forms when droplets in clouds join and grow heavy enough to fall."), prompt);
         var offTopic = Relevance.Score(T("Bread needs flour, water, salt and yeast."), prompt);
         Assert.Equal(100, onTopic);

@@ -1,0 +1,7 @@
+using LlmLab.Bench;
+
+// Benchmarks that print figures (medians of repeated rounds, measured in one run). Usage:
+//   dotnet run -c Release --project bench/LlmLab.Bench -- [quality|engine|all]
+var which = args.FirstOrDefault() ?? "all";
+if (which is "quality" or "all") await QualityBench.RunAsync();
+if (which is "engine" or "all") EngineBench.Run();
