@@ -1,12 +1,12 @@
 using LlmLab.Quality.Apis;
+using LlmLab.Quality.Extensions;
 using LlmLab.Quality.Grpc;
 using LlmLab.ServiceKit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceKit();
-builder.Services.AddGrpc();
-builder.Services.Configure<LlmLab.Quality.QualityOptions>(builder.Configuration.GetSection("Quality"));
+builder.AddQualityServices();
 
 var app = builder.Build();
 app.UseServiceKit();

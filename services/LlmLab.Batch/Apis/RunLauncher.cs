@@ -21,6 +21,8 @@ public sealed class RunLauncher(BatchDbContext db, Outbox outbox, TimeProvider t
             Prompt = experiment.Prompt,
             Provider = experiment.Provider,
             Model = experiment.Model,
+            JudgeProvider = experiment.JudgeProvider,
+            JudgeModel = experiment.JudgeModel,
             Status = RunStatus.Running,
             CreatedAt = now,
             StartedAt = now,

@@ -27,7 +27,7 @@ public sealed record MetricsView(
     Guid ResponseId, double? CoherenceScore, double? CompletenessScore, double? ReadabilityScore,
     double? LengthAppropriatenessScore, double? CreativityScore, double? SpecificityScore, double? RelevanceScore,
     double? OverallScore, int WordCount, int SentenceCount, double? ConfidenceScore, string AnalysisVersion,
-    IReadOnlyDictionary<string, double> All);
+    IReadOnlyDictionary<string, double> All, IReadOnlyDictionary<string, string> Errors, IReadOnlyDictionary<string, string> Details);
 
 public static class ViewMapping
 {
@@ -39,5 +39,5 @@ public static class ViewMapping
     public static MetricsView ToView(this ResponseMetrics m) => new(
         m.ResponseId, m.CoherenceScore, m.CompletenessScore, m.ReadabilityScore, m.LengthAppropriatenessScore,
         m.CreativityScore, m.SpecificityScore, m.RelevanceScore, m.OverallScore, m.WordCount, m.SentenceCount,
-        m.ConfidenceScore, m.AnalysisVersion, m.All);
+        m.ConfidenceScore, m.AnalysisVersion, m.All, m.Errors, m.Details);
 }

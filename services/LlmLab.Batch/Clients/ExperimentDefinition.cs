@@ -5,4 +5,5 @@ public sealed record ExperimentDefinition(
     Guid Id, string Name, string Prompt, string Provider, string Model,
     double TemperatureMin, double TemperatureMax, double TemperatureStep,
     double TopPMin, double TopPMax, double TopPStep,
-    int MaxTokens, double FrequencyPenalty, double PresencePenalty, int ResponseCount, long? Seed);
+    int MaxTokens, double FrequencyPenalty, double PresencePenalty, int ResponseCount, long? Seed,
+    string? JudgeProvider = null, string? JudgeModel = null);

@@ -10,6 +10,8 @@ public sealed class BatchRun
     public required string Prompt { get; set; }
     public required string Provider { get; set; }
     public required string Model { get; set; }
+    public string? JudgeProvider { get; set; }
+    public string? JudgeModel { get; set; }
     public RunStatus Status { get; set; }
     public int TotalCombinations { get; set; }
     public int TotalItems { get; set; }

@@ -34,14 +34,15 @@ public sealed class RescoreRunConsumer(BatchDbContext db, QualityService.Quality
                 Prompt = run.Prompt,
                 MaxTokens = r.MaxTokens,
                 FinishReason = r.FinishReason,
+                Judge = run.JudgeProvider is { Length: > 0 } judge ? new JudgeSpec { Provider = judge, Model = run.JudgeModel ?? "" } : null,
                 GroupId = FormattableString.Invariant($"{r.Temperature}|{r.TopP}|{r.MaxTokens}|{r.FrequencyPenalty}|{r.PresencePenalty}"),
             }));
             var reply = await quality.ScoreBatchAsync(request, cancellationToken: ct);
             for (var i = 0; i < responses.Count; i++)
             {
                 var scored = reply.Items[i];
-                if (responses[i].Metrics is { } metrics) metrics.Apply(scored.Metrics, scored.AnalysisVersion);
-                else responses[i].Metrics = Domain.ResponseMetrics.From(responses[i].Id, scored.Metrics, scored.AnalysisVersion);
+                if (responses[i].Metrics is { } metrics) metrics.Apply(scored.Metrics, scored.AnalysisVersion, scored.Errors, scored.Details);
+                else responses[i].Metrics = Domain.ResponseMetrics.From(responses[i].Id, scored.Metrics, scored.AnalysisVersion, scored.Errors, scored.Details);
             }
             await db.SaveChangesAsync(ct);
         }

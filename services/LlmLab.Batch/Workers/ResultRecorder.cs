@@ -83,7 +83,7 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
             ResponseTimeMs = generated.LatencyMs,
             CostUsd = generated.CostUsd,
             CreatedAt = now,
-            Metrics = ResponseMetrics.From(id, result.Scored!.Metrics, result.Scored.AnalysisVersion),
+            Metrics = ResponseMetrics.From(id, result.Scored!.Metrics, result.Scored.AnalysisVersion, result.Scored.Errors, result.Scored.Details),
         };
     }
 

@@ -18,13 +18,15 @@ public sealed class WorkItemExecutor(LlmService.LlmServiceClient llm, QualitySer
             try
             {
                 var generated = await llm.GenerateAsync(ToRequest(run, item), deadline: DateTime.UtcNow.Add(CallTimeout), cancellationToken: cancellationToken);
-                var scored = await quality.ScoreAsync(new ScoreRequest
+                var scoreRequest = new ScoreRequest
                 {
                     Text = generated.Content,
                     Prompt = run.Prompt,
                     MaxTokens = item.MaxTokens,
                     FinishReason = generated.FinishReason,
-                }, deadline: DateTime.UtcNow.Add(CallTimeout), cancellationToken: cancellationToken);
+                };
+                if (run.JudgeProvider is { Length: > 0 } judge) scoreRequest.Judge = new JudgeSpec { Provider = judge, Model = run.JudgeModel ?? "" };
+                var scored = await quality.ScoreAsync(scoreRequest, deadline: DateTime.UtcNow.Add(CallTimeout), cancellationToken: cancellationToken);
                 return ExecutionResult.Success(generated, scored);
             }
             catch (RpcException ex) when (IsTransient(ex.StatusCode) && attempt < MaxAttempts)

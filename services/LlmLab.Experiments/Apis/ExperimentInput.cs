@@ -19,6 +19,8 @@ public sealed record ExperimentInput
     public double? PresencePenalty { get; init; }
     public int? ResponseCount { get; init; }
     public long? Seed { get; init; }
+    public string? JudgeProvider { get; init; }
+    public string? JudgeModel { get; init; }
     public List<string>? Tags { get; init; }
     public bool? IsFavorited { get; init; }
     public bool? IsArchived { get; init; }

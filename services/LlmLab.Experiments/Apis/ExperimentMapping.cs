@@ -43,6 +43,8 @@ internal static class ExperimentMapping
         e.PresencePenalty = input.PresencePenalty ?? e.PresencePenalty;
         e.ResponseCount = input.ResponseCount ?? e.ResponseCount;
         e.Seed = input.Seed ?? e.Seed;
+        e.JudgeProvider = input.JudgeProvider is null ? e.JudgeProvider : input.JudgeProvider.Trim() is { Length: > 0 } judge ? judge : null;
+        e.JudgeModel = input.JudgeModel is null ? e.JudgeModel : input.JudgeModel.Trim();
         e.Tags = input.Tags?.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList() ?? e.Tags;
         e.IsFavorited = input.IsFavorited ?? e.IsFavorited;
         e.IsArchived = input.IsArchived ?? e.IsArchived;
@@ -51,7 +53,7 @@ internal static class ExperimentMapping
     public static ExperimentDto ToDto(this Experiment e) => new(
         e.Id, e.Name, e.Description, e.Prompt, e.Provider, e.Model,
         e.TemperatureMin, e.TemperatureMax, e.TemperatureStep, e.TopPMin, e.TopPMax, e.TopPStep,
-        e.MaxTokens, e.FrequencyPenalty, e.PresencePenalty, e.ResponseCount, e.Seed, e.Tags,
+        e.MaxTokens, e.FrequencyPenalty, e.PresencePenalty, e.ResponseCount, e.Seed, e.JudgeProvider, e.JudgeModel, e.Tags,
         e.Status, e.IsFavorited, e.IsArchived,
         InclusiveRange.Count(e.TemperatureMin, e.TemperatureMax, e.TemperatureStep) * InclusiveRange.Count(e.TopPMin, e.TopPMax, e.TopPStep),
         e.CreatedAt, e.UpdatedAt);
@@ -62,5 +64,5 @@ public sealed record ExperimentDto(
     double TemperatureMin, double TemperatureMax, double TemperatureStep,
     double TopPMin, double TopPMax, double TopPStep,
     int MaxTokens, double FrequencyPenalty, double PresencePenalty, int ResponseCount, long? Seed,
-    IReadOnlyList<string> Tags, ExperimentStatus Status, bool IsFavorited, bool IsArchived,
+    string? JudgeProvider, string? JudgeModel, IReadOnlyList<string> Tags, ExperimentStatus Status, bool IsFavorited, bool IsArchived,
     int TotalCombinations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

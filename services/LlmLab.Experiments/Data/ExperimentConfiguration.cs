@@ -14,6 +14,8 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.Provider).HasMaxLength(100);
         e.Property(x => x.Model).HasMaxLength(200);
+        e.Property(x => x.JudgeProvider).HasMaxLength(100);
+        e.Property(x => x.JudgeModel).HasMaxLength(200);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         e.HasIndex(x => new { x.TenantId, x.CreatedAt });
         e.HasQueryFilter(x => x.DeletedAt == null);

@@ -22,6 +22,9 @@ public sealed class Experiment
     public int ResponseCount { get; set; }
     /// <summary>When set, every repetition uses this seed; otherwise each draws and records its own.</summary>
     public long? Seed { get; set; }
+    /// <summary>When set, every response is also scored by this provider/model as an LLM judge.</summary>
+    public string? JudgeProvider { get; set; }
+    public string? JudgeModel { get; set; }
     public List<string> Tags { get; set; } = [];
     public ExperimentStatus Status { get; set; }
     public bool IsFavorited { get; set; }

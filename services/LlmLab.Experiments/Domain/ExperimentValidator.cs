@@ -23,6 +23,7 @@ public static class ExperimentValidator
         if (e.FrequencyPenalty is < -2 or > 2) Fail("frequency_penalty", "must be between -2 and 2.");
         if (e.PresencePenalty is < -2 or > 2) Fail("presence_penalty", "must be between -2 and 2.");
         if (e.ResponseCount is < 1 or > 100) Fail("response_count", "must be between 1 and 100.");
+        if (e.JudgeProvider is null && !string.IsNullOrEmpty(e.JudgeModel)) Fail("judge_provider", "is required when judge_model is given.");
         if (e.Tags.Count > 20 || e.Tags.Any(t => t.Length > 50)) Fail("tags", "at most 20 tags of at most 50 characters.");
 
         if (errors.Count == 0)

@@ -1,4 +1,4 @@
-using LlmLab.Quality.Grpc;
+using LlmLab.Quality.Judging;
 using LlmLab.Quality.Metrics;
 using LlmLab.ServiceKit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +15,7 @@ public static class QualityApi
     }
 
     /// <summary>Scores an ad-hoc text: every heuristic metric, and reference metrics when references are given.</summary>
-    public static Results<Ok<AnalyzeResult>, ProblemHttpResult> Analyze(AnalyzeText body, IOptionsMonitor<QualityOptions> options)
+    public static async Task<Results<Ok<AnalyzeResult>, ProblemHttpResult>> Analyze(AnalyzeText body, IOptionsMonitor<QualityOptions> options, JudgedScorer scorer, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Text)) return Problems.Invalid("text", "is required and must contain more than whitespace.");
         if (body.Text.Length > QualityLimits.MaxTextLength)
@@ -25,14 +25,19 @@ public static class QualityApi
             return Problems.Invalid($"weights.{unknown}", $"'{unknown}' is not a metric the overall score can weigh; use one of {string.Join(", ", OverallScore.WeightableMetrics)}.");
         if (body.Weights?.Values.Any(w => w < 0 || double.IsNaN(w)) == true) return Problems.Invalid("weights", "must not be negative.");
 
+        if (body.Judge is { } j && string.IsNullOrWhiteSpace(j.Provider)) return Problems.Invalid("judge.provider", "is required when a judge is asked for.");
+
         var references = (body.References ?? []).Concat(body.Reference is null ? [] : [body.Reference]).ToList();
-        var metrics = QualityScorer.Score(new ScoreInput(body.Text, body.Prompt ?? "", references, body.MaxTokens ?? 0, body.FinishReason ?? "",
-            body.Weights ?? options.CurrentValue.Weights));
-        return TypedResults.Ok(new AnalyzeResult(metrics, QualityScorer.AnalysisVersion));
+        var outcome = await scorer.ScoreAsync(new ScoreInput(body.Text, body.Prompt ?? "", references, body.MaxTokens ?? 0, body.FinishReason ?? "",
+            body.Weights ?? options.CurrentValue.Weights), body.Judge is { } judge ? new JudgeChoice(judge.Provider!, judge.Model ?? "", judge.Rubric ?? "") : null, ct);
+        return TypedResults.Ok(new AnalyzeResult(outcome.Metrics, outcome.Errors, outcome.Details, QualityScorer.AnalysisVersion));
     }
 }
 
 public sealed record AnalyzeText(string? Text, string? Prompt, string? Reference, List<string>? References, int? MaxTokens, string? FinishReason,
-    Dictionary<string, double>? Weights);
+    Dictionary<string, double>? Weights, JudgeInput? Judge);
 
-public sealed record AnalyzeResult(IReadOnlyDictionary<string, double> Metrics, string AnalysisVersion);
+public sealed record JudgeInput(string? Provider, string? Model, string? Rubric);
+
+public sealed record AnalyzeResult(IReadOnlyDictionary<string, double> Metrics, IReadOnlyDictionary<string, string> Errors,
+    IReadOnlyDictionary<string, string> Details, string AnalysisVersion);

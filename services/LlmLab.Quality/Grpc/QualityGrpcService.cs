@@ -1,21 +1,23 @@
 using Grpc.Core;
 using LlmLab.Contracts.Quality;
+using LlmLab.Quality.Judging;
 using LlmLab.Quality.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace LlmLab.Quality.Grpc;
 
-/// <summary>gRPC scoring used by batch workers: one response, or a batch with self-BLEU across siblings.</summary>
-internal sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options) : QualityService.QualityServiceBase
+/// <summary>gRPC scoring used by batch workers: one response, a batch (with self-BLEU across siblings), or a pairwise judgement.</summary>
+internal sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options, JudgedScorer scorer, LlmJudge judge) : QualityService.QualityServiceBase
 {
     public override Task<ScoreReply> Score(ScoreRequest request, ServerCallContext context) =>
-        Task.FromResult(ScoreOne(request, "text"));
+        ScoreOneAsync(request, "text", context.CancellationToken);
 
-    public override Task<ScoreBatchReply> ScoreBatch(ScoreBatchRequest request, ServerCallContext context)
+    public override async Task<ScoreBatchReply> ScoreBatch(ScoreBatchRequest request, ServerCallContext context)
     {
         if (request.Items.Count > QualityLimits.MaxBatchSize)
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"items: at most {QualityLimits.MaxBatchSize} per batch."));
-        var replies = request.Items.Select((item, i) => ScoreOne(item, $"items[{i}].text")).ToList();
+        var replies = new List<ScoreReply>(request.Items.Count);
+        for (var i = 0; i < request.Items.Count; i++) replies.Add(await ScoreOneAsync(request.Items[i], $"items[{i}].text", context.CancellationToken));
         foreach (var group in request.Items.Select((item, i) => (item.GroupId, i)).Where(x => x.GroupId.Length > 0).GroupBy(x => x.GroupId))
         {
             var members = group.Select(x => x.i).ToList();
@@ -24,10 +26,26 @@ internal sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options
         }
         var reply = new ScoreBatchReply();
         reply.Items.Add(replies);
-        return Task.FromResult(reply);
+        return reply;
     }
 
-    private ScoreReply ScoreOne(ScoreRequest request, string field)
+    public override async Task<PairwiseReply> JudgePairwise(PairwiseRequest request, ServerCallContext context)
+    {
+        if (request.Judge is null || string.IsNullOrEmpty(request.Judge.Provider))
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "judge.provider: is required."));
+        var verdict = await judge.CompareAsync(request.Judge.Provider, request.Judge.Model, request.Judge.Rubric, request.Prompt,
+            request.ResponseA, request.ResponseB, context.CancellationToken);
+        return new PairwiseReply
+        {
+            Winner = verdict.Winner,
+            Consistent = verdict.Consistent,
+            ReasoningAb = verdict.ReasoningAb,
+            ReasoningBa = verdict.ReasoningBa,
+            Error = verdict.Error ?? "",
+        };
+    }
+
+    private async Task<ScoreReply> ScoreOneAsync(ScoreRequest request, string field, CancellationToken ct)
     {
         if (request.Text.Length > QualityLimits.MaxTextLength)
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field}: must be at most {QualityLimits.MaxTextLength} characters."));
@@ -36,8 +54,12 @@ internal sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"weights: '{unknown}' is not a metric the overall score can weigh."));
 
         var references = request.References.Concat(request.HasReference ? [request.Reference] : Array.Empty<string>()).ToList();
+        var choice = request.Judge is { Provider.Length: > 0 } j ? new JudgeChoice(j.Provider, j.Model, j.Rubric) : null;
+        var outcome = await scorer.ScoreAsync(new ScoreInput(request.Text, request.Prompt, references, request.MaxTokens, request.FinishReason, weights), choice, ct);
         var reply = new ScoreReply { AnalysisVersion = QualityScorer.AnalysisVersion };
-        reply.Metrics.Add(QualityScorer.Score(new ScoreInput(request.Text, request.Prompt, references, request.MaxTokens, request.FinishReason, weights)));
+        reply.Metrics.Add(outcome.Metrics);
+        reply.Errors.Add(outcome.Errors);
+        reply.Details.Add(outcome.Details);
         return reply;
     }
 }

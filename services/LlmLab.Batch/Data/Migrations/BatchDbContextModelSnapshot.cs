@@ -17,7 +17,7 @@ namespace LlmLab.Batch.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.5")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -48,6 +48,14 @@ namespace LlmLab.Batch.Data.Migrations
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
+
+                    b.Property<string>("JudgeModel")
+                        .HasColumnType("text")
+                        .HasColumnName("judge_model");
+
+                    b.Property<string>("JudgeProvider")
+                        .HasColumnType("text")
+                        .HasColumnName("judge_provider");
 
                     b.Property<string>("Model")
                         .IsRequired()
@@ -133,6 +141,16 @@ namespace LlmLab.Batch.Data.Migrations
                     b.Property<double?>("CreativityScore")
                         .HasColumnType("double precision")
                         .HasColumnName("creativity_score");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Errors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("errors");
 
                     b.Property<double?>("LengthAppropriatenessScore")
                         .HasColumnType("double precision")

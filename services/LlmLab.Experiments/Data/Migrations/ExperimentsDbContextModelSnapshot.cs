@@ -18,7 +18,7 @@ namespace LlmLab.Experiments.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.5")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -54,6 +54,16 @@ namespace LlmLab.Experiments.Data.Migrations
                     b.Property<bool>("IsFavorited")
                         .HasColumnType("boolean")
                         .HasColumnName("is_favorited");
+
+                    b.Property<string>("JudgeModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("judge_model");
+
+                    b.Property<string>("JudgeProvider")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("judge_provider");
 
                     b.Property<int>("MaxTokens")
                         .HasColumnType("integer")

@@ -1,0 +1,34 @@
+using LlmLab.Quality.Metrics;
+
+namespace LlmLab.Quality.Judging;
+
+/// <summary>Which judge to ask; null provider: no judge.</summary>
+public sealed record JudgeChoice(string Provider, string Model, string Rubric);
+
+/// <summary>Metrics of one response, with what could not be computed and the texts that go with metrics.</summary>
+public sealed record ScoreOutcome(Dictionary<string, double> Metrics, Dictionary<string, string> Errors, Dictionary<string, string> Details);
+
+/// <summary>The heuristic and reference metrics, plus the LLM judge when one is asked for.</summary>
+public sealed class JudgedScorer(LlmJudge judge)
+{
+    public async Task<ScoreOutcome> ScoreAsync(ScoreInput input, JudgeChoice? choice, CancellationToken ct)
+    {
+        var metrics = QualityScorer.Score(input);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var details = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (choice is not null)
+        {
+            var verdict = await judge.ScoreAsync(choice.Provider, choice.Model, choice.Rubric, input.Prompt, input.Text, ct);
+            if (verdict.Score is { } score)
+            {
+                metrics["judge_score"] = score;
+                details["judge_reasoning"] = verdict.Reasoning ?? "";
+            }
+            else
+            {
+                errors["judge_score"] = verdict.Error!;
+            }
+        }
+        return new ScoreOutcome(metrics, errors, details);
+    }
+}
