@@ -131,3 +131,71 @@ public class QualityApiTests(PlatformFixture platform)
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named in {problem}");
     }
 }
+
+[Collection(PlatformCollection.Name)]
+public class JudgeTests(PlatformFixture platform)
+{
+    private readonly PlatformApi _api = new(platform.CreateClient());
+
+    [Fact]
+    public async Task A_judge_whose_answer_has_no_score_is_recorded_as_an_error_on_that_metric()
+    {
+        // The local engine writes prose, not "Score: n": the judge metric must say so, not invent a value.
+        var result = await PlatformApi.ReadAsync(await _api.Client.PostAsJsonAsync("/api/quality/analyze", new
+        {
+            text = "Rain forms when droplets in clouds grow heavy and fall.",
+            prompt = "How does rain form?",
+            judge = new { provider = "local" },
+        }), HttpStatusCode.OK);
+        Assert.False(result.GetProperty("metrics").TryGetProperty("judge_score", out _));
+        Assert.Contains("could not be parsed after a retry", result.GetProperty("errors").GetProperty("judge_score").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_judge_on_an_unknown_provider_is_an_error_naming_it_and_other_metrics_still_come()
+    {
+        var result = await PlatformApi.ReadAsync(await _api.Client.PostAsJsonAsync("/api/quality/analyze", new
+        {
+            text = "Rain forms when droplets grow heavy.",
+            prompt = "How does rain form?",
+            judge = new { provider = "nope" },
+        }), HttpStatusCode.OK);
+        Assert.Contains("nope", result.GetProperty("errors").GetProperty("judge_score").GetString(), StringComparison.Ordinal);
+        Assert.True(result.GetProperty("metrics").GetProperty("overall_score").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task An_experiment_with_a_judge_stores_the_judge_error_per_response()
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["name"] = "judged", ["prompt"] = "Explain rain.", ["temperature_min"] = 0.7, ["temperature_max"] = 0.7, ["temperature_step"] = 0.1,
+            ["top_p_min"] = 1.0, ["top_p_max"] = 1.0, ["top_p_step"] = 0.1, ["max_tokens"] = 40, ["response_count"] = 2, ["judge_provider"] = "local",
+        };
+        var experimentId = await _api.CreateExperimentAsync(body);
+        var runId = await _api.GenerateAsync(experimentId);
+        await _api.WaitForRunAsync(runId, TimeSpan.FromMinutes(2));
+        var items = (await _api.ResponsesAsync(experimentId, runId)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, items.Count);
+        Assert.All(items, i => Assert.True(i.GetProperty("metrics").GetProperty("errors").TryGetProperty("judge_score", out _)));
+    }
+
+    [Fact]
+    public async Task A_pairwise_judgement_asks_in_both_orders_and_reports_a_tie_when_it_cannot_decide()
+    {
+        var experimentId = await _api.CreateExperimentAsync(PlatformApi.Grid3x3("pairwise"));
+        var runId = await _api.GenerateAsync(experimentId);
+        await _api.WaitForRunAsync(runId, TimeSpan.FromMinutes(2));
+        var ids = (await _api.ResponsesAsync(experimentId, runId)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Take(2).ToList();
+
+        var comparison = await PlatformApi.ReadAsync(await _api.Client.PostAsJsonAsync("/api/metrics/compare", new { response_ids = ids, judge = new { provider = "local" } }), HttpStatusCode.OK);
+        var judge = comparison.GetProperty("judge");
+        Assert.Equal("tie", judge.GetProperty("verdict").GetString());
+        Assert.False(judge.GetProperty("consistent").GetBoolean());
+        Assert.Contains("could not be parsed", judge.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(judge.GetProperty("reasoning_a_first").GetString()));
+
+        var three = await _api.Client.PostAsJsonAsync("/api/metrics/compare", new { response_ids = ids.Append(Guid.NewGuid()), judge = new { provider = "local" } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, three.StatusCode);
+    }
+}

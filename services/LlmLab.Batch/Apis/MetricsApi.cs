@@ -69,8 +69,10 @@ public static class MetricsApi
     }
 
     public static async Task<Results<Ok<MetricsComparison>, ProblemHttpResult>> CompareAsync(
-        CompareBody body, HttpContext http, BatchDbContext db, CancellationToken ct)
+        CompareBody body, HttpContext http, BatchDbContext db, QualityService.QualityServiceClient quality, CancellationToken ct)
     {
+        if (body.Judge is not null && string.IsNullOrWhiteSpace(body.Judge.Provider)) return Problems.Invalid("judge.provider", "is required when a judge is asked for.");
+        if (body.Judge is not null && body.ResponseIds is { Count: not 2 }) return Problems.Invalid("response_ids", "a pairwise judgement compares exactly two responses.");
         if (body.ResponseIds is not { Count: >= 2 }) return Problems.Invalid("response_ids", "give at least two response ids.");
         if (body.ResponseIds.Count > 50) return Problems.Invalid("response_ids", "at most 50 responses side by side.");
         var stored = await StoredMetricsAsync(db, http.TenantId()!, body.ResponseIds, ct);
@@ -85,7 +87,26 @@ public static class MetricsApi
                 var top = items.Max(i => i.Metrics[metric]);
                 return new BestValue(top, items.Where(i => i.Metrics[metric] == top).Select(i => i.ResponseId!.Value).ToList());
             });
-        return TypedResults.Ok(new MetricsComparison(items, best));
+        var pairwise = body.Judge is null ? null : await JudgePairAsync(db, quality, body.ResponseIds[0], body.ResponseIds[1], body.Judge, ct);
+        return TypedResults.Ok(new MetricsComparison(items, best, pairwise));
+    }
+
+    private static async Task<PairwiseView> JudgePairAsync(BatchDbContext db, QualityService.QualityServiceClient quality, Guid a, Guid b, JudgeBody judge, CancellationToken ct)
+    {
+        var pair = await db.Responses.AsNoTracking().Where(r => r.Id == a || r.Id == b)
+            .Join(db.Runs, r => r.RunId, run => run.Id, (r, run) => new { r.Id, r.Content, run.Prompt })
+            .ToListAsync(ct);
+        var first = pair.Single(p => p.Id == a);
+        var second = pair.Single(p => p.Id == b);
+        var reply = await quality.JudgePairwiseAsync(new PairwiseRequest
+        {
+            Prompt = first.Prompt,
+            ResponseA = first.Content,
+            ResponseB = second.Content,
+            Judge = new JudgeSpec { Provider = judge.Provider!, Model = judge.Model ?? "", Rubric = judge.Rubric ?? "" },
+        }, cancellationToken: ct);
+        var winner = reply.Winner switch { "a" => (Guid?)a, "b" => b, _ => null };
+        return new PairwiseView(winner, reply.Winner, reply.Consistent, reply.ReasoningAb, reply.ReasoningBa, reply.Error.Length > 0 ? reply.Error : null);
     }
 
     private static async Task<Dictionary<Guid, ScoredItem>> StoredMetricsAsync(BatchDbContext db, string tenantId, IReadOnlyList<Guid> ids, CancellationToken ct)
@@ -102,6 +123,8 @@ public sealed record MetricsBatchBody(List<Guid>? ResponseIds, List<TextToScore>
 public sealed record TextToScore(string? Text, string? Prompt, string? Reference, List<string>? References);
 public sealed record ScoredItem(Guid? ResponseId, int? Index, IReadOnlyDictionary<string, double> Metrics, string AnalysisVersion);
 public sealed record MetricsBatchResult(IReadOnlyList<ScoredItem> Items, IReadOnlyList<Guid> Missing);
-public sealed record CompareBody(List<Guid>? ResponseIds);
+public sealed record CompareBody(List<Guid>? ResponseIds, JudgeBody? Judge);
+public sealed record JudgeBody(string? Provider, string? Model, string? Rubric);
+public sealed record PairwiseView(Guid? WinnerResponseId, string Verdict, bool Consistent, string ReasoningAFirst, string ReasoningBFirst, string? Error);
 public sealed record BestValue(double Value, IReadOnlyList<Guid> ResponseIds);
-public sealed record MetricsComparison(IReadOnlyList<ScoredItem> Items, IReadOnlyDictionary<string, BestValue> Best);
+public sealed record MetricsComparison(IReadOnlyList<ScoredItem> Items, IReadOnlyDictionary<string, BestValue> Best, PairwiseView? Judge);
