@@ -24,15 +24,6 @@ public class BadInputTests(PlatformFixture platform)
         return body;
     }
 
-    private async Task<JsonElement> ExpectProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        var problem = await PlatformApi.ReadAsync(response, status);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named in {problem}");
-        return problem;
-    }
-
     private async Task AssertNothingPersistedAsync(string name)
     {
         var list = await PlatformApi.ReadAsync(await _api.Client.GetAsync($"/api/experiments?q={name}"), HttpStatusCode.OK);
@@ -50,7 +41,7 @@ public class BadInputTests(PlatformFixture platform)
     {
         var name = $"bad-{Guid.NewGuid():N}";
         var body = Grid(name, b => b[property] = property == "max_tokens" ? (int)value : value);
-        await ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/experiments", body), HttpStatusCode.UnprocessableEntity, field);
+        await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/experiments", body), HttpStatusCode.UnprocessableEntity, field);
         await AssertNothingPersistedAsync(name);
     }
 
@@ -63,7 +54,7 @@ public class BadInputTests(PlatformFixture platform)
             b["temperature_min"] = 0.0; b["temperature_max"] = 2.0; b["temperature_step"] = 0.01;   // 201 values
             b["top_p_min"] = 0.01; b["top_p_max"] = 1.0; b["top_p_step"] = 0.01;                   // 100 values
         });
-        var problem = await ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/experiments", body), HttpStatusCode.UnprocessableEntity, "response_count");
+        var problem = await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/experiments", body), HttpStatusCode.UnprocessableEntity, "response_count");
         Assert.Contains("40200", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await AssertNothingPersistedAsync(name);
     }
@@ -83,21 +74,21 @@ public class BadInputTests(PlatformFixture platform)
     public async Task A_wrongly_typed_field_is_400_naming_it()
     {
         var response = await _api.Client.PostAsJsonAsync("/api/experiments", new { name = "x", prompt = "p", max_tokens = "many" });
-        await ExpectProblemAsync(response, HttpStatusCode.BadRequest, "$.max_tokens");
+        await PlatformApi.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "$.max_tokens");
     }
 
     [Fact]
     public async Task Generating_for_an_unknown_experiment_is_404_naming_experiment_id_and_starts_no_run()
     {
         var unknown = Guid.NewGuid();
-        await ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/responses/generate", new { experiment_id = unknown }), HttpStatusCode.NotFound, "experiment_id");
+        await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/responses/generate", new { experiment_id = unknown }), HttpStatusCode.NotFound, "experiment_id");
         var responses = await PlatformApi.ReadAsync(await _api.Client.GetAsync($"/api/responses/{unknown}"), HttpStatusCode.OK);
         Assert.Equal(0, responses.GetProperty("total").GetInt32());
     }
 
     [Fact]
     public async Task Generating_without_an_experiment_id_is_422_naming_it() =>
-        await ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/responses/generate", new { }), HttpStatusCode.UnprocessableEntity, "experiment_id");
+        await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/responses/generate", new { }), HttpStatusCode.UnprocessableEntity, "experiment_id");
 
     [Fact]
     public async Task Status_of_an_unknown_run_is_404_problem()

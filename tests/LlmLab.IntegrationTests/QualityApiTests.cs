@@ -31,9 +31,9 @@ public class QualityApiTests(PlatformFixture platform)
     [Fact]
     public async Task Analyze_refuses_empty_huge_and_unweighable_input_naming_the_field()
     {
-        await ExpectFieldAsync(await _api.Client.PostAsJsonAsync("/api/quality/analyze", new { text = "   " }), HttpStatusCode.UnprocessableEntity, "text");
-        await ExpectFieldAsync(await _api.Client.PostAsJsonAsync("/api/quality/analyze", new { text = new string('a', 10 * 1024 * 1024) }), HttpStatusCode.RequestEntityTooLarge, "text");
-        await ExpectFieldAsync(await _api.Client.PostAsJsonAsync("/api/quality/analyze", new { text = "Fine text.", weights = new Dictionary<string, double> { ["wit_score"] = 1 } }),
+        await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/quality/analyze", new { text = "   " }), HttpStatusCode.UnprocessableEntity, "text");
+        await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/quality/analyze", new { text = new string('a', 10 * 1024 * 1024) }), HttpStatusCode.RequestEntityTooLarge, "text");
+        await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/quality/analyze", new { text = "Fine text.", weights = new Dictionary<string, double> { ["wit_score"] = 1 } }),
             HttpStatusCode.UnprocessableEntity, "weights.wit_score");
     }
 
@@ -79,9 +79,9 @@ public class QualityApiTests(PlatformFixture platform)
         var overall = comparison.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("metrics").GetProperty("overall_score").GetDouble()).ToList();
         Assert.Equal(overall.Max(), best.GetProperty("value").GetDouble());
 
-        await ExpectFieldAsync(await _api.Client.PostAsJsonAsync("/api/metrics/batch", new { }), HttpStatusCode.UnprocessableEntity, "response_ids");
-        await ExpectFieldAsync(await _api.Client.PostAsJsonAsync("/api/metrics/compare", new { response_ids = ids.Take(1) }), HttpStatusCode.UnprocessableEntity, "response_ids");
-        await ExpectFieldAsync(await _api.Client.PostAsJsonAsync("/api/metrics/batch", new { texts = new[] { new { text = "" } } }), HttpStatusCode.UnprocessableEntity, "texts[0].text");
+        await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/metrics/batch", new { }), HttpStatusCode.UnprocessableEntity, "response_ids");
+        await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/metrics/compare", new { response_ids = ids.Take(1) }), HttpStatusCode.UnprocessableEntity, "response_ids");
+        await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/metrics/batch", new { texts = new[] { new { text = "" } } }), HttpStatusCode.UnprocessableEntity, "texts[0].text");
     }
 
     [Fact]
@@ -123,13 +123,6 @@ public class QualityApiTests(PlatformFixture platform)
     [Fact]
     public async Task Rescoring_an_unknown_run_is_404() =>
         await PlatformApi.ReadAsync(await _api.Client.PostAsync($"/api/experiments/batch/{Guid.NewGuid()}/rescore", null), HttpStatusCode.NotFound);
-
-    private static async Task ExpectFieldAsync(HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        var problem = await PlatformApi.ReadAsync(response, status);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named in {problem}");
-    }
 }
 
 [Collection(PlatformCollection.Name)]

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using LlmLab.Batch.Domain;
+using LlmLab.ServiceKit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LlmLab.Batch.Data;
@@ -44,23 +43,13 @@ internal sealed class StoredResponseConfiguration : IEntityTypeConfiguration<Sto
 
 internal sealed class ResponseMetricsConfiguration : IEntityTypeConfiguration<ResponseMetrics>
 {
-    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Dictionary<string, string>, string> TextMapConverter = new(
-        v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
-        v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>());
-
-    private static readonly ValueComparer<Dictionary<string, string>> TextMapComparer =
-        new((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => new Dictionary<string, string>(v));
-
     public void Configure(EntityTypeBuilder<ResponseMetrics> e)
     {
         e.ToTable("response_metrics");
         e.HasKey(x => x.ResponseId);
-        e.Property(x => x.All).HasColumnType("jsonb").HasConversion(
-            v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
-            v => JsonSerializer.Deserialize<Dictionary<string, double>>(v, (JsonSerializerOptions?)null) ?? new Dictionary<string, double>(),
-            new ValueComparer<Dictionary<string, double>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => new Dictionary<string, double>(v)));
-        e.Property(x => x.Errors).HasColumnType("jsonb").HasConversion(TextMapConverter, TextMapComparer);
-        e.Property(x => x.Details).HasColumnType("jsonb").HasConversion(TextMapConverter, TextMapComparer);
+        e.Property(x => x.All).HasJsonMap();
+        e.Property(x => x.Errors).HasJsonMap();
+        e.Property(x => x.Details).HasJsonMap();
         e.Property(x => x.AnalysisVersion).HasMaxLength(20);
     }
 }

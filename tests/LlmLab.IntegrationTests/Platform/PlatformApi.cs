@@ -73,4 +73,14 @@ public sealed class PlatformApi(HttpClient client)
         Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode} {response.StatusCode} (expected {expected}): {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
+
+    /// <summary>Asserts a problem+json answer with the given status that names the field in its errors.</summary>
+    public static async Task<JsonElement> ExpectProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
+    {
+        var problem = await ReadAsync(response, status);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named in {problem}");
+        return problem;
+    }
 }
