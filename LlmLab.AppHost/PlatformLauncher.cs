@@ -137,7 +137,7 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
     private List<ResourceRow> Rows() =>
     [
         .. _infrastructure.Select(s => new ResourceRow(s.Name, s is ExternalServer ? "external" : "server", s.Url, _state == "stopped" ? null : s.ProcessId, _state == "stopped" ? "stopped" : "running")),
-        .. _services.Select(s => new ResourceRow(s.Resource.Name, "project", s.Endpoints.HttpUrl, s.State == "stopped" ? null : s.ProcessId, s.State)),
+        .. _services.Select(s => new ResourceRow(s.Resource.Name, "project", s.Endpoints.HttpUrl, s.State == "stopped" ? null : s.ProcessId, s.State, s.Endpoints.GrpcUrl)),
     ];
 
     private void WriteState()

@@ -3,7 +3,7 @@ using System.Text;
 namespace LlmLab.AppHost.Output;
 
 /// <summary>One row per resource: what the console table and .llmlab/apphost.json both show.</summary>
-public sealed record ResourceRow(string Name, string Kind, string Url, int? Pid, string State);
+public sealed record ResourceRow(string Name, string Kind, string Url, int? Pid, string State, string? GrpcUrl = null);
 
 public static class ResourceTable
 {

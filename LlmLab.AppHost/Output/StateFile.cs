@@ -23,7 +23,7 @@ public static class StateFile
             api_key = apiKey,
             apphost_pid = Environment.ProcessId,
             updated_at = DateTimeOffset.UtcNow,
-            resources = rows.Select(r => new { name = r.Name, kind = r.Kind, url = r.Url, pid = r.Pid, state = r.State }),
+            resources = rows.Select(r => new { name = r.Name, kind = r.Kind, url = r.Url, grpc_url = r.GrpcUrl, pid = r.Pid, state = r.State }),
         };
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(document, Json));

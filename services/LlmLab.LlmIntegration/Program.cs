@@ -1,4 +1,5 @@
 using LlmLab.LlmIntegration.Apis;
+using LlmLab.LlmIntegration.Apis.OpenAiCompatible;
 using LlmLab.LlmIntegration.Extensions;
 using LlmLab.LlmIntegration.Grpc;
 using LlmLab.ServiceKit;
@@ -13,4 +14,5 @@ app.UseServiceKit();
 app.MapDefaultEndpoints();
 app.MapGrpcService<LlmGrpcService>();
 app.MapProvidersApi();
+app.MapOpenAiCompatibleApi();
 await app.RunAsync();

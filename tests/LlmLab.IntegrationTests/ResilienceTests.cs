@@ -11,8 +11,8 @@ public class ResilienceTests(PlatformFixture platform)
     [Fact]
     public async Task Killing_the_worker_process_mid_run_still_ends_with_exactly_18_responses()
     {
-        // The simulated provider answers after 1.5 s, so calls are in flight when the worker dies.
-        var experimentId = await _api.CreateExperimentAsync(PlatformApi.Grid3x3("kill-worker", provider: "simulated"));
+        // The simulated-slow model answers after 1.5 s, so calls are in flight when the worker dies.
+        var experimentId = await _api.CreateExperimentAsync(PlatformApi.Grid3x3("kill-worker", provider: "simulated", model: "simulated-slow"));
         var runId = await _api.GenerateAsync(experimentId);
 
         var deadline = DateTime.UtcNow.AddMinutes(1);

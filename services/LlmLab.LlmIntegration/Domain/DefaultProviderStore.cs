@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace LlmLab.LlmIntegration.Domain;
 
 /// <summary>Each tenant's default provider and model, in Redis so every replica agrees.</summary>
-public sealed class DefaultProviderStore(IConnectionMultiplexer redis, IOptionsMonitor<LlmOptions> options)
+public sealed class DefaultProviderStore(IConnectionMultiplexer redis, ProviderCatalog catalog)
 {
     private static RedisKey Key(string tenantId) => $"llmlab:{tenantId}:default-provider";
 
@@ -15,8 +14,8 @@ public sealed class DefaultProviderStore(IConnectionMultiplexer redis, IOptionsM
         {
             return (provider, model);
         }
-        var fallback = options.CurrentValue.DefaultProvider;
-        var definition = options.CurrentValue.Providers.GetValueOrDefault(fallback);
+        var fallback = catalog.Options.DefaultProvider;
+        var definition = catalog.Options.Providers.GetValueOrDefault(fallback);
         return (fallback, definition?.DefaultModel ?? "");
     }
 

@@ -1,17 +1,40 @@
 namespace LlmLab.LlmIntegration.Domain;
 
-/// <summary>Configuration section "Llm": the providers, their models and prices.</summary>
+/// <summary>Configuration section "Llm": the providers, their models, prices and limits.</summary>
 public sealed class LlmOptions
 {
     public string DefaultProvider { get; set; } = "local";
     public Dictionary<string, ProviderDefinition> Providers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>How long a cached response is kept.</summary>
+    public int CacheTtlMinutes { get; set; } = 24 * 60;
+}
+
+public enum ProviderKind
+{
+    Local,
+    Simulated,
+    OpenAi,
+    Anthropic,
 }
 
 public sealed class ProviderDefinition
 {
+    public ProviderKind Kind { get; set; } = ProviderKind.Local;
+    /// <summary>OpenAI-compatible or Anthropic endpoint; empty: the vendor's own.</summary>
+    public string BaseUrl { get; set; } = "";
+    /// <summary>From configuration (a secret store or environment); never returned by the API.</summary>
+    public string ApiKey { get; set; } = "";
     public string DefaultModel { get; set; } = "";
     public List<ModelDefinition> Models { get; set; } = [];
     public List<string> Capabilities { get; set; } = [];
+    /// <summary>Calls in flight at once, across every replica.</summary>
+    public int MaxConcurrency { get; set; } = 16;
+    /// <summary>0: unlimited.</summary>
+    public int RequestsPerMinute { get; set; }
+    /// <summary>0: unlimited. Counted as prompt tokens plus max_tokens, reserved before the call.</summary>
+    public int TokensPerMinute { get; set; }
+    /// <summary>True for providers added through the API (kept in Redis) rather than configuration.</summary>
+    public bool AddedAtRunTime { get; set; }
 }
 
 public sealed class ModelDefinition

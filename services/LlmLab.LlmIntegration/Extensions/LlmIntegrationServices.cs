@@ -1,9 +1,10 @@
 using LlmLab.LlmIntegration.Domain;
+using LlmLab.LlmIntegration.Pipeline;
+using LlmLab.LlmIntegration.Providers;
 using LlmLab.LlmIntegration.Providers.Local;
 using LlmLab.LlmIntegration.Providers.Simulated;
-using Microsoft.Extensions.AI;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace LlmLab.LlmIntegration.Extensions;
@@ -15,28 +16,35 @@ public static class LlmIntegrationServices
         builder.Services.AddGrpc();
         builder.Services.Configure<LlmOptions>(builder.Configuration.GetSection("Llm"));
         builder.Services.Configure<SimulatedProviderOptions>(builder.Configuration.GetSection("Llm:Simulated"));
-        builder.Services.AddSingleton<ProviderCatalog>();
-        builder.Services.AddSingleton<DefaultProviderStore>();
+
+        var redis = builder.AddRedis();
+        // Provider keys are encrypted with keys every replica shares (kept in Redis).
+        builder.Services.AddDataProtection().SetApplicationName("llmlab-llm-integration").PersistKeysToStackExchangeRedis(redis, "llmlab:dataprotection-keys");
 
         builder.Services.AddSingleton(_ => LocalLanguageModel.FromEmbeddedCorpus());
-        builder.Services.AddKeyedSingleton<IChatClient>("local", (sp, _) => new LocalChatClient(sp.GetRequiredService<LocalLanguageModel>()));
-        builder.Services.AddKeyedSingleton<IChatClient>("simulated", (sp, _) => new SimulatedChatClient(
-            new LocalChatClient(sp.GetRequiredService<LocalLanguageModel>()),
-            sp.GetRequiredService<IOptionsMonitor<SimulatedProviderOptions>>(),
-            sp.GetRequiredService<TimeProvider>()));
-
-        builder.AddRedis();
+        builder.Services.AddSingleton<ChatClientFactory>();
+        builder.Services.AddSingleton<RuntimeProviderStore>();
+        builder.Services.AddSingleton<ProviderCatalog>();
+        builder.Services.AddSingleton<DefaultProviderStore>();
+        builder.Services.AddSingleton<ResponseCache>();
+        builder.Services.AddSingleton<ProviderLimiter>();
+        builder.Services.AddSingleton<ResiliencePolicies>();
+        builder.Services.AddSingleton<TokenCounter>();
+        builder.Services.AddSingleton<LlmMetrics>();
+        builder.Services.AddSingleton<GenerationService>();
         return builder;
     }
 
-    private static void AddRedis(this IHostApplicationBuilder builder)
+    private static ConnectionMultiplexer AddRedis(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("redis")
             ?? throw new InvalidOperationException("ConnectionStrings:redis is not configured.");
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false;
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        var redis = ConnectionMultiplexer.Connect(options);
+        builder.Services.AddSingleton<IConnectionMultiplexer>(redis);
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        return redis;
     }
 }
 

@@ -1,54 +1,78 @@
-using System.Diagnostics;
 using Grpc.Core;
 using LlmLab.Contracts.Llm;
-using LlmLab.LlmIntegration.Domain;
+using LlmLab.LlmIntegration.Pipeline;
 using Microsoft.Extensions.AI;
 using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace LlmLab.LlmIntegration.Grpc;
 
-/// <summary>gRPC door to every provider: validates, resolves provider and model, generates, and prices the call.</summary>
-public sealed class LlmGrpcService(ProviderCatalog catalog, DefaultProviderStore defaults) : LlmService.LlmServiceBase
+/// <summary>gRPC door to every provider: validates, then hands the call to the generation pipeline.</summary>
+public sealed class LlmGrpcService(GenerationService generation) : LlmService.LlmServiceBase
 {
     public override async Task<GenerateReply> Generate(GenerateRequest request, ServerCallContext context)
     {
-        if (GenerateRequestValidator.FirstError(request) is { } error)
-            throw new RpcException(new Status(StatusCode.InvalidArgument, error));
-
-        var (provider, model) = (request.Provider, request.Model);
-        if (string.IsNullOrEmpty(provider))
+        try
         {
-            (provider, var defaultModel) = await defaults.GetAsync(request.TenantId);
-            model = string.IsNullOrEmpty(model) ? defaultModel : model;
+            return ToReply(await generation.GenerateAsync(ToGeneration(request), context.CancellationToken));
         }
-        var resolved = catalog.Resolve(provider, model)
-            ?? throw new RpcException(new Status(StatusCode.InvalidArgument, $"provider: '{provider}' with model '{model}' is not configured."));
-
-        var messages = request.Messages.Select(m => new AiChatMessage(new ChatRole(string.IsNullOrEmpty(m.Role) ? "user" : m.Role), m.Content)).ToList();
-        var started = Stopwatch.GetTimestamp();
-        var response = await resolved.Client.GetResponseAsync(messages, ToOptions(request.Parameters, resolved.Model.Name), context.CancellationToken);
-        var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-
-        var promptTokens = (int)(response.Usage?.InputTokenCount ?? 0);
-        var completionTokens = (int)(response.Usage?.OutputTokenCount ?? 0);
-        return new GenerateReply
+        catch (ProviderException failed)
         {
-            Content = response.Text,
-            FinishReason = response.FinishReason == ChatFinishReason.Length ? "length" : "stop",
-            PromptTokens = promptTokens,
-            CompletionTokens = completionTokens,
-            TotalTokens = promptTokens + completionTokens,
-            LatencyMs = latency,
-            TimeToFirstTokenMs = latency,
-            CostUsd = resolved.CostUsd(promptTokens, completionTokens),
-            Provider = resolved.Provider,
-            Model = resolved.Model.Name,
-        };
+            throw ToRpc(failed);
+        }
     }
 
-    private static ChatOptions ToOptions(GenerationParameters? p, string model) => new()
+    public override async Task GenerateStream(GenerateRequest request, IServerStreamWriter<GenerateChunk> responseStream, ServerCallContext context)
     {
-        ModelId = model,
+        try
+        {
+            await foreach (var (delta, final) in generation.StreamAsync(ToGeneration(request), context.CancellationToken))
+            {
+                await responseStream.WriteAsync(final is null ? new GenerateChunk { Delta = delta } : new GenerateChunk { Final = ToReply(final) });
+            }
+        }
+        catch (ProviderException failed)
+        {
+            throw ToRpc(failed);
+        }
+    }
+
+    private static GenerationRequest ToGeneration(GenerateRequest request)
+    {
+        if (GenerateRequestValidator.FirstError(request) is { } error)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, error));
+        var messages = request.Messages.Select(m => new AiChatMessage(new ChatRole(string.IsNullOrEmpty(m.Role) ? "user" : m.Role), m.Content)).ToList();
+        return new GenerationRequest(request.TenantId, request.Provider, request.Model, messages, ToOptions(request.Parameters), request.HasCache ? request.Cache : null);
+    }
+
+    private static GenerateReply ToReply(GenerationResult r) => new()
+    {
+        Content = r.Content,
+        FinishReason = r.FinishReason,
+        PromptTokens = r.PromptTokens,
+        CompletionTokens = r.CompletionTokens,
+        TotalTokens = r.PromptTokens + r.CompletionTokens,
+        LatencyMs = r.LatencyMs,
+        TimeToFirstTokenMs = r.TimeToFirstTokenMs,
+        CostUsd = r.CostUsd,
+        CacheHit = r.CacheHit,
+        Provider = r.Provider,
+        Model = r.Model,
+    };
+
+    public static RpcException ToRpc(ProviderException failed)
+    {
+        var code = failed.Kind switch
+        {
+            ProviderErrorKind.InvalidRequest => StatusCode.InvalidArgument,
+            ProviderErrorKind.RateLimited => StatusCode.ResourceExhausted,
+            ProviderErrorKind.Unauthorized => StatusCode.PermissionDenied,
+            _ => StatusCode.Unavailable,
+        };
+        return new RpcException(new Status(code, failed.Message), new Metadata { { "llmlab-error-kind", failed.Kind.ToString() } });
+    }
+
+    internal static ChatOptions ToOptions(GenerationParameters? p) => new()
+    {
         Temperature = p is { HasTemperature: true } ? (float)p.Temperature : null,
         TopP = p is { HasTopP: true } ? (float)p.TopP : null,
         TopK = p is { HasTopK: true } ? p.TopK : null,

@@ -9,11 +9,12 @@ public sealed class PlatformApi(HttpClient client)
 {
     public HttpClient Client => client;
 
-    public static object Grid3x3(string name, string provider = "local") => new
+    public static object Grid3x3(string name, string provider = "local", string model = "") => new
     {
         name,
         prompt = "Explain how rain forms in clouds and why it falls.",
         provider,
+        model,
         temperature_min = 0.2, temperature_max = 1.0, temperature_step = 0.4,
         top_p_min = 0.5, top_p_max = 1.0, top_p_step = 0.25,
         max_tokens = 60,

@@ -24,6 +24,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public PlatformState? ReadState() => _appHost!.ReadState();
 
+    /// <summary>Where the platform's servers keep data and the services write their logs.</summary>
+    public string DataDirectory => _appHost!.DataDirectory;
+
     public async Task InitializeAsync()
     {
         Otlp = await OtlpReceiver.StartAsync(AppHostProcess.FreePort());
@@ -33,8 +36,6 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--AppHost:OtlpProtocol=http/protobuf",
             "--AppHost:ServiceEnvironment:OTEL_BSP_SCHEDULE_DELAY=200",
             "--AppHost:ServiceEnvironment:OTEL_METRIC_EXPORT_INTERVAL=60000",
-            // The simulated provider is slow on purpose, so a test can kill a worker while calls are in flight.
-            "--AppHost:ServiceEnvironment:Llm__Simulated__LatencyMs=1500",
             "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4");
         await _appHost.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
     }
@@ -53,7 +54,7 @@ public sealed record PlatformState(string State, string GatewayUrl, string ApiKe
     public ResourceState Resource(string name) => Resources.Single(r => r.Name == name);
 }
 
-public sealed record ResourceState(string Name, string Kind, string Url, int? Pid, string State);
+public sealed record ResourceState(string Name, string Kind, string Url, int? Pid, string State, string? GrpcUrl = null);
 
 [CollectionDefinition(Name)]
 public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>

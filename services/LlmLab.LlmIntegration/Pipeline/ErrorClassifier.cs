@@ -1,0 +1,41 @@
+using System.ClientModel;
+using System.Net;
+using Anthropic.Exceptions;
+
+namespace LlmLab.LlmIntegration.Pipeline;
+
+/// <summary>Turns what each SDK throws into one <see cref="ProviderException"/> with its Retry-After when the provider sent one.</summary>
+public static class ErrorClassifier
+{
+    public static ProviderException Classify(Exception exception, string provider) => exception switch
+    {
+        ProviderException known => known,
+        ClientResultException openAi => FromStatus(openAi.Status, provider, RetryAfter(openAi), openAi),
+        AnthropicApiException anthropic => FromStatus((int)anthropic.StatusCode, provider, null, anthropic),
+        AnthropicIOException io => new ProviderException(ProviderErrorKind.ServerError, $"{provider}: connection failed", null, io),
+        HttpRequestException http when http.StatusCode is { } status => FromStatus((int)status, provider, null, http),
+        HttpRequestException http => new ProviderException(ProviderErrorKind.ServerError, $"{provider}: connection failed", null, http),
+        TimeoutException or TaskCanceledException => new ProviderException(ProviderErrorKind.Timeout, $"{provider}: timed out", null, exception),
+        _ => new ProviderException(ProviderErrorKind.Unknown, $"{provider}: {exception.GetType().Name}", null, exception),
+    };
+
+    public static ProviderException FromStatus(int status, string provider, TimeSpan? retryAfter, Exception? inner = null) => status switch
+    {
+        429 => new ProviderException(ProviderErrorKind.RateLimited, $"{provider}: rate limited (429)", retryAfter, inner),
+        401 or 403 => new ProviderException(ProviderErrorKind.Unauthorized, $"{provider}: the API key was refused ({status})", null, inner),
+        408 => new ProviderException(ProviderErrorKind.Timeout, $"{provider}: timed out (408)", retryAfter, inner),
+        >= 500 => new ProviderException(ProviderErrorKind.ServerError, $"{provider}: server error ({status})", retryAfter, inner),
+        >= 400 => new ProviderException(ProviderErrorKind.InvalidRequest, $"{provider}: request refused ({status})", null, inner),
+        _ => new ProviderException(ProviderErrorKind.Unknown, $"{provider}: unexpected status {status}", null, inner),
+    };
+
+    private static TimeSpan? RetryAfter(ClientResultException exception)
+    {
+        var response = exception.GetRawResponse();
+        if (response is null || !response.Headers.TryGetValue("Retry-After", out var value)) return null;
+        if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)) return TimeSpan.FromSeconds(seconds);
+        return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? at - DateTimeOffset.UtcNow
+            : null;
+    }
+}

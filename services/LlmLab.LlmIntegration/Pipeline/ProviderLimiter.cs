@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using LlmLab.LlmIntegration.Domain;
+using StackExchange.Redis;
+
+namespace LlmLab.LlmIntegration.Pipeline;
+
+/// <summary>
+/// Per-provider limits shared by every replica through Redis: calls in flight (leases in a sorted set, expiring after
+/// two minutes so a crashed replica cannot hold them forever) and requests/tokens per minute (fixed one-minute
+/// windows). A caller over a limit waits; it is never let through.
+/// </summary>
+public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider time)
+{
+    private static readonly TimeSpan LeaseLifetime = TimeSpan.FromMinutes(2);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _released = new();
+
+    private const string AcquireScript = """
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+        if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
+          redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[2]), ARGV[4])
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
+          return 1
+        end
+        return 0
+        """;
+
+    private const string RateScript = """
+        local requests = tonumber(redis.call('GET', KEYS[1]) or '0')
+        local tokens = tonumber(redis.call('GET', KEYS[2]) or '0')
+        if (tonumber(ARGV[1]) > 0 and requests + 1 > tonumber(ARGV[1])) or (tonumber(ARGV[2]) > 0 and tokens + tonumber(ARGV[3]) > tonumber(ARGV[2])) then
+          return 0
+        end
+        redis.call('INCR', KEYS[1]); redis.call('EXPIRE', KEYS[1], 120)
+        redis.call('INCRBY', KEYS[2], ARGV[3]); redis.call('EXPIRE', KEYS[2], 120)
+        return 1
+        """;
+
+    public async Task<IAsyncDisposable> AcquireAsync(string provider, ProviderDefinition limits, int estimatedTokens, CancellationToken ct)
+    {
+        if (limits.TokensPerMinute > 0 && estimatedTokens > limits.TokensPerMinute)
+            throw new ProviderException(ProviderErrorKind.InvalidRequest, $"{provider}: the request needs {estimatedTokens} tokens, over the limit of {limits.TokensPerMinute} per minute");
+        await WaitForRateAsync(provider, limits, estimatedTokens, ct);
+        return await WaitForSlotAsync(provider, Math.Max(1, limits.MaxConcurrency), ct);
+    }
+
+    private async Task WaitForRateAsync(string provider, ProviderDefinition limits, int tokens, CancellationToken ct)
+    {
+        if (limits.RequestsPerMinute <= 0 && limits.TokensPerMinute <= 0) return;
+        var db = redis.GetDatabase();
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var minute = now.ToUnixTimeSeconds() / 60;
+            var allowed = (long)await db.ScriptEvaluateAsync(RateScript,
+                [$"llmlab:rate:{provider}:{minute}:requests", $"llmlab:rate:{provider}:{minute}:tokens"],
+                [limits.RequestsPerMinute, limits.TokensPerMinute, tokens]);
+            if (allowed == 1) return;
+            var nextWindow = DateTimeOffset.FromUnixTimeSeconds((minute + 1) * 60);
+            await Task.Delay(nextWindow - now + TimeSpan.FromMilliseconds(Random.Shared.Next(50, 250)), time, ct);
+        }
+    }
+
+    private async Task<IAsyncDisposable> WaitForSlotAsync(string provider, int limit, CancellationToken ct)
+    {
+        var db = redis.GetDatabase();
+        var key = $"llmlab:inflight:{provider}";
+        var lease = Guid.NewGuid().ToString("N");
+        var released = _released.GetOrAdd(provider, _ => new SemaphoreSlim(0));
+        while (true)
+        {
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var acquired = (long)await db.ScriptEvaluateAsync(AcquireScript, [key], [now, (long)LeaseLifetime.TotalMilliseconds, limit, lease]);
+            if (acquired == 1) return new Lease(this, db, key, lease, released);
+            // Woken early when a call of this replica ends; otherwise re-checked, for slots freed by other replicas.
+            await released.WaitAsync(TimeSpan.FromMilliseconds(25), ct);
+        }
+    }
+
+    private sealed class Lease(ProviderLimiter owner, IDatabase db, string key, string lease, SemaphoreSlim released) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.SortedSetRemoveAsync(key, lease);
+            if (released.CurrentCount == 0) released.Release();
+            _ = owner;
+        }
+    }
+}

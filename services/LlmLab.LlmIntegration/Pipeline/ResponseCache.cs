@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using StackExchange.Redis;
+
+namespace LlmLab.LlmIntegration.Pipeline;
+
+/// <summary>
+/// Responses in Redis, keyed by a hash of everything that changes the output: provider, model, every message and
+/// every sampling parameter including the seed. Only deterministic requests (a seed, or temperature 0) are cached,
+/// unless the caller asks for caching anyway.
+/// </summary>
+public sealed class ResponseCache(IConnectionMultiplexer redis)
+{
+    public static bool ShouldCache(ChatOptions options, bool? preference) =>
+        preference ?? (options.Seed is not null || options.Temperature == 0);
+
+    public static string KeyOf(string provider, string model, IReadOnlyList<ChatMessage> messages, ChatOptions o)
+    {
+        var material = JsonSerializer.Serialize(new
+        {
+            provider,
+            model,
+            messages = messages.Select(m => new[] { m.Role.Value, m.Text }),
+            o.Temperature, o.TopP, o.TopK, o.MaxOutputTokens, o.FrequencyPenalty, o.PresencePenalty, o.Seed,
+            stop = o.StopSequences,
+        });
+        return "llmlab:cache:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(material))).ToLowerInvariant();
+    }
+
+    public async Task<CachedReply?> GetAsync(string key)
+    {
+        var value = await redis.GetDatabase().StringGetAsync(key);
+        return value.HasValue ? JsonSerializer.Deserialize<CachedReply>(value.ToString()) : null;
+    }
+
+    public Task SetAsync(string key, CachedReply reply, TimeSpan ttl) =>
+        redis.GetDatabase().StringSetAsync(key, JsonSerializer.Serialize(reply), ttl);
+}
+
+public sealed record CachedReply(string Content, string FinishReason, int PromptTokens, int CompletionTokens);

@@ -1,0 +1,38 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Anthropic;
+using LlmLab.LlmIntegration.Domain;
+using LlmLab.LlmIntegration.Providers.Local;
+using LlmLab.LlmIntegration.Providers.Simulated;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace LlmLab.LlmIntegration.Providers;
+
+/// <summary>
+/// Builds the Microsoft.Extensions.AI chat client of a provider and model. The SDKs' own retries are turned off:
+/// the generation pipeline retries, honouring Retry-After, and breaks the circuit per provider.
+/// </summary>
+public sealed class ChatClientFactory(LocalLanguageModel localModel, IOptionsMonitor<SimulatedProviderOptions> simulated, TimeProvider time)
+{
+    public IChatClient Create(ProviderDefinition provider, string model, string apiKey) => provider.Kind switch
+    {
+        ProviderKind.Local => new LocalChatClient(localModel),
+        ProviderKind.Simulated => new SimulatedChatClient(new LocalChatClient(localModel), simulated, time),
+        ProviderKind.OpenAi => new ChatClient(model, new ApiKeyCredential(apiKey), new OpenAIClientOptions
+        {
+            Endpoint = string.IsNullOrEmpty(provider.BaseUrl) ? null : new Uri(provider.BaseUrl),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = TimeSpan.FromSeconds(120),
+        }).AsIChatClient(),
+        ProviderKind.Anthropic => new AnthropicClient
+        {
+            ApiKey = apiKey,
+            BaseUrl = string.IsNullOrEmpty(provider.BaseUrl) ? "https://api.anthropic.com" : provider.BaseUrl,
+            MaxRetries = 0,
+        }.AsIChatClient(model, 1024),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider.Kind, "unknown provider kind"),
+    };
+}
