@@ -13,6 +13,7 @@ public sealed class FakeAnthropicServer : IAsyncDisposable
     private readonly WebApplication _app;
     public ConcurrentQueue<(string? ApiKey, JsonElement Body)> Requests { get; } = new();
     public string Url { get; }
+    public string LastHeaders { get; private set; } = "";
 
     private FakeAnthropicServer(WebApplication app, string url)
     {
@@ -31,7 +32,10 @@ public sealed class FakeAnthropicServer : IAsyncDisposable
         app.MapPost("/v1/messages", async (HttpRequest request) =>
         {
             var body = (await JsonDocument.ParseAsync(request.Body)).RootElement.Clone();
-            server.Requests.Enqueue((request.Headers["x-api-key"].ToString(), body));
+            server.LastHeaders = string.Join(", ", request.Headers.Select(h => h.Key));
+            // The SDK presents the key as x-api-key or as a bearer token, depending on how it was configured.
+            var key = request.Headers["x-api-key"].ToString() is { Length: > 0 } apiKey ? apiKey : request.Headers.Authorization.ToString().Replace("Bearer ", "", StringComparison.Ordinal);
+            server.Requests.Enqueue((key, body));
             return Results.Json(new
             {
                 id = "msg_test_1",

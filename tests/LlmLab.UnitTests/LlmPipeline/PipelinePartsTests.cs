@@ -1,0 +1,110 @@
+using System.Text.Json;
+using LlmLab.LlmIntegration.Apis;
+using LlmLab.LlmIntegration.Apis.OpenAiCompatible;
+using LlmLab.LlmIntegration.Pipeline;
+using LlmLab.LlmIntegration.Providers.Local;
+using LlmLab.LlmIntegration.Providers.Simulated;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace LlmLab.UnitTests.LlmPipeline;
+
+public class PipelinePartsTests
+{
+    [Theory]
+    [InlineData(429, ProviderErrorKind.RateLimited)]
+    [InlineData(500, ProviderErrorKind.ServerError)]
+    [InlineData(503, ProviderErrorKind.ServerError)]
+    [InlineData(401, ProviderErrorKind.Unauthorized)]
+    [InlineData(400, ProviderErrorKind.InvalidRequest)]
+    [InlineData(408, ProviderErrorKind.Timeout)]
+    public void Http_statuses_are_classified(int status, ProviderErrorKind kind) =>
+        Assert.Equal(kind, ErrorClassifier.FromStatus(status, "p", null).Kind);
+
+    [Fact]
+    public void The_cache_key_changes_with_every_input_that_changes_the_output()
+    {
+        List<ChatMessage> messages = [new(ChatRole.User, "hello")];
+        var options = new ChatOptions { Temperature = 0.7f, Seed = 1, MaxOutputTokens = 10 };
+        var key = ResponseCache.KeyOf("local", "m", messages, options);
+        Assert.Equal(key, ResponseCache.KeyOf("local", "m", [new(ChatRole.User, "hello")], new ChatOptions { Temperature = 0.7f, Seed = 1, MaxOutputTokens = 10 }));
+        Assert.NotEqual(key, ResponseCache.KeyOf("local", "m", messages, new ChatOptions { Temperature = 0.7f, Seed = 2, MaxOutputTokens = 10 }));
+        Assert.NotEqual(key, ResponseCache.KeyOf("local", "m", messages, new ChatOptions { Temperature = 0.7f, Seed = 1, MaxOutputTokens = 11 }));
+        Assert.NotEqual(key, ResponseCache.KeyOf("other", "m", messages, options));
+        Assert.NotEqual(key, ResponseCache.KeyOf("local", "m", [new(ChatRole.System, "hello")], options));
+    }
+
+    [Theory]
+    [InlineData(0.7f, 5L, null, true)]
+    [InlineData(0f, null, null, true)]
+    [InlineData(0.7f, null, null, false)]
+    [InlineData(0.7f, null, true, true)]
+    [InlineData(0f, 5L, false, false)]
+    public void Only_deterministic_requests_are_cached_unless_the_caller_says_otherwise(float temperature, long? seed, bool? preference, bool cached) =>
+        Assert.Equal(cached, ResponseCache.ShouldCache(new ChatOptions { Temperature = temperature, Seed = seed }, preference));
+
+    [Fact]
+    public void Tokens_are_counted_with_the_o200k_tokenizer()
+    {
+        var counter = new TokenCounter();
+        Assert.Equal(2, counter.Count("Hello world"));
+        Assert.Equal(0, counter.Count(""));
+        Assert.True(counter.Count(string.Join(' ', Enumerable.Repeat("rain", 100))) >= 100);
+    }
+
+    [Fact]
+    public async Task The_simulated_provider_fails_in_the_configured_shares()
+    {
+        var options = new SimulatedProviderOptions();
+        options.Profiles["flaky"] = new FaultProfile { LatencyMs = 0, RateLimitShare = 0.3, ServerErrorShare = 0.1, RetryAfterSeconds = 2 };
+        var client = new SimulatedChatClient(new LocalChatClient(LocalLanguageModel.FromEmbeddedCorpus()), new StaticOptions(options), TimeProvider.System);
+        int ok = 0, limited = 0, failed = 0;
+        for (var i = 0; i < 1_000; i++)
+        {
+            try
+            {
+                await client.GetResponseAsync([new ChatMessage(ChatRole.User, "rain")], new ChatOptions { ModelId = "flaky", MaxOutputTokens = 1 });
+                ok++;
+            }
+            catch (ProviderException ex) when (ex.Kind == ProviderErrorKind.RateLimited)
+            {
+                Assert.Equal(TimeSpan.FromSeconds(2), ex.RetryAfter);
+                limited++;
+            }
+            catch (ProviderException ex) when (ex.Kind == ProviderErrorKind.ServerError)
+            {
+                failed++;
+            }
+        }
+        Assert.InRange(limited, 240, 360);
+        Assert.InRange(failed, 60, 140);
+        Assert.Equal(1_000, ok + limited + failed);
+    }
+
+    [Fact]
+    public void Chat_completion_requests_are_checked_parameter_by_parameter()
+    {
+        ChatCompletionRequest Parse(string json) => JsonSerializer.Deserialize<ChatCompletionRequest>(json)!;
+        Assert.Null(ChatCompletionValidator.FirstError(Parse("""{"model":"m","messages":[{"role":"user","content":"hi"}],"stop":["."]}""")));
+        Assert.Equal("model", ChatCompletionValidator.FirstError(Parse("""{"messages":[{"role":"user","content":"hi"}]}"""))?.Param);
+        Assert.Equal("messages[0].role", ChatCompletionValidator.FirstError(Parse("""{"model":"m","messages":[{"role":"robot","content":"hi"}]}"""))?.Param);
+        Assert.Equal("top_p", ChatCompletionValidator.FirstError(Parse("""{"model":"m","messages":[{"role":"user","content":"hi"}],"top_p":0}"""))?.Param);
+        Assert.Equal("n", ChatCompletionValidator.FirstError(Parse("""{"model":"m","messages":[{"role":"user","content":"hi"}],"n":3}"""))?.Param);
+        Assert.Equal("hi there", Parse("""{"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"hi "},{"type":"text","text":"there"}]}]}""").Messages![0].Text());
+    }
+
+    [Fact]
+    public void A_provider_added_through_the_api_needs_a_kind_a_key_and_models()
+    {
+        var errors = NewProviderValidator.Validate(new NewProvider("local", "cohere", "ftp://x", null, "z", [], 0, -1, null), ["local"]);
+        Assert.Equal(["api_key", "base_url", "kind", "max_concurrency", "models", "name", "requests_per_minute"], errors.Keys.Order());
+        Assert.Empty(NewProviderValidator.Validate(new NewProvider("ollama", "openai", "http://127.0.0.1:11434/v1", "k", null, [new NewModel("llama3", 0, 0, null)], 4, 60, 0), ["local"]));
+    }
+
+    private sealed class StaticOptions(SimulatedProviderOptions value) : IOptionsMonitor<SimulatedProviderOptions>
+    {
+        public SimulatedProviderOptions CurrentValue => value;
+        public SimulatedProviderOptions Get(string? name) => value;
+        public IDisposable? OnChange(Action<SimulatedProviderOptions, string?> listener) => null;
+    }
+}
