@@ -31,7 +31,7 @@ public static class QualityBench
         QualityBreakdown.Run(texts);
         Console.WriteLine($"quality in-process: median {Texts.Median(rates):F0} responses/s on one core (rounds: {string.Join(", ", rates.Select(r => r.ToString("F0")))}); target 5000");
 
-        await using var service = await QualityServiceProcess.StartAsync();
+        await using var service = await ServiceProcess.StartServiceAsync("LlmLab.Quality", new Dictionary<string, string>());
         using var channel = GrpcChannel.ForAddress(service.GrpcUrl);
         var client = new QualityService.QualityServiceClient(channel);
         var request = new ScoreBatchRequest();

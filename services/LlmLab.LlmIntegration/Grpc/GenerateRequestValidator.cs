@@ -3,7 +3,7 @@ using LlmLab.Contracts.Llm;
 namespace LlmLab.LlmIntegration.Grpc;
 
 /// <summary>Rejects a request whose parameters are out of range, naming the field.</summary>
-public static class GenerateRequestValidator
+internal static class GenerateRequestValidator
 {
     public static string? FirstError(GenerateRequest request)
     {

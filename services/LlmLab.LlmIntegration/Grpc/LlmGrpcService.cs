@@ -7,7 +7,7 @@ using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 namespace LlmLab.LlmIntegration.Grpc;
 
 /// <summary>gRPC door to every provider: validates, then hands the call to the generation pipeline.</summary>
-public sealed class LlmGrpcService(GenerationService generation) : LlmService.LlmServiceBase
+internal sealed class LlmGrpcService(GenerationService generation) : LlmService.LlmServiceBase
 {
     public override async Task<GenerateReply> Generate(GenerateRequest request, ServerCallContext context)
     {
