@@ -43,4 +43,26 @@ public class ResilienceTests(PlatformFixture platform)
         Assert.NotEqual(killedPid, batch.Pid);
         Assert.Equal("running", batch.State);
     }
+
+    [Fact]
+    public async Task Calls_that_finally_fail_are_recorded_on_their_work_items_and_the_run_ends_failed()
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["name"] = "broken-provider", ["prompt"] = "Explain rain.", ["provider"] = "simulated-broken", ["model"] = "simulated-down",
+            ["temperature_min"] = 0.5, ["temperature_max"] = 0.5, ["temperature_step"] = 0.1,
+            ["top_p_min"] = 1.0, ["top_p_max"] = 1.0, ["top_p_step"] = 0.1, ["max_tokens"] = 10, ["response_count"] = 2,
+        };
+        var experimentId = await _api.CreateExperimentAsync(body);
+        var runId = await _api.GenerateAsync(experimentId);
+        var status = await _api.WaitForRunAsync(runId, TimeSpan.FromMinutes(2));
+
+        Assert.Equal("failed", status.GetProperty("status").GetString());
+        Assert.Equal(2, status.GetProperty("failed_combinations").GetInt32());
+        var failed = await PlatformApi.ReadAsync(await _api.Client.GetAsync($"/api/experiments/batch/{runId}/items?status=failed"), System.Net.HttpStatusCode.OK);
+        Assert.Equal(2, failed.GetProperty("total").GetInt32());
+        Assert.All(failed.GetProperty("items").EnumerateArray(), item =>
+            Assert.StartsWith("Unavailable: simulated-broken:", item.GetProperty("error").GetString(), StringComparison.Ordinal));
+        Assert.Equal(0, (await _api.ResponsesAsync(experimentId, runId)).GetProperty("total").GetInt32());
+    }
 }

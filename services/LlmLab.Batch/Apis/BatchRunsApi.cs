@@ -3,6 +3,7 @@ using LlmLab.Batch.Data;
 using LlmLab.Batch.Domain;
 using LlmLab.Contracts.Messages;
 using LlmLab.Messaging;
+using Microsoft.EntityFrameworkCore;
 using LlmLab.ServiceKit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,6 +20,7 @@ public static class BatchRunsApi
         api.MapGet("/{id:guid}/status", StatusAsync);
         api.MapGet("/{id:guid}/progress", ProgressAsync);
         api.MapPost("/{id:guid}/rescore", RescoreAsync);
+        api.MapGet("/{id:guid}/items", ItemsAsync);
         return app;
     }
 
@@ -26,6 +28,27 @@ public static class BatchRunsApi
     {
         var run = await reader.FindRunAsync(id, http.TenantId()!, ct);
         return run is null ? Problems.NotFound("Batch run", id) : TypedResults.Ok(await reader.ReadAsync(run, ct));
+    }
+
+    /// <summary>The run's work items with their parameters, seed, status and, for failed ones, the error the provider call ended with.</summary>
+    public static async Task<Results<Ok<PagedList<WorkItemView>>, ProblemHttpResult>> ItemsAsync(
+        Guid id, HttpContext http, RunStatusReader reader, BatchDbContext db, CancellationToken ct, string? status = null, int page = 1, int page_size = 100)
+    {
+        if (page < 1) return Problems.Invalid("page", "must be at least 1.", StatusCodes.Status400BadRequest);
+        if (page_size is < 1 or > 1000) return Problems.Invalid("page_size", "must be between 1 and 1000.", StatusCodes.Status400BadRequest);
+        WorkItemStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<WorkItemStatus>(status, ignoreCase: true, out var parsed)) return Problems.Invalid("status", "must be pending, completed or failed.", StatusCodes.Status400BadRequest);
+            wanted = parsed;
+        }
+        if (await reader.FindRunAsync(id, http.TenantId()!, ct) is null) return Problems.NotFound("Batch run", id);
+        var items = db.WorkItems.AsNoTracking().Where(w => w.RunId == id && (wanted == null || w.Status == wanted));
+        var total = await items.CountAsync(ct);
+        var rows = await items.OrderBy(w => w.CombinationIndex).ThenBy(w => w.Repetition).Skip((page - 1) * page_size).Take(page_size)
+            .Select(w => new WorkItemView(w.Id, w.CombinationIndex, w.Repetition, w.Temperature, w.TopP, w.MaxTokens, w.FrequencyPenalty, w.PresencePenalty, w.Seed, w.Status, w.Error, w.FinishedAt))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<WorkItemView>(rows, total, page, page_size));
     }
 
     /// <summary>Queues a re-score of the run's responses with the current analysis version (202; the metrics change in place).</summary>
@@ -92,3 +115,6 @@ public static class BatchRunsApi
 }
 
 public sealed record RescoreAccepted(Guid RunId, Guid RequestId);
+
+public sealed record WorkItemView(Guid Id, int CombinationIndex, int Repetition, double Temperature, double TopP, int MaxTokens,
+    double FrequencyPenalty, double PresencePenalty, long Seed, WorkItemStatus Status, string? Error, DateTimeOffset? FinishedAt);
