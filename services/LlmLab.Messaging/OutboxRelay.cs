@@ -18,6 +18,9 @@ public sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, OutboxSig
     private const int BatchSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     internal static readonly ActivitySource Source = new("LlmLab.Outbox");
+    /// <summary>Sent rows are kept this long (for inspection), then deleted so the table stays small.</summary>
+    private static readonly TimeSpan SentRetention = TimeSpan.FromDays(1);
+    private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,6 +29,7 @@ public sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, OutboxSig
             try
             {
                 var published = await RelayBatchAsync(stoppingToken);
+                await CleanUpAsync(stoppingToken);
                 if (published < BatchSize)
                 {
                     await signal.WaitAsync(PollInterval, stoppingToken);
@@ -62,6 +66,18 @@ public sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, OutboxSig
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows.Count;
+    }
+
+    private async Task CleanUpAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now - _lastCleanup < TimeSpan.FromMinutes(10)) return;
+        _lastCleanup = now;
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var cutoff = now - SentRetention;
+        var deleted = await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0) logger.LogInformation("Deleted {Count} outbox rows sent before {Cutoff}", deleted, cutoff);
     }
 
     private static async Task PublishAsync(IPublishEndpoint publisher, OutboxMessage row, CancellationToken cancellationToken)

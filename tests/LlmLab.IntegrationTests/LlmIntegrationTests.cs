@@ -150,19 +150,29 @@ public class LlmIntegrationTests(PlatformFixture platform)
     [Fact]
     public async Task A_provider_that_keeps_failing_answers_a_clear_error_and_then_opens_its_circuit()
     {
+        // A provider of its own (so no other test shares its circuit) whose endpoint refuses every connection.
+        var name = $"down-{Guid.NewGuid():N}"[..20];
+        Assert.Equal(HttpStatusCode.Created, (await _api.Client.PostAsJsonAsync("/api/llm/providers", new
+        {
+            name, kind = "openai", base_url = $"http://127.0.0.1:{AppHostProcess.FreePort()}/v1", api_key = "unused", models = new[] { new { name = "m" } },
+        })).StatusCode);
+
         JsonElement error = default;
-        var sawServerError = false;
+        var codes = new List<string?>();
+        var messages = new List<string?>();
         for (var i = 0; i < 8; i++)
         {
             var response = await _api.Client.PostAsJsonAsync("/v1/chat/completions",
-                new { model = "simulated-broken/simulated-down", messages = new[] { new { role = "user", content = "Explain rain." } }, max_tokens = 10 });
+                new { model = $"{name}/m", messages = new[] { new { role = "user", content = "Explain rain." } }, max_tokens = 10 });
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             error = (await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync())).RootElement.GetProperty("error").Clone();
-            sawServerError |= error.GetProperty("code").GetString() == "ServerError";
-            if (error.GetProperty("code").GetString() == "CircuitOpen") break;
+            codes.Add(error.GetProperty("code").GetString());
+            messages.Add(error.GetProperty("message").GetString());
+            if (codes[^1] == "CircuitOpen") break;
         }
-        Assert.True(sawServerError);
-        Assert.Equal("CircuitOpen", error.GetProperty("code").GetString());
+        Assert.Equal("ServerError", codes[0]);
+        Assert.Equal($"{name}: connection failed", messages[0]);
+        Assert.Equal("CircuitOpen", codes[^1]);
         Assert.Equal("server_error", error.GetProperty("type").GetString());
     }
 

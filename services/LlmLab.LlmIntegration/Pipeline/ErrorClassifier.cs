@@ -10,6 +10,8 @@ public static class ErrorClassifier
     public static ProviderException Classify(Exception exception, string provider) => exception switch
     {
         ProviderException known => known,
+        // Status 0: no HTTP answer at all (connection refused, DNS, reset).
+        ClientResultException { Status: 0 } unreachable => new ProviderException(ProviderErrorKind.ServerError, $"{provider}: connection failed", null, unreachable),
         ClientResultException openAi => FromStatus(openAi.Status, provider, RetryAfter(openAi), openAi),
         AnthropicApiException anthropic => FromStatus((int)anthropic.StatusCode, provider, null, anthropic),
         AnthropicIOException io => new ProviderException(ProviderErrorKind.ServerError, $"{provider}: connection failed", null, io),
