@@ -14,5 +14,6 @@ app.MapDefaultEndpoints();
 app.MapResponsesApi();
 app.MapBatchRunsApi();
 app.MapMetricsApi();
+app.MapBatchExperimentsApi();
 await app.MigrateDatabaseAsync<BatchDbContext>();
 await app.RunAsync();

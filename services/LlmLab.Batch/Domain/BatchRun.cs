@@ -7,6 +7,11 @@ public sealed class BatchRun
     public required string TenantId { get; set; }
     public Guid ExperimentId { get; set; }
     public required string Name { get; set; }
+    public string Description { get; set; } = "";
+    /// <summary>The parameter_ranges the run was created with, as JSON (batch experiments only).</summary>
+    public string? ParameterRanges { get; set; }
+    public double EstimatedDurationSeconds { get; set; }
+    public double EstimatedCostUsd { get; set; }
     public required string Prompt { get; set; }
     public required string Provider { get; set; }
     public required string Model { get; set; }

@@ -7,6 +7,9 @@ public sealed class WorkItem
     public Guid RunId { get; set; }
     public required string TenantId { get; set; }
     public int CombinationIndex { get; set; }
+    /// <summary>Set when the grid varies the prompt or model; otherwise the run's own is used.</summary>
+    public string? Prompt { get; set; }
+    public string? Model { get; set; }
     public int Repetition { get; set; }
     public double Temperature { get; set; }
     public double TopP { get; set; }

@@ -30,6 +30,7 @@ public static class BatchServices
         builder.Services.AddScoped<ResultRecorder>();
         builder.Services.AddScoped<RunLauncher>();
         builder.Services.AddScoped<RunStatusReader>();
+        builder.Services.AddScoped<RunControl>();
         return builder;
     }
 }

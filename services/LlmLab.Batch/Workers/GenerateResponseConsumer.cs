@@ -20,7 +20,8 @@ public sealed class GenerateResponseConsumer(BatchDbContext db, WorkItemExecutor
             return;
         }
         var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == item.RunId, context.CancellationToken);
-        if (run.Status.IsFinal())
+        // Paused: the item stays pending and is dispatched again on resume. Cancelled or finished: nothing to do.
+        if (run.Status != RunStatus.Running)
         {
             return;
         }

@@ -21,7 +21,7 @@ public sealed class WorkItemExecutor(LlmService.LlmServiceClient llm, QualitySer
                 var scoreRequest = new ScoreRequest
                 {
                     Text = generated.Content,
-                    Prompt = run.Prompt,
+                    Prompt = item.Prompt ?? run.Prompt,
                     MaxTokens = item.MaxTokens,
                     FinishReason = generated.FinishReason,
                 };
@@ -48,8 +48,8 @@ public sealed class WorkItemExecutor(LlmService.LlmServiceClient llm, QualitySer
     {
         TenantId = run.TenantId,
         Provider = run.Provider,
-        Model = run.Model,
-        Messages = { new ChatMessage { Role = "user", Content = run.Prompt } },
+        Model = item.Model ?? run.Model,
+        Messages = { new ChatMessage { Role = "user", Content = item.Prompt ?? run.Prompt } },
         Parameters = new GenerationParameters
         {
             Temperature = item.Temperature,

@@ -37,6 +37,19 @@ namespace LlmLab.Batch.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<double>("EstimatedCostUsd")
+                        .HasColumnType("double precision")
+                        .HasColumnName("estimated_cost_usd");
+
+                    b.Property<double>("EstimatedDurationSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("estimated_duration_seconds");
+
                     b.Property<Guid>("ExperimentId")
                         .HasColumnType("uuid")
                         .HasColumnName("experiment_id");
@@ -66,6 +79,10 @@ namespace LlmLab.Batch.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("name");
+
+                    b.Property<string>("ParameterRanges")
+                        .HasColumnType("text")
+                        .HasColumnName("parameter_ranges");
 
                     b.Property<string>("Prompt")
                         .IsRequired()
@@ -325,9 +342,17 @@ namespace LlmLab.Batch.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("max_tokens");
 
+                    b.Property<string>("Model")
+                        .HasColumnType("text")
+                        .HasColumnName("model");
+
                     b.Property<double>("PresencePenalty")
                         .HasColumnType("double precision")
                         .HasColumnName("presence_penalty");
+
+                    b.Property<string>("Prompt")
+                        .HasColumnType("text")
+                        .HasColumnName("prompt");
 
                     b.Property<int>("Repetition")
                         .HasColumnType("integer")

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using LlmLab.Batch.Data;
+using LlmLab.Batch.Domain;
+using LlmLab.ServiceKit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LlmLab.Batch.Apis;
+
+/// <summary>Batch experiments of API.md: create a grid, list, details, and the start/pause/cancel/retry transitions.</summary>
+public static class BatchExperimentsApi
+{
+    public static IEndpointRouteBuilder MapBatchExperimentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/experiments/batch").RequireTenant();
+        api.MapPost("/", CreateAsync);
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{id:guid}", DetailsAsync);
+        api.MapPost("/{id:guid}/start", (Guid id, HttpContext http, RunControl control, CancellationToken ct) => Answer(id, control.StartAsync(id, http.TenantId()!, ct), "start it (only a pending or paused run can start)"));
+        api.MapPost("/{id:guid}/pause", (Guid id, HttpContext http, RunControl control, CancellationToken ct) => Answer(id, control.PauseAsync(id, http.TenantId()!, ct), "pause it (only a running run can pause)"));
+        api.MapPost("/{id:guid}/retry-errors", (Guid id, HttpContext http, RunControl control, CancellationToken ct) => Answer(id, control.RetryErrorsAsync(id, http.TenantId()!, ct), "retry its errors (only a finished run with failed items can)"));
+        api.MapDelete("/{id:guid}", CancelOrDeleteAsync);
+        return app;
+    }
+
+    public static async Task<Results<Created<BatchCreated>, ProblemHttpResult>> CreateAsync(
+        BatchDefinition body, HttpContext http, BatchDbContext db, IConfiguration configuration, TimeProvider time, CancellationToken ct)
+    {
+        var (grid, errors) = BatchGrid.From(body, configuration.GetValue("Batch:MaxCallsPerRun", 10_000));
+        if (grid is null) return Problems.Invalid(errors);
+
+        var tenantId = http.TenantId()!;
+        var provider = string.IsNullOrWhiteSpace(body.Provider) ? "local" : body.Provider.Trim();
+        var model = body.Model?.Trim() ?? "";
+        var (latencyMs, costPerCall) = await PastCallsAsync(db, tenantId, provider, model, ct);
+        var concurrency = Math.Max(1, configuration.GetValue("Batch:WorkerConcurrency", 8) * configuration.GetValue("Batch:WorkerReplicas", 1));
+        var run = new BatchRun
+        {
+            Id = Guid.CreateVersion7(), TenantId = tenantId, Name = body.Name!.Trim(), Description = body.Description ?? "",
+            Prompt = body.Prompt ?? "", Provider = provider, Model = model, Status = RunStatus.Pending, CreatedAt = time.GetUtcNow(),
+            ParameterRanges = JsonSerializer.Serialize(body.ParameterRanges, ServiceKitExtensions.Json),
+            EstimatedDurationSeconds = Math.Round(grid.Calls * latencyMs / 1000.0 / concurrency, 1),
+            EstimatedCostUsd = Math.Round(grid.Calls * costPerCall, 6),
+        };
+        var items = grid.Expand(run.Id, tenantId, body.Seed, () => Random.Shared.NextInt64(1, int.MaxValue));
+        run.TotalItems = items.Count;
+        run.TotalCombinations = (int)grid.Combinations;
+        db.Runs.Add(run);
+        db.WorkItems.AddRange(items);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/experiments/batch/{run.Id}", new BatchCreated(run.Id, run.Status, run.TotalCombinations, run.TotalItems,
+            run.EstimatedDurationSeconds, run.EstimatedCostUsd, run.CreatedAt));
+    }
+
+    public static async Task<Results<Ok<PagedList<BatchSummary>>, ProblemHttpResult>> ListAsync(HttpContext http, BatchDbContext db, CancellationToken ct, int page = 1, int page_size = 50)
+    {
+        if (page < 1) return Problems.Invalid("page", "must be at least 1.", StatusCodes.Status400BadRequest);
+        if (page_size is < 1 or > 500) return Problems.Invalid("page_size", "must be between 1 and 500.", StatusCodes.Status400BadRequest);
+        var runs = db.Runs.AsNoTracking().Where(r => r.TenantId == http.TenantId());
+        var total = await runs.CountAsync(ct);
+        var rows = await runs.OrderByDescending(r => r.CreatedAt).Skip((page - 1) * page_size).Take(page_size)
+            .Select(r => new BatchSummary(r.Id, r.ExperimentId == Guid.Empty ? null : r.ExperimentId, r.Name, r.Status, r.TotalCombinations, r.TotalItems,
+                r.CompletedItems, r.FailedItems, r.CreatedAt, r.FinishedAt))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<BatchSummary>(rows, total, page, page_size));
+    }
+
+    public static async Task<Results<Ok<BatchDetails>, ProblemHttpResult>> DetailsAsync(Guid id, HttpContext http, RunStatusReader reader, CancellationToken ct)
+    {
+        var run = await reader.FindRunAsync(id, http.TenantId()!, ct);
+        if (run is null) return Problems.NotFound("Batch run", id);
+        var ranges = run.ParameterRanges is null ? (JsonElement?)null : JsonDocument.Parse(run.ParameterRanges).RootElement.Clone();
+        return TypedResults.Ok(new BatchDetails(run.Name, run.Description, run.Prompt, run.Provider, run.Model, ranges,
+            run.EstimatedDurationSeconds, run.EstimatedCostUsd, await reader.ReadAsync(run, ct)));
+    }
+
+    public static async Task<Results<NoContent, Accepted, ProblemHttpResult>> CancelOrDeleteAsync(Guid id, HttpContext http, RunControl control, CancellationToken ct)
+    {
+        var (outcome, deleted) = await control.CancelOrDeleteAsync(id, http.TenantId()!, ct);
+        return outcome == RunControl.Outcome.NotFound ? Problems.NotFound("Batch run", id) : deleted ? TypedResults.NoContent() : TypedResults.Accepted($"/api/experiments/batch/{id}/status");
+    }
+
+    private static async Task<IResult> Answer(Guid id, Task<RunControl.Outcome> transition, string what) => await transition switch
+    {
+        RunControl.Outcome.Done => TypedResults.Accepted($"/api/experiments/batch/{id}/status", new { id }),
+        RunControl.Outcome.NotFound => Problems.NotFound("Batch run", id),
+        _ => Problems.Conflict($"Batch run {id} is not in a state that allows this: cannot {what}."),
+    };
+
+    /// <summary>Mean latency and cost of this tenant's last 200 calls to the provider and model; 200 ms and $0 without history.</summary>
+    private static async Task<(double LatencyMs, double CostPerCall)> PastCallsAsync(BatchDbContext db, string tenantId, string provider, string model, CancellationToken ct)
+    {
+        var recent = db.Responses.AsNoTracking().Where(r => r.TenantId == tenantId && r.Provider == provider && (model == "" || r.Model == model))
+            .OrderByDescending(r => r.CreatedAt).Take(200);
+        var stats = await recent.GroupBy(_ => 1).Select(g => new { Latency = g.Average(r => r.ResponseTimeMs), Cost = g.Average(r => r.CostUsd) }).FirstOrDefaultAsync(ct);
+        return stats is null ? (200, 0) : (stats.Latency, stats.Cost);
+    }
+}
+
+public sealed record BatchCreated(Guid Id, RunStatus Status, int TotalCombinations, int TotalCalls, double EstimatedDuration, double EstimatedCostUsd, DateTimeOffset CreatedAt);
+public sealed record BatchSummary(Guid Id, Guid? ExperimentId, string Name, RunStatus Status, int TotalCombinations, int TotalCalls, int CompletedCalls, int FailedCalls,
+    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
+public sealed record BatchDetails(string Name, string Description, string Prompt, string Provider, string Model, JsonElement? ParameterRanges,
+    double EstimatedDuration, double EstimatedCostUsd, RunStatusView Status);
