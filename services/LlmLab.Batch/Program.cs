@@ -15,5 +15,6 @@ app.MapResponsesApi();
 app.MapBatchRunsApi();
 app.MapMetricsApi();
 app.MapBatchExperimentsApi();
+app.MapRunAnalysisApi();
 await app.MigrateDatabaseAsync<BatchDbContext>();
 await app.RunAsync();

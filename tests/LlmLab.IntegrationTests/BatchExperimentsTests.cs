@@ -115,4 +115,35 @@ public class BatchExperimentsTests(PlatformFixture platform)
         var after = (await PlatformApi.ReadAsync(await _api.Client.GetAsync("/api/experiments/batch?page_size=1"), HttpStatusCode.OK)).GetProperty("total").GetInt32();
         Assert.Equal(before, after);
     }
+
+    [Fact]
+    public async Task Analysis_aggregates_every_parameter_value_and_optimization_backs_each_optimum_with_a_test()
+    {
+        var experimentId = await _api.CreateExperimentAsync(PlatformApi.Grid3x3("analysis"));
+        var runId = await _api.GenerateAsync(experimentId);
+        await _api.WaitForRunAsync(runId, TimeSpan.FromMinutes(2));
+
+        var analysis = await PlatformApi.ReadAsync(await _api.Client.GetAsync($"/api/experiments/batch/{runId}/analysis"), HttpStatusCode.OK);
+        Assert.Equal(18, analysis.GetProperty("sample_size").GetInt32());
+        var temperatures = analysis.GetProperty("parameters").GetProperty("temperature").EnumerateArray().ToList();
+        Assert.Equal(["0.2", "0.6", "1"], temperatures.Select(t => t.GetProperty("value").GetString()));
+        Assert.All(temperatures, t =>
+        {
+            Assert.Equal(6, t.GetProperty("count").GetInt32());
+            Assert.Equal(6, t.GetProperty("metrics").GetProperty("overall_score").GetProperty("count").GetInt32());
+        });
+
+        var optimization = await PlatformApi.ReadAsync(await _api.Client.GetAsync($"/api/experiments/batch/{runId}/optimization"), HttpStatusCode.OK);
+        var optimal = optimization.GetProperty("optimal_parameters");
+        Assert.Contains(optimal.GetProperty("temperature").GetString(), new[] { "0.2", "0.6", "1" });
+        Assert.Contains(optimal.GetProperty("top_p").GetString(), new[] { "0.5", "0.75", "1" });
+        Assert.All(optimization.GetProperty("parameters").EnumerateArray(), p =>
+        {
+            Assert.InRange(p.GetProperty("confidence").GetDouble(), 0, 1);
+            Assert.Equal(1, p.GetProperty("confidence").GetDouble() + p.GetProperty("p_value").GetDouble(), 3);
+            Assert.Equal(18, p.GetProperty("best_count").GetInt32() + p.GetProperty("others_count").GetInt32());
+            Assert.True(p.GetProperty("best_mean_overall").GetDouble() >= p.GetProperty("worst_mean_overall").GetDouble());
+        });
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.Client.GetAsync($"/api/experiments/batch/{Guid.NewGuid()}/analysis")).StatusCode);
+    }
 }
