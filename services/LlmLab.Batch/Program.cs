@@ -16,5 +16,6 @@ app.MapBatchRunsApi();
 app.MapMetricsApi();
 app.MapBatchExperimentsApi();
 app.MapRunAnalysisApi();
+app.MapExportApi();
 await app.MigrateDatabaseAsync<BatchDbContext>();
 await app.RunAsync();
