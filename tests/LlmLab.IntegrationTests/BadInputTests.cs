@@ -131,4 +131,11 @@ public class BadInputTests(PlatformFixture platform)
         Assert.Superset(new HashSet<string?> { "gateway", "experiments", "batch", "llm-integration", "quality-analysis", "analytics" }, names);
         Assert.All(health.GetProperty("services").EnumerateArray(), s => Assert.Equal("healthy", s.GetProperty("status").GetString()));
     }
+
+    [Theory]
+    [InlineData("/api/experiments?page=0", "page")]
+    [InlineData("/api/experiments/batch?page_size=501", "page_size")]
+    [InlineData("/api/experiments?status=sleeping", "status")]
+    public async Task Bad_list_parameters_are_400_naming_them(string path, string field) =>
+        await PlatformApi.ExpectProblemAsync(await _api.Client.GetAsync(path), HttpStatusCode.BadRequest, field);
 }

@@ -54,8 +54,7 @@ public static class BatchExperimentsApi
 
     public static async Task<Results<Ok<PagedList<BatchSummary>>, ProblemHttpResult>> ListAsync(HttpContext http, BatchDbContext db, CancellationToken ct, int page = 1, int page_size = 50)
     {
-        if (page < 1) return Problems.Invalid("page", "must be at least 1.", StatusCodes.Status400BadRequest);
-        if (page_size is < 1 or > 500) return Problems.Invalid("page_size", "must be between 1 and 500.", StatusCodes.Status400BadRequest);
+        if (Paging.Invalid(page, page_size) is { } badPage) return badPage;
         var runs = db.Runs.AsNoTracking().Where(r => r.TenantId == http.TenantId());
         var total = await runs.CountAsync(ct);
         var rows = await runs.OrderByDescending(r => r.CreatedAt).Skip((page - 1) * page_size).Take(page_size)

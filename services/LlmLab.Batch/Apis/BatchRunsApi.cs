@@ -34,8 +34,7 @@ public static class BatchRunsApi
     public static async Task<Results<Ok<PagedList<WorkItemView>>, ProblemHttpResult>> ItemsAsync(
         Guid id, HttpContext http, RunStatusReader reader, BatchDbContext db, CancellationToken ct, string? status = null, int page = 1, int page_size = 100)
     {
-        if (page < 1) return Problems.Invalid("page", "must be at least 1.", StatusCodes.Status400BadRequest);
-        if (page_size is < 1 or > 1000) return Problems.Invalid("page_size", "must be between 1 and 1000.", StatusCodes.Status400BadRequest);
+        if (Paging.Invalid(page, page_size, 1000) is { } badPage) return badPage;
         WorkItemStatus? wanted = null;
         if (status is not null)
         {

@@ -44,8 +44,7 @@ public static class ResponsesApi
         Guid experimentId, HttpContext http, BatchDbContext db, CancellationToken ct,
         double? temperature = null, double? top_p = null, Guid? run_id = null, int page = 1, int page_size = 50)
     {
-        if (page < 1) return Problems.Invalid("page", "must be at least 1.", StatusCodes.Status400BadRequest);
-        if (page_size is < 1 or > 500) return Problems.Invalid("page_size", "must be between 1 and 500.", StatusCodes.Status400BadRequest);
+        if (Paging.Invalid(page, page_size) is { } badPage) return badPage;
         var query = db.Responses.AsNoTracking().Include(r => r.Metrics)
             .Where(r => r.TenantId == http.TenantId() && r.ExperimentId == experimentId);
         if (temperature is not null) query = query.Where(r => r.Temperature == temperature);

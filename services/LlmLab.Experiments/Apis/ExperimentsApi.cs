@@ -25,8 +25,7 @@ public static class ExperimentsApi
         string? status = null, string? tag = null, string? q = null, bool? archived = null, bool? favorited = null,
         int page = 1, int page_size = 50)
     {
-        if (page < 1) return Problems.Invalid("page", "must be at least 1.", StatusCodes.Status400BadRequest);
-        if (page_size is < 1 or > 500) return Problems.Invalid("page_size", "must be between 1 and 500.", StatusCodes.Status400BadRequest);
+        if (Paging.Invalid(page, page_size) is { } badPage) return badPage;
         var query = db.Experiments.AsNoTracking().Where(e => e.TenantId == http.TenantId());
         if (status is not null)
         {
