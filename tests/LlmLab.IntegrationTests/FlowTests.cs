@@ -89,9 +89,22 @@ public class FlowTests(PlatformFixture platform)
         Assert.Equal(19, resumed[0].Id);
     }
 
-    private async Task<List<(long Id, JsonElement Data)>> ReadEventsAsync(Guid runId, long? lastEventId)
+    [Fact]
+    public async Task The_experiment_progress_stream_follows_its_latest_run()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/experiments/batch/{runId}/progress");
+        var experimentId = await _api.CreateExperimentAsync(PlatformApi.Grid3x3("experiment-sse"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _api.Client.GetAsync($"/api/experiments/{experimentId}/progress")).StatusCode);
+        await _api.GenerateAsync(experimentId);
+        var latest = await _api.GenerateAsync(experimentId);
+
+        var events = await ReadEventsAsync(latest, lastEventId: null, path: $"/api/experiments/{experimentId}/progress");
+        Assert.Equal(latest, events[^1].Data.GetProperty("id").GetGuid());
+        Assert.Equal("completed", events[^1].Data.GetProperty("status").GetString());
+    }
+
+    private async Task<List<(long Id, JsonElement Data)>> ReadEventsAsync(Guid runId, long? lastEventId, string? path = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path ?? $"/api/experiments/batch/{runId}/progress");
         if (lastEventId is not null) request.Headers.Add("Last-Event-ID", lastEventId.ToString());
         using var response = await _api.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);

@@ -16,6 +16,8 @@ public static class BatchRunsApi
 
     public static IEndpointRouteBuilder MapBatchRunsApi(this IEndpointRouteBuilder app)
     {
+        // API.md's experiment-level stream: the progress of the experiment's latest run.
+        app.MapGet("/api/experiments/{experimentId:guid}/progress", ExperimentProgressAsync).RequireTenant();
         var api = app.MapGroup("/api/experiments/batch").RequireTenant();
         api.MapGet("/{id:guid}/status", StatusAsync);
         api.MapGet("/{id:guid}/progress", ProgressAsync);
@@ -62,6 +64,15 @@ public static class BatchRunsApi
         await db.SaveChangesAsync(ct);
         outbox.Committed();
         return TypedResults.Accepted($"/api/experiments/batch/{id}/status", new RescoreAccepted(run.Id, command.RequestId));
+    }
+
+    public static async Task<IResult> ExperimentProgressAsync(Guid experimentId, HttpContext http, BatchDbContext db, RunStatusReader reader, TimeProvider time, CancellationToken ct)
+    {
+        var latest = await db.Runs.AsNoTracking().Where(r => r.ExperimentId == experimentId && r.TenantId == http.TenantId())
+            .OrderByDescending(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        return latest is { } runId
+            ? await ProgressAsync(runId, http, reader, time, ct)
+            : Problems.NotFound("Run of experiment", experimentId);
     }
 
     /// <summary>
