@@ -14,5 +14,6 @@ var app = builder.Build();
 app.UseServiceKit();
 app.MapDefaultEndpoints();
 app.MapAnalyticsApi();
+app.MapModelComparisonApi();
 await app.MigrateDatabaseAsync<AnalyticsDbContext>();
 await app.RunAsync();

@@ -66,6 +66,13 @@ public class FlowTests(PlatformFixture platform)
 
         Assert.Equal(18, breakdown.GetProperty("sample_size").GetInt32());
         Assert.Equal(18, breakdown.GetProperty("metrics").GetProperty("overall_score").GetProperty("count").GetInt32());
+
+        var models = await PlatformApi.ReadAsync(await _api.Client.GetAsync("/api/analytics/models/comparison"), System.Net.HttpStatusCode.OK);
+        var local = models.EnumerateArray().Single(m => m.GetProperty("provider").GetString() == "local" && m.GetProperty("model").GetString() == "local-ngram");
+        Assert.True(local.GetProperty("responses").GetInt32() >= 18);
+        Assert.True(local.GetProperty("latency_p50_ms").GetDouble() <= local.GetProperty("latency_p95_ms").GetDouble());
+        Assert.True(local.GetProperty("latency_p95_ms").GetDouble() <= local.GetProperty("latency_p99_ms").GetDouble());
+        Assert.InRange(local.GetProperty("mean_overall_score").GetDouble(), 0, 100);
     }
 
     [Fact]

@@ -48,4 +48,15 @@ public class StatisticsTests
         Assert.Equal(1, Tests.Pearson([1, 2], [2, 3]).P);
         Assert.Equal(1, Tests.Welch([1], [2, 3]).P);
     }
+
+    [Fact]
+    public void Percentiles_interpolate_between_closest_ranks()
+    {
+        double[] sorted = [10, 20, 30, 40];
+        Assert.Equal(25, Percentiles.Of(sorted, 50));          // position 1.5
+        Assert.Equal(38.5, Percentiles.Of(sorted, 95), 10);    // position 2.85
+        Assert.Equal(10, Percentiles.Of(sorted, 0));
+        Assert.Equal(40, Percentiles.Of(sorted, 100));
+        Assert.True(double.IsNaN(Percentiles.Of([], 50)));
+    }
 }
