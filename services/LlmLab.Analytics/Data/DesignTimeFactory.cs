@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using LlmLab.ServiceKit;
 
 namespace LlmLab.Analytics.Data;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without a running database.</summary>
-internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AnalyticsDbContext>
-{
-    public AnalyticsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<AnalyticsDbContext>().UseNpgsql("Host=localhost").UseSnakeCaseNamingConvention().Options);
-}
+internal sealed class DesignTimeFactory : PostgresDesignTimeFactory<AnalyticsDbContext>;
