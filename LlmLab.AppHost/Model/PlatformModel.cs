@@ -10,8 +10,8 @@ public static class PlatformModel
         new("experiments", "services/LlmLab.Experiments", ["experimentsdb"], [], []),
         new("llm-integration", "services/LlmLab.LlmIntegration", [], ["redis"], [], HasGrpcEndpoint: true),
         new("quality-analysis", "services/LlmLab.Quality", [], [], ["llm-integration"], HasGrpcEndpoint: true),
-        new("analytics", "services/LlmLab.Analytics", ["analyticsdb"], ["rabbitmq"], []),
         new("batch", "services/LlmLab.Batch", ["batchdb"], ["rabbitmq"], ["experiments", "llm-integration", "quality-analysis"]),
+        new("analytics", "services/LlmLab.Analytics", ["analyticsdb"], ["rabbitmq"], ["batch"]),
         new(Gateway, "gateway/LlmLab.Gateway", [], [], ["experiments", "batch", "llm-integration", "quality-analysis", "analytics"]),
     ];
 }

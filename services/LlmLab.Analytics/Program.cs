@@ -1,6 +1,8 @@
 using LlmLab.Analytics.Apis;
 using LlmLab.Analytics.Consumers;
 using LlmLab.Analytics.Data;
+using LlmLab.Analytics.Queries;
+using LlmLab.Analytics.Rebuild;
 using LlmLab.Messaging;
 using LlmLab.ServiceKit;
 
@@ -9,11 +11,21 @@ builder.AddServiceDefaults();
 builder.AddServiceKit();
 builder.AddPostgresDbContext<AnalyticsDbContext>("analyticsdb");
 builder.AddMessaging(x => x.AddConsumer<ResponseScoredConsumer>());
+builder.Services.AddScoped<AnalyticsSql>();
+builder.Services.AddScoped<ReadModelRebuilder>();
+// Logical name resolved by service discovery (services__batch__http__0).
+builder.Services.AddHttpClient<BatchFeedClient>(c => c.BaseAddress = new Uri("http://batch"));
 
 var app = builder.Build();
 app.UseServiceKit();
 app.MapDefaultEndpoints();
-app.MapAnalyticsApi();
+app.MapBreakdownApi();
+app.MapTrendsApi();
 app.MapModelComparisonApi();
+app.MapParameterOptimizationApi();
+app.MapCorrelationApi();
+app.MapInsightsApi();
+app.MapMethodComparisonApi();
+app.MapRebuildApi();
 await app.MigrateDatabaseAsync<AnalyticsDbContext>();
 await app.RunAsync();

@@ -12,6 +12,7 @@ var app = builder.Build();
 app.UseServiceKit();
 app.MapDefaultEndpoints();
 app.MapResponsesApi();
+app.MapScoredFeedApi();
 app.MapBatchRunsApi();
 app.MapMetricsApi();
 app.MapBatchExperimentsApi();

@@ -1,12 +1,10 @@
-using LlmLab.Analytics.Data;
+using LlmLab.Analytics.Queries;
 using LlmLab.ServiceKit;
-using LlmLab.ServiceKit.Statistics;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace LlmLab.Analytics.Apis;
 
-/// <summary>GET /api/analytics/models/comparison: per provider and model, quality, latency percentiles, tokens and cost.</summary>
+/// <summary>GET /api/analytics/models/comparison: per provider and model, quality, latency percentiles (interpolated), tokens and cost.</summary>
 public static class ModelComparisonApi
 {
     public static IEndpointRouteBuilder MapModelComparisonApi(this IEndpointRouteBuilder app)
@@ -15,26 +13,30 @@ public static class ModelComparisonApi
         return app;
     }
 
-    public static async Task<Results<Ok<List<ModelSummary>>, ProblemHttpResult>> CompareAsync(HttpContext http, AnalyticsDbContext db, TimeProvider time, CancellationToken ct, int days = 30)
+    public static async Task<Results<Ok<List<ModelSummary>>, ProblemHttpResult>> CompareAsync(HttpContext http, AnalyticsSql sql, TimeProvider time, CancellationToken ct)
     {
-        if (days is < 1 or > 3650) return Problems.Invalid("days", "must be between 1 and 3650.", StatusCodes.Status400BadRequest);
-        var since = time.GetUtcNow().AddDays(-days);
-        var rows = await db.ScoredResponses.AsNoTracking()
-            .Where(r => r.TenantId == http.TenantId() && r.CreatedAt >= since)
-            .Select(r => new { r.Provider, r.Model, r.OverallScore, r.ResponseTimeMs, r.PromptTokens, r.CompletionTokens, r.CostUsd })
-            .ToListAsync(ct);
-        var summaries = rows.GroupBy(r => (r.Provider, r.Model)).Select(g =>
-        {
-            var latency = g.Select(r => r.ResponseTimeMs).Order().ToList();
-            var quality = Tests.Describe(g.Select(r => r.OverallScore).OfType<double>().ToList());
-            return new ModelSummary(g.Key.Provider, g.Key.Model, g.Count(),
-                quality.Count == 0 ? null : Math.Round(quality.Mean, 2), quality.Count < 2 ? null : Math.Round(quality.StdDev, 2),
-                Math.Round(Percentiles.Of(latency, 50), 1), Math.Round(Percentiles.Of(latency, 95), 1), Math.Round(Percentiles.Of(latency, 99), 1),
-                Math.Round(g.Average(r => r.PromptTokens), 1), Math.Round(g.Average(r => r.CompletionTokens), 1), Math.Round(g.Sum(r => r.CostUsd), 6));
-        }).OrderByDescending(s => s.MeanOverallScore).ToList();
-        return TypedResults.Ok(summaries);
+        var (scope, field, error) = AnalyticsScope.From(http, time, defaultTimeframe: "30d");
+        if (scope is null) return Problems.Invalid(field!, error!, StatusCodes.Status400BadRequest);
+        return TypedResults.Ok(await QueryAsync(sql, scope, ct));
     }
+
+    public static Task<List<ModelSummary>> QueryAsync(AnalyticsSql sql, AnalyticsScope scope, CancellationToken ct) =>
+        sql.QueryAsync(c => $"""
+            SELECT provider, model, count(*), avg(overall_score), stddev_samp(overall_score),
+                percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY response_time_ms),
+                avg(prompt_tokens)::float8, avg(completion_tokens)::float8, sum(cost_usd)
+            FROM scored_responses WHERE {scope.Where(c)}
+            GROUP BY provider, model ORDER BY avg(overall_score) DESC NULLS LAST, provider, model
+            """, r =>
+        {
+            var latency = r.GetFieldValue<double[]>(5);
+            return new ModelSummary(r.GetString(0), r.GetString(1), r.GetInt64(2), Round(r.NullableDouble(3), 2), Round(r.NullableDouble(4), 2),
+                Math.Round(latency[0], 1), Math.Round(latency[1], 1), Math.Round(latency[2], 1),
+                Math.Round(r.GetDouble(6), 1), Math.Round(r.GetDouble(7), 1), Math.Round(r.GetDouble(8), 6));
+        }, ct);
+
+    private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
 }
 
-public sealed record ModelSummary(string Provider, string Model, int Responses, double? MeanOverallScore, double? StdDevOverallScore,
+public sealed record ModelSummary(string Provider, string Model, long Responses, double? MeanOverallScore, double? StdDevOverallScore,
     double LatencyP50Ms, double LatencyP95Ms, double LatencyP99Ms, double MeanPromptTokens, double MeanCompletionTokens, double TotalCostUsd);

@@ -16,7 +16,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasKey(x => x.ResponseId);
             e.HasIndex(x => x.MessageId).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.CreatedAt });
-            e.HasIndex(x => new { x.TenantId, x.RunId });
+            e.HasIndex(x => new { x.TenantId, x.RunId, x.ItemKey });
+            e.HasIndex(x => new { x.TenantId, x.ExperimentId });
             e.Property(x => x.Metrics).HasJsonMap();
         });
     }

@@ -21,8 +21,15 @@ public sealed class ScoredResponse
     public double ResponseTimeMs { get; set; }
     public double CostUsd { get; set; }
     public double? OverallScore { get; set; }
+    public double? CoherenceScore { get; set; }
+    public double? CompletenessScore { get; set; }
     public double? ReadabilityScore { get; set; }
     public double? LengthAppropriatenessScore { get; set; }
+    public double? CreativityScore { get; set; }
+    public double? SpecificityScore { get; set; }
+    public double? RelevanceScore { get; set; }
+    /// <summary>The item within its grid ("combination:repetition"); pairs the items of two runs of one grid.</summary>
+    public string? ItemKey { get; set; }
     public Dictionary<string, double> Metrics { get; set; } = [];
     public required string AnalysisVersion { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

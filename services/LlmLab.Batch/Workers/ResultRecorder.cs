@@ -36,7 +36,7 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
         {
             var response = ToResponse(run, item, result, now);
             db.Responses.Add(response);
-            outbox.Add(db, ToEvent(run, item, response));
+            outbox.Add(db, ScoredEvents.From(item, response));
         }
         await db.SaveChangesAsync(cancellationToken);
 
@@ -86,29 +86,6 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
             Metrics = ResponseMetrics.From(id, result.Scored!.Metrics, result.Scored.AnalysisVersion, result.Scored.Errors, result.Scored.Details),
         };
     }
-
-    private static ResponseScored ToEvent(BatchRun run, WorkItem item, StoredResponse response) => new()
-    {
-        ResponseId = response.Id,
-        WorkItemId = item.Id,
-        RunId = run.Id,
-        ExperimentId = run.ExperimentId,
-        TenantId = run.TenantId,
-        Provider = response.Provider,
-        Model = response.Model,
-        Temperature = item.Temperature,
-        TopP = item.TopP,
-        MaxTokens = item.MaxTokens,
-        FrequencyPenalty = item.FrequencyPenalty,
-        PresencePenalty = item.PresencePenalty,
-        PromptTokens = response.PromptTokens,
-        CompletionTokens = response.CompletionTokens,
-        ResponseTimeMs = response.ResponseTimeMs,
-        CostUsd = response.CostUsd,
-        Metrics = response.Metrics!.All,
-        AnalysisVersion = response.Metrics.AnalysisVersion,
-        CreatedAt = response.CreatedAt,
-    };
 
     /// <summary>Moves the run's counters in the database (never read-modify-write in memory) and returns them.</summary>
     private async Task<RunCounters> IncrementCountersAsync(Guid runId, bool succeeded, CancellationToken cancellationToken)

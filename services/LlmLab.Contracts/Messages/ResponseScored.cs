@@ -22,4 +22,8 @@ public sealed record ResponseScored
     public required IReadOnlyDictionary<string, double> Metrics { get; init; }
     public required string AnalysisVersion { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Names the item within its grid (combination and repetition), so two runs of the same grid pair item by item.</summary>
+    public string? ItemKey { get; init; }
+
+    public static string ItemKeyOf(int combinationIndex, int repetition) => $"{combinationIndex}:{repetition}";
 }

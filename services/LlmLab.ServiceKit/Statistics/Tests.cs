@@ -20,6 +20,12 @@ public static class Tests
     {
         var (ma, sa, na) = Describe(a);
         var (mb, sb, nb) = Describe(b);
+        return Welch(ma, sa, na, mb, sb, nb);
+    }
+
+    /// <summary>Welch's test from summary statistics (mean, sample standard deviation, count), as SQL aggregates give them.</summary>
+    public static (double T, double DegreesOfFreedom, double P) Welch(double ma, double sa, long na, double mb, double sb, long nb)
+    {
         if (na < 2 || nb < 2) return (double.NaN, 0, 1);
         var va = sa * sa / na;
         var vb = sb * sb / nb;
@@ -43,8 +49,14 @@ public static class Tests
         }
         if (sxx == 0 || syy == 0) return (double.NaN, 1, n);
         var r = Math.Clamp(sxy / Math.Sqrt(sxx * syy), -1, 1);
-        var p = Math.Abs(r) == 1 ? 0 : TwoSidedP(r * Math.Sqrt((n - 2) / (1 - r * r)), n - 2);
-        return (r, p, n);
+        return (r, CorrelationP(r, n), n);
+    }
+
+    /// <summary>Two-sided p-value of a correlation coefficient r over n pairs: t = r·√((n−2)/(1−r²)), n − 2 degrees of freedom.</summary>
+    public static double CorrelationP(double r, long n)
+    {
+        if (double.IsNaN(r) || n < 3) return 1;
+        return Math.Abs(r) >= 1 ? 0 : TwoSidedP(r * Math.Sqrt((n - 2) / (1 - r * r)), n - 2);
     }
 
     /// <summary>Spearman's ρ: Pearson's r of average ranks (ties share their mean rank), with the same t approximation.</summary>

@@ -17,7 +17,7 @@ namespace LlmLab.Analytics.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.5")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -34,6 +34,14 @@ namespace LlmLab.Analytics.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("analysis_version");
 
+                    b.Property<double?>("CoherenceScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("coherence_score");
+
+                    b.Property<double?>("CompletenessScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("completeness_score");
+
                     b.Property<int>("CompletionTokens")
                         .HasColumnType("integer")
                         .HasColumnName("completion_tokens");
@@ -46,6 +54,10 @@ namespace LlmLab.Analytics.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<double?>("CreativityScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("creativity_score");
+
                     b.Property<Guid>("ExperimentId")
                         .HasColumnType("uuid")
                         .HasColumnName("experiment_id");
@@ -53,6 +65,10 @@ namespace LlmLab.Analytics.Data.Migrations
                     b.Property<double>("FrequencyPenalty")
                         .HasColumnType("double precision")
                         .HasColumnName("frequency_penalty");
+
+                    b.Property<string>("ItemKey")
+                        .HasColumnType("text")
+                        .HasColumnName("item_key");
 
                     b.Property<double?>("LengthAppropriatenessScore")
                         .HasColumnType("double precision")
@@ -97,6 +113,10 @@ namespace LlmLab.Analytics.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("readability_score");
 
+                    b.Property<double?>("RelevanceScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("relevance_score");
+
                     b.Property<double>("ResponseTimeMs")
                         .HasColumnType("double precision")
                         .HasColumnName("response_time_ms");
@@ -104,6 +124,10 @@ namespace LlmLab.Analytics.Data.Migrations
                     b.Property<Guid>("RunId")
                         .HasColumnType("uuid")
                         .HasColumnName("run_id");
+
+                    b.Property<double?>("SpecificityScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("specificity_score");
 
                     b.Property<double>("Temperature")
                         .HasColumnType("double precision")
@@ -128,8 +152,11 @@ namespace LlmLab.Analytics.Data.Migrations
                     b.HasIndex("TenantId", "CreatedAt")
                         .HasDatabaseName("ix_scored_responses_tenant_id_created_at");
 
-                    b.HasIndex("TenantId", "RunId")
-                        .HasDatabaseName("ix_scored_responses_tenant_id_run_id");
+                    b.HasIndex("TenantId", "ExperimentId")
+                        .HasDatabaseName("ix_scored_responses_tenant_id_experiment_id");
+
+                    b.HasIndex("TenantId", "RunId", "ItemKey")
+                        .HasDatabaseName("ix_scored_responses_tenant_id_run_id_item_key");
 
                     b.ToTable("scored_responses", (string)null);
                 });

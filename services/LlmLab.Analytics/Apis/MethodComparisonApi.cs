@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using LlmLab.Analytics.Analysis;
+using LlmLab.Analytics.Queries;
+using LlmLab.ServiceKit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LlmLab.Analytics.Apis;
+
+/// <summary>
+/// GET /api/analytics/methods/comparison?run_a=…&amp;run_b=…&amp;metric=…&amp;threshold=…: pairs the two runs' responses by
+/// item (same grid combination and repetition) and compares them; any stored metric can be used, exact_match included.
+/// </summary>
+public static partial class MethodComparisonApi
+{
+    public static IEndpointRouteBuilder MapMethodComparisonApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/analytics/methods/comparison", CompareAsync).RequireTenant();
+        return app;
+    }
+
+    public static async Task<Results<Ok<MethodComparison>, ProblemHttpResult>> CompareAsync(HttpContext http, AnalyticsSql sql, CancellationToken ct,
+        Guid? run_a = null, Guid? run_b = null, string metric = "overall_score", double? threshold = null)
+    {
+        if (run_a is not { } a) return Problems.Invalid("run_a", "is required: the id of the first run (batch).", StatusCodes.Status400BadRequest);
+        if (run_b is not { } b) return Problems.Invalid("run_b", "is required: the id of the second run (batch).", StatusCodes.Status400BadRequest);
+        if (a == b) return Problems.Invalid("run_b", "must differ from run_a.", StatusCodes.Status400BadRequest);
+        if (!MetricName().IsMatch(metric)) return Problems.Invalid("metric", "must be a metric name such as overall_score or exact_match.", StatusCodes.Status400BadRequest);
+        // 0/1 metrics (exact_match) count as correct at 1; scores on 0–100 at 50 unless the caller says otherwise.
+        var cut = threshold ?? (metric == "exact_match" ? 1 : 50);
+        if (!double.IsFinite(cut)) return Problems.Invalid("threshold", "must be a finite number.", StatusCodes.Status400BadRequest);
+
+        var tenant = http.TenantId()!;
+        var pairs = await sql.QueryAsync(c =>
+        {
+            c.Parameters.AddWithValue("tenant", tenant);
+            c.Parameters.AddWithValue("a", a);
+            c.Parameters.AddWithValue("b", b);
+            c.Parameters.AddWithValue("metric", metric);
+            return """
+                SELECT (x.metrics ->> @metric)::float8, (y.metrics ->> @metric)::float8
+                FROM scored_responses x JOIN scored_responses y ON y.item_key = x.item_key AND y.tenant_id = @tenant AND y.run_id = @b
+                WHERE x.tenant_id = @tenant AND x.run_id = @a AND x.metrics ? @metric AND y.metrics ? @metric
+                ORDER BY x.item_key
+                """;
+        }, r => (r.GetDouble(0), r.GetDouble(1)), ct);
+        return TypedResults.Ok(MethodComparer.Compare(a, b, metric, cut, pairs));
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
+    private static partial Regex MetricName();
+}

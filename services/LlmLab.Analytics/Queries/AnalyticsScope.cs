@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LlmLab.ServiceKit;
+using Npgsql;
+
+namespace LlmLab.Analytics.Queries;
+
+/// <summary>Which scored responses a view covers: the tenant's, optionally one run (batch), one experiment, a recent timeframe.</summary>
+public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? ExperimentId, DateTimeOffset? Since)
+{
+    /// <summary>Reads <c>batch_id</c> (or <c>run_id</c>), <c>experiment_id</c> and <c>timeframe</c> ("7d", "30d", "90d"…); the error names the field.</summary>
+    public static (AnalyticsScope? Scope, string? Field, string? Error) From(HttpContext http, TimeProvider time, string? defaultTimeframe = null)
+    {
+        var query = http.Request.Query;
+        Guid? run = null, experiment = null;
+        foreach (var field in new[] { "batch_id", "run_id" })
+        {
+            if (query[field].FirstOrDefault() is not { } text) continue;
+            if (!Guid.TryParse(text, out var id)) return (null, field, "must be a UUID.");
+            run = id;
+        }
+        if (query["experiment_id"].FirstOrDefault() is { } experimentText)
+        {
+            if (!Guid.TryParse(experimentText, out var id)) return (null, "experiment_id", "must be a UUID.");
+            experiment = id;
+        }
+        DateTimeOffset? since = null;
+        if ((query["timeframe"].FirstOrDefault() ?? defaultTimeframe) is { } timeframe)
+        {
+            var match = Timeframe().Match(timeframe);
+            if (!match.Success || !int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 3650)
+                return (null, "timeframe", "must be a number of days from 1 to 3650 followed by 'd', such as 7d, 30d or 90d.");
+            since = time.GetUtcNow().AddDays(-days);
+        }
+        return (new AnalyticsScope(http.TenantId()!, run, experiment, since), null, null);
+    }
+
+    /// <summary>The WHERE condition over scored_responses (alias optional) and its parameters.</summary>
+    public string Where(NpgsqlCommand command, string alias = "")
+    {
+        var a = alias.Length == 0 ? "" : alias + ".";
+        command.Parameters.AddWithValue("tenant", TenantId);
+        var conditions = new List<string> { $"{a}tenant_id = @tenant" };
+        if (RunId is { } run) { command.Parameters.AddWithValue("run", run); conditions.Add($"{a}run_id = @run"); }
+        if (ExperimentId is { } experiment) { command.Parameters.AddWithValue("experiment", experiment); conditions.Add($"{a}experiment_id = @experiment"); }
+        if (Since is { } since) { command.Parameters.AddWithValue("since", since.ToUniversalTime()); conditions.Add($"{a}created_at >= @since"); }
+        return string.Join(" AND ", conditions);
+    }
+
+    [GeneratedRegex("^([0-9]{1,4})d$")]
+    private static partial Regex Timeframe();
+}
