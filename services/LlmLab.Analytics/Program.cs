@@ -27,5 +27,6 @@ app.MapCorrelationApi();
 app.MapInsightsApi();
 app.MapMethodComparisonApi();
 app.MapRebuildApi();
+app.MapAnalyticsExportApi();
 await app.MigrateDatabaseAsync<AnalyticsDbContext>();
 await app.RunAsync();

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.IO.Compression;
 using System.Text;
+using System.Xml.Linq;
+using Parquet;
 using LlmLab.IntegrationTests.Platform;
 
 namespace LlmLab.IntegrationTests;
@@ -41,6 +44,62 @@ public class ExportTests(PlatformFixture platform)
 
         await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/export/batch", new { batch_id = runId, format = "docx" }), HttpStatusCode.UnprocessableEntity, "format");
         await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/export/batch", new { batch_id = Guid.NewGuid(), format = "csv" }), HttpStatusCode.NotFound, "batch_id");
+    }
+
+    [Fact]
+    public async Task A_batch_exports_as_xlsx_and_parquet_and_a_custom_export_keeps_only_the_fields_and_rows_asked_for()
+    {
+        var experimentId = await _api.CreateExperimentAsync(PlatformApi.Grid3x3("export-formats"));
+        var runId = await _api.GenerateAsync(experimentId);
+        await _api.WaitForRunAsync(runId, TimeSpan.FromMinutes(2));
+        var responses = (await _api.ResponsesAsync(experimentId, runId)).GetProperty("items").EnumerateArray().ToList();
+
+        var xlsx = await _api.Client.PostAsJsonAsync("/api/export/batch", new { batch_id = runId, format = "xlsx" });
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        using (var zip = new ZipArchive(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync())))
+        {
+            Assert.NotNull(zip.GetEntry("[Content_Types].xml"));
+            Assert.NotNull(zip.GetEntry("xl/workbook.xml"));
+            using var sheet = zip.GetEntry("xl/worksheets/sheet1.xml")!.Open();
+            var rows = XDocument.Load(sheet).Descendants().Where(e => e.Name.LocalName == "row").ToList();
+            Assert.Equal(19, rows.Count);
+            Assert.Equal("response_id", rows[0].Descendants().First(e => e.Name.LocalName == "t").Value);
+            var firstIds = rows.Skip(1).Select(r => r.Descendants().First(e => e.Name.LocalName == "t").Value).ToHashSet();
+            Assert.Equal(responses.Select(r => r.GetProperty("id").GetString()!).ToHashSet(), firstIds);
+        }
+
+        var parquet = await _api.Client.PostAsJsonAsync("/api/export/batch", new { batch_id = runId, format = "parquet" });
+        Assert.Equal(HttpStatusCode.OK, parquet.StatusCode);
+        await using (var reader = await ParquetReader.CreateAsync(new MemoryStream(await parquet.Content.ReadAsByteArrayAsync())))
+        {
+            Assert.Equal(1, reader.RowGroupCount);
+            using var group = reader.OpenRowGroupReader(0);
+            Assert.Equal(18, group.RowCount);
+            var overallField = reader.Schema.DataFields.Single(f => f.Name == "overall_score");
+            var overall = new double?[group.RowCount];
+            await group.ReadAsync<double>(overallField, overall.AsMemory(), null, CancellationToken.None);
+            Assert.Equal(responses.Select(r => r.GetProperty("metrics").GetProperty("overall_score").GetDouble()).Order(), overall.Select(v => v!.Value).Order());
+        }
+
+        var custom = await PlatformApi.ReadAsync(await _api.Client.PostAsJsonAsync("/api/export/custom", new
+        {
+            format = "json", fields = new[] { "response_id", "temperature", "overall_score" },
+            filters = new { batch_id = runId, temperature_min = 0.6 },
+        }), HttpStatusCode.OK);
+        var exported = custom.EnumerateArray().ToList();
+        Assert.Equal(responses.Count(r => r.GetProperty("temperature").GetDouble() >= 0.6), exported.Count);
+        Assert.All(exported, e => Assert.Equal(["response_id", "temperature", "overall_score"], e.EnumerateObject().Select(p => p.Name)));
+
+        var analytics = await _api.Client.GetAsync($"/api/export/analytics/optimization?batch_id={runId}&format=csv");
+        Assert.Equal(HttpStatusCode.OK, analytics.StatusCode);
+        var table = ParseCsv(await analytics.Content.ReadAsStringAsync());
+        Assert.Equal(["parameter", "value", "count", "mean_overall_score", "std_dev", "optimal", "p_value"], table[0]);
+        Assert.Equal(3, table.Count(r => r[0] == "temperature")); // 0.2, 0.6, 1.0
+
+        await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/export/custom", new { fields = new[] { "response_id", "api_key" } }), HttpStatusCode.UnprocessableEntity, "fields");
+        await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/export/custom", new { filters = new { min_overall_score = 80, max_overall_score = 20 } }), HttpStatusCode.UnprocessableEntity, "filters.min_overall_score");
+        await PlatformApi.ExpectProblemAsync(await _api.Client.GetAsync("/api/export/analytics/models?format=pdf"), HttpStatusCode.BadRequest, "format");
     }
 
     /// <summary>RFC 4180: quoted fields may hold commas, doubled quotes and line breaks.</summary>

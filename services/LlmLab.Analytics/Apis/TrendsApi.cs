@@ -27,12 +27,15 @@ public static class TrendsApi
         metric ??= ScoreColumns.Overall;
         if (!ScoreColumns.IsScore(metric)) return Problems.Invalid("metric", $"must be one of {string.Join(", ", ScoreColumns.All)}.", StatusCodes.Status400BadRequest);
 
-        var points = await sql.QueryAsync(c => $"""
+        var points = await QueryPointsAsync(sql, scope, metric, ct);
+        return TypedResults.Ok(Describe(metric, http.Request.Query["timeframe"].FirstOrDefault() ?? "30d", points));
+    }
+
+    public static Task<List<TrendPoint>> QueryPointsAsync(AnalyticsSql sql, AnalyticsScope scope, string metric, CancellationToken ct) =>
+        sql.QueryAsync(c => $"""
             SELECT (date_trunc('day', created_at AT TIME ZONE 'UTC'))::date, count({metric}), avg({metric})
             FROM scored_responses WHERE {scope.Where(c)} AND {metric} IS NOT NULL GROUP BY 1 ORDER BY 1
             """, r => new TrendPoint(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1), Math.Round(r.GetDouble(2), 4)), ct);
-        return TypedResults.Ok(Describe(metric, http.Request.Query["timeframe"].FirstOrDefault() ?? "30d", points));
-    }
 
     public static QualityTrend Describe(string metric, string timeframe, IReadOnlyList<TrendPoint> points)
     {

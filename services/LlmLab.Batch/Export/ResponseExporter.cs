@@ -1,25 +1,18 @@
-using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LlmLab.Batch.Data;
 using LlmLab.Batch.Domain;
+using LlmLab.ServiceKit.Export;
 using Microsoft.EntityFrameworkCore;
 
 namespace LlmLab.Batch.Export;
 
 /// <summary>
-/// Streams responses with their metrics as CSV or JSON straight from the database cursor to the response body, so
-/// memory stays flat however many rows there are.
+/// Streams responses with their metrics straight from the database cursor to the response body (CSV, XLSX, Parquet,
+/// tabular or nested JSON), so memory stays flat however many rows there are.
 /// </summary>
 public sealed class ResponseExporter(BatchDbContext db)
 {
-    private static readonly string[] Columns =
-    [
-        "response_id", "run_id", "experiment_id", "temperature", "top_p", "frequency_penalty", "presence_penalty", "max_tokens", "seed",
-        "provider", "model", "finish_reason", "prompt_tokens", "completion_tokens", "total_tokens", "response_time_ms", "cost_usd", "created_at",
-        "overall_score", "coherence_score", "completeness_score", "readability_score", "length_appropriateness_score", "creativity_score",
-        "specificity_score", "relevance_score", "confidence_score", "word_count", "sentence_count", "analysis_version", "content",
-    ];
-
     private IAsyncEnumerable<StoredResponse> Rows(IQueryable<StoredResponse> query) =>
         query.AsNoTracking().Include(r => r.Metrics).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).AsAsyncEnumerable();
 
@@ -27,29 +20,19 @@ public sealed class ResponseExporter(BatchDbContext db)
 
     public IQueryable<StoredResponse> OfRun(string tenantId, Guid runId) => db.Responses.Where(r => r.TenantId == tenantId && r.RunId == runId);
 
-    public async Task WriteCsvAsync(IQueryable<StoredResponse> query, Stream body, CancellationToken ct)
+    public IQueryable<StoredResponse> OfTenant(string tenantId) => db.Responses.Where(r => r.TenantId == tenantId);
+
+    public Task<long> WriteTableAsync(IQueryable<StoredResponse> query, string format, IReadOnlyList<ResponseColumns.Column> columns, Stream body, CancellationToken ct) =>
+        TableWriter.WriteAllAsync(format, body, columns.Select(c => c.Definition).ToList(), Values(query, columns, ct), ct);
+
+    private async IAsyncEnumerable<object?[]> Values(IQueryable<StoredResponse> query, IReadOnlyList<ResponseColumns.Column> columns, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var writer = new StreamWriter(body, leaveOpen: true) { AutoFlush = false };
-        await writer.WriteAsync(Csv.Line(Columns));
-        var count = 0;
+        var row = new object?[columns.Count];
         await foreach (var r in Rows(query).WithCancellation(ct))
         {
-            var m = r.Metrics;
-            await writer.WriteAsync(Csv.Line(
-            [
-                r.Id.ToString(), r.RunId.ToString(), r.ExperimentId.ToString(), Csv.Field(r.Temperature), Csv.Field(r.TopP), Csv.Field(r.FrequencyPenalty),
-                Csv.Field(r.PresencePenalty), r.MaxTokens.ToString(CultureInfo.InvariantCulture), r.Seed.ToString(CultureInfo.InvariantCulture),
-                Csv.Field(r.Provider), Csv.Field(r.Model), r.FinishReason, r.PromptTokens.ToString(CultureInfo.InvariantCulture),
-                r.CompletionTokens.ToString(CultureInfo.InvariantCulture), r.TotalTokens.ToString(CultureInfo.InvariantCulture), Csv.Field(r.ResponseTimeMs),
-                Csv.Field(r.CostUsd), r.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
-                Csv.Field(m?.OverallScore), Csv.Field(m?.CoherenceScore), Csv.Field(m?.CompletenessScore), Csv.Field(m?.ReadabilityScore),
-                Csv.Field(m?.LengthAppropriatenessScore), Csv.Field(m?.CreativityScore), Csv.Field(m?.SpecificityScore), Csv.Field(m?.RelevanceScore),
-                Csv.Field(m?.ConfidenceScore), (m?.WordCount ?? 0).ToString(CultureInfo.InvariantCulture), (m?.SentenceCount ?? 0).ToString(CultureInfo.InvariantCulture),
-                Csv.Field(m?.AnalysisVersion), Csv.Field(r.Content, text: true),
-            ]));
-            if (++count % 1_000 == 0) await writer.FlushAsync(ct);
+            for (var i = 0; i < columns.Count; i++) row[i] = columns[i].Read(r);
+            yield return row; // reused: every writer consumes a row before asking for the next (Parquet copies)
         }
-        await writer.FlushAsync(ct);
     }
 
     public async Task WriteJsonAsync(IQueryable<StoredResponse> query, string scope, Guid id, Stream body, CancellationToken ct)

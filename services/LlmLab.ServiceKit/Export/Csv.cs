@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace LlmLab.Batch.Export;
+namespace LlmLab.ServiceKit.Export;
 
 /// <summary>RFC 4180 fields; text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with '.</summary>
 public static class Csv
