@@ -35,7 +35,7 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
             console.WriteLine($"State file:   {options.StateFile}");
             console.WriteLine($"Logs:         {LogDirectory}");
             console.WriteLine("Press Ctrl+C to stop.");
-            await Task.Delay(Timeout.Infinite, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await SuperviseInfrastructureAsync(stopping);
             return 0;
         }
         catch (MissingBinaryException ex)
@@ -55,6 +55,38 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
         finally
         {
             await StopAllAsync();
+        }
+    }
+
+    /// <summary>
+    /// Restarts PostgreSQL, Redis or RabbitMQ when its process dies (services restart themselves through ServiceProcess).
+    /// Each comes back on its own port with its own data, so the services' connection strings stay right.
+    /// </summary>
+    private async Task SuperviseInfrastructureAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                foreach (var server in _infrastructure.Where(s => !s.IsAlive))
+                {
+                    Log($"{server.Name} stopped unexpectedly; starting it again on {server.Url}");
+                    try
+                    {
+                        await server.RestartAsync(stopping);
+                        Log($"{server.Name} is running again");
+                        WriteState();
+                    }
+                    catch (Exception ex) when (ex is InvalidOperationException or IOException or TimeoutException)
+                    {
+                        Log($"{server.Name} could not be restarted yet: {ex.Message}");
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
         }
     }
 

@@ -9,6 +9,10 @@ public interface IInfrastructureServer
     int? ProcessId { get; }
     Task StartAsync(CancellationToken cancellationToken);
     Task StopAsync();
+    /// <summary>Whether the server's process is still there; the supervisor restarts it when not.</summary>
+    bool IsAlive { get; }
+    /// <summary>Starts the server again on the same port with the same data, so clients reconnect to the address they have.</summary>
+    Task RestartAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A server the AppHost was given (ConnectionStrings:&lt;name&gt;) and neither starts nor stops.</summary>
@@ -20,6 +24,8 @@ public sealed class ExternalServer(string name, string connectionString) : IInfr
     public int? ProcessId => null;
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync() => Task.CompletedTask;
+    public bool IsAlive => true;
+    public Task RestartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>A server binary is not installed; the message names the command that installs it.</summary>

@@ -29,6 +29,30 @@ public sealed class PostgresServer(string dataRoot, string configuredBinDirector
         }
         // A stale pid file from a killed AppHost would stop pg_ctl from starting.
         await RunAsync("pg_ctl", ["-D", _dataDirectory, "stop", "-m", "immediate"], cancellationToken, check: false);
+        await LaunchAsync(cancellationToken);
+    }
+
+    public bool IsAlive => ReadPid() is { } pid && Directory.Exists($"/proc/{pid}");
+
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        // Backends of a crashed postmaster may hold its shared memory for a moment; pg_ctl start fails until they are gone.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await LaunchAsync(cancellationToken);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
+    private async Task LaunchAsync(CancellationToken cancellationToken)
+    {
         await RunAsync("pg_ctl", ["-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "start",
             "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c fsync=on"], cancellationToken);
     }

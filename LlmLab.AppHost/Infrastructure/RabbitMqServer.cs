@@ -14,6 +14,8 @@ public sealed class RabbitMqServer(string dataRoot, string logDirectory, string 
     private readonly ForegroundProcess _process = new("rabbitmq", Path.Combine(logDirectory, "rabbitmq.log"));
     private bool _epmdWasRunning;
     private int _port;
+    private Dictionary<string, string> _environment = [];
+    private string _directory = "";
 
     public string Name => "rabbitmq";
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{_port}/";
@@ -32,7 +34,7 @@ public sealed class RabbitMqServer(string dataRoot, string logDirectory, string 
         _port = Ports.Free();
         var node = "llmlab-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(directory)))[..8].ToLowerInvariant();
 
-        _process.Start(Binary, [], new Dictionary<string, string>
+        _environment = new Dictionary<string, string>
         {
             ["HOME"] = home,
             ["RABBITMQ_NODENAME"] = $"{node}@localhost",
@@ -44,7 +46,19 @@ public sealed class RabbitMqServer(string dataRoot, string logDirectory, string 
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = pluginsFile,
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "rabbitmq"),
             ["RABBITMQ_PID_FILE"] = Path.Combine(directory, "rabbitmq.pid"),
-        }, workingDirectory: directory);
+        };
+        _directory = directory;
+        await LaunchAsync(cancellationToken);
+    }
+
+    public bool IsAlive => _process.IsRunning;
+
+    /// <summary>Same node name, port and database folder: durable queues and persistent messages come back.</summary>
+    public Task RestartAsync(CancellationToken cancellationToken) => LaunchAsync(cancellationToken);
+
+    private async Task LaunchAsync(CancellationToken cancellationToken)
+    {
+        _process.Start(Binary, [], _environment, workingDirectory: _directory);
         if (!await Ports.WaitForListenerAsync(_port, TimeSpan.FromSeconds(90), cancellationToken, () => _process.IsRunning))
             throw new InvalidOperationException($"rabbitmq-server did not start; see {Path.Combine(logDirectory, "rabbitmq.log")}.");
     }

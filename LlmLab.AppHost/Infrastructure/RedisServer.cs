@@ -5,6 +5,8 @@ public sealed class RedisServer(string dataRoot, string logDirectory, string con
 {
     private readonly ForegroundProcess _process = new("redis", Path.Combine(logDirectory, "redis.log"));
     private int _port;
+    private string _binary = "";
+    private string _directory = "";
 
     public string Name => "redis";
     public string ConnectionString => $"127.0.0.1:{_port}";
@@ -20,7 +22,19 @@ public sealed class RedisServer(string dataRoot, string logDirectory, string con
         var directory = Path.Combine(dataRoot, "redis");
         Directory.CreateDirectory(directory);
         _port = Ports.Free();
-        _process.Start(binary!, ["--port", _port.ToString(), "--bind", "127.0.0.1", "--dir", directory, "--appendonly", "yes",
+        _binary = binary!;
+        _directory = directory;
+        await LaunchAsync(cancellationToken);
+    }
+
+    public bool IsAlive => _process.IsRunning;
+
+    public Task RestartAsync(CancellationToken cancellationToken) => LaunchAsync(cancellationToken);
+
+    private async Task LaunchAsync(CancellationToken cancellationToken)
+    {
+        var (binary, directory) = (_binary, _directory);
+        _process.Start(binary, ["--port", _port.ToString(), "--bind", "127.0.0.1", "--dir", directory, "--appendonly", "yes",
             "--save", "", "--daemonize", "no", "--protected-mode", "yes"], new Dictionary<string, string>());
         if (!await Ports.WaitForListenerAsync(_port, TimeSpan.FromSeconds(20), cancellationToken, () => _process.IsRunning))
             throw new InvalidOperationException($"redis-server did not start; see {Path.Combine(logDirectory, "redis.log")}.");

@@ -23,7 +23,8 @@ public static class MessagingExtensions
             {
                 cfg.Host(new Uri(connectionString));
                 cfg.PrefetchCount = prefetch;
-                cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+                // Long enough to ride out a restart of PostgreSQL or a dependency (about 80 s in all) before a message is dead-lettered.
+                cfg.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(1)));
                 cfg.ConfigureEndpoints(context);
             });
         });
