@@ -31,7 +31,7 @@ public sealed class AppHostProcess : IAsyncDisposable
         RunDirectory = runDirectory;
         GatewayUrl = gatewayUrl;
         Directory.CreateDirectory(runDirectory);
-        _log = new StreamWriter(LogFile) { AutoFlush = true };
+        _log = new StreamWriter(LogFile, append: true) { AutoFlush = true };
         var configuration = typeof(AppHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepoRoot };
         info.ArgumentList.Add(Path.Combine(RepoRoot, "LlmLab.AppHost", "bin", configuration, "net10.0", "LlmLab.AppHost.dll"));
@@ -49,6 +49,10 @@ public sealed class AppHostProcess : IAsyncDisposable
     public static AppHostProcess Start(string label, params string[] arguments) =>
         new(Path.Combine(RepoRoot, ".llmlab", "test-runs", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{label}"),
             $"http://127.0.0.1:{FreePort()}", arguments);
+
+    /// <summary>Starts the AppHost again on the data folder and state file of one that has stopped: the same platform, restarted.</summary>
+    public static AppHostProcess StartAgain(AppHostProcess stopped, params string[] arguments) =>
+        new(stopped.RunDirectory, $"http://127.0.0.1:{FreePort()}", arguments);
 
     public PlatformState? ReadState()
     {

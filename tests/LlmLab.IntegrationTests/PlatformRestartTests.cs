@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using LlmLab.IntegrationTests.Platform;
+
+namespace LlmLab.IntegrationTests;
+
+/// <summary>Stopping the whole platform in the middle of a run and starting it again: the run carries on where it stopped.</summary>
+public class PlatformRestartTests
+{
+    private const string ApiKey = "restart-test-key";
+
+    private static HttpClient Client(AppHostProcess appHost)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(appHost.GatewayUrl) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    [Fact]
+    public async Task A_run_interrupted_by_stopping_the_platform_finishes_with_every_call_once_after_it_starts_again()
+    {
+        Guid runId;
+        int completedBeforeStop;
+        AppHostProcess first = AppHostProcess.Start("restart-platform", $"--AppHost:DevApiKey={ApiKey}");
+        await using (first)
+        {
+            await first.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
+            var api = new PlatformApi(Client(first));
+            // simulated-slow answers after 1.5 s, so 200 calls take about 20 s at the worker's prefetch of 16.
+            var created = await PlatformApi.ReadAsync(await api.Client.PostAsJsonAsync("/api/experiments/batch", new
+            {
+                name = "restart", prompt = "Explain rain.", provider = "simulated", model = "simulated-slow", response_count = 10,
+                parameter_ranges = new { temperature = new[] { 0.1, 0.3, 0.5, 0.7, 0.9 }, top_p = new[] { 0.25, 0.5, 0.75, 1.0 } },
+            }), HttpStatusCode.Created);
+            runId = created.GetProperty("id").GetGuid();
+            Assert.Equal(HttpStatusCode.Accepted, (await api.Client.PostAsync($"/api/experiments/batch/{runId}/start", null)).StatusCode);
+            do
+            {
+                await Task.Delay(200);
+                completedBeforeStop = (await api.StatusAsync(runId)).GetProperty("completed_combinations").GetInt32();
+            }
+            while (completedBeforeStop < 16);
+            Assert.Equal(0, await first.StopAsync(TimeSpan.FromMinutes(2)));
+        }
+
+        await using var second = AppHostProcess.StartAgain(first, $"--AppHost:DevApiKey={ApiKey}");
+        await second.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
+        var again = new PlatformApi(Client(second));
+        var resumed = await again.StatusAsync(runId);
+        Assert.Equal("running", resumed.GetProperty("status").GetString());
+        Assert.InRange(resumed.GetProperty("completed_combinations").GetInt32(), completedBeforeStop, 199);
+
+        var status = await again.WaitForRunAsync(runId, TimeSpan.FromMinutes(3));
+        Assert.Equal("completed", status.GetProperty("status").GetString());
+        Assert.Equal(200, status.GetProperty("completed_combinations").GetInt32());
+        var exported = await PlatformApi.ReadAsync(await again.Client.PostAsJsonAsync("/api/export/custom", new
+        {
+            format = "json", fields = new[] { "response_id", "temperature", "top_p", "seed" }, filters = new { batch_id = runId },
+        }), HttpStatusCode.OK);
+        var rows = exported.EnumerateArray().ToList();
+        Assert.Equal(200, rows.Count);
+        Assert.Equal(200, rows.Select(r => (r.GetProperty("temperature").GetDouble(), r.GetProperty("top_p").GetDouble(), r.GetProperty("seed").GetInt64())).Distinct().Count());
+    }
+}
