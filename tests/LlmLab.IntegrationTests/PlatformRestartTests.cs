@@ -9,6 +9,9 @@ public class PlatformRestartTests
 {
     private const string ApiKey = "restart-test-key";
 
+    // Four calls at a time, 200 ms each: 200 calls take about 10 s, long enough to stop the platform in the middle.
+    private static readonly string[] Arguments = [$"--AppHost:DevApiKey={ApiKey}", "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4"];
+
     private static HttpClient Client(AppHostProcess appHost)
     {
         var client = new HttpClient { BaseAddress = new Uri(appHost.GatewayUrl) };
@@ -21,15 +24,14 @@ public class PlatformRestartTests
     {
         Guid runId;
         int completedBeforeStop;
-        AppHostProcess first = AppHostProcess.Start("restart-platform", $"--AppHost:DevApiKey={ApiKey}");
+        AppHostProcess first = AppHostProcess.Start("restart-platform", Arguments);
         await using (first)
         {
             await first.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
             var api = new PlatformApi(Client(first));
-            // simulated-slow answers after 1.5 s, so 200 calls take about 20 s at the worker's prefetch of 16.
             var created = await PlatformApi.ReadAsync(await api.Client.PostAsJsonAsync("/api/experiments/batch", new
             {
-                name = "restart", prompt = "Explain rain.", provider = "simulated", model = "simulated-slow", response_count = 10,
+                name = "restart", prompt = "Explain rain.", provider = "simulated", model = "simulated-200ms", response_count = 10,
                 parameter_ranges = new { temperature = new[] { 0.1, 0.3, 0.5, 0.7, 0.9 }, top_p = new[] { 0.25, 0.5, 0.75, 1.0 } },
             }), HttpStatusCode.Created);
             runId = created.GetProperty("id").GetGuid();
@@ -43,7 +45,7 @@ public class PlatformRestartTests
             Assert.Equal(0, await first.StopAsync(TimeSpan.FromMinutes(2)));
         }
 
-        await using var second = AppHostProcess.StartAgain(first, $"--AppHost:DevApiKey={ApiKey}");
+        await using var second = AppHostProcess.StartAgain(first, Arguments);
         await second.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
         var again = new PlatformApi(Client(second));
         var resumed = await again.StatusAsync(runId);

@@ -33,7 +33,7 @@ public static class BatchExperimentsApi
         var provider = string.IsNullOrWhiteSpace(body.Provider) ? "local" : body.Provider.Trim();
         var model = body.Model?.Trim() ?? "";
         var (latencyMs, costPerCall) = await PastCallsAsync(db, tenantId, provider, model, ct);
-        var concurrency = Math.Max(1, configuration.GetValue("Batch:WorkerConcurrency", 8) * configuration.GetValue("Batch:WorkerReplicas", 1));
+        var concurrency = Math.Max(1, configuration.GetValue("Batch:WorkerConcurrency", 64) * configuration.GetValue("Batch:WorkerReplicas", 1));
         var run = new BatchRun
         {
             Id = Guid.CreateVersion7(), TenantId = tenantId, Name = body.Name!.Trim(), Description = body.Description ?? "",

@@ -92,6 +92,8 @@ public static class BatchRunsApi
         await http.Response.Body.FlushAsync(ct);
 
         var lastWrite = time.GetUtcNow();
+        // A fixed cadence, not a delay after each round: under load a delay would stretch the interval by the round's own time.
+        using var cadence = new PeriodicTimer(PollInterval, time);
         try
         {
             while (!ct.IsCancellationRequested)
@@ -112,7 +114,7 @@ public static class BatchRunsApi
                     await http.Response.Body.FlushAsync(ct);
                     lastWrite = time.GetUtcNow();
                 }
-                await Task.Delay(PollInterval, time, ct);
+                await cadence.WaitForNextTickAsync(ct);
                 run = await reader.FindRunAsync(id, http.TenantId()!, ct) ?? run;
             }
         }

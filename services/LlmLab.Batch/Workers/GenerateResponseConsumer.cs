@@ -40,6 +40,6 @@ public sealed class GenerateResponseConsumerDefinition : ConsumerDefinition<Gene
     public GenerateResponseConsumerDefinition(IConfiguration configuration)
     {
         EndpointName = "batch-generate-response";
-        ConcurrentMessageLimit = configuration.GetValue("Batch:WorkerConcurrency", 8);
+        ConcurrentMessageLimit = configuration.GetValue("Batch:WorkerConcurrency", 64);
     }
 }

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace LlmLab.Bench.Platform;
+
+/// <summary>The real AppHost (Release build) on a fresh data folder, with the gateway client and the PostgreSQL address.</summary>
+public sealed class RunningPlatform : IAsyncDisposable
+{
+    public const string ApiKey = "bench-key";
+    public const string Tenant = "dev";
+    private readonly Process _process;
+
+    public HttpClient Client { get; }
+    public string PostgresConnectionString { get; }
+    public string DataDirectory { get; }
+
+    private RunningPlatform(Process process, HttpClient client, string postgres, string dataDirectory)
+    {
+        _process = process;
+        Client = client;
+        PostgresConnectionString = postgres;
+        DataDirectory = dataDirectory;
+    }
+
+    public static async Task<RunningPlatform> StartAsync(params string[] serviceEnvironment)
+    {
+        var root = RepoRoot();
+        var run = Path.Combine(root, ".llmlab", "bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
+        var stateFile = Path.Combine(run, "apphost.json");
+        var gateway = $"http://127.0.0.1:{FreePort()}";
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        info.ArgumentList.Add(Path.Combine(root, "LlmLab.AppHost", "bin", "Release", "net10.0", "LlmLab.AppHost.dll"));
+        foreach (var argument in new[] { $"--AppHost:GatewayUrl={gateway}", $"--AppHost:DataDirectory={Path.Combine(run, "data")}", $"--AppHost:StateFile={stateFile}",
+            $"--AppHost:DevApiKey={ApiKey}", "--AppHost:ServiceEnvironment:Logging__LogLevel__Default=Warning" }.Concat(serviceEnvironment.Select(e => $"--AppHost:ServiceEnvironment:{e}")))
+            info.ArgumentList.Add(argument);
+        var process = Process.Start(info)!;
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        JsonElement state = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The AppHost exited with {process.ExitCode}:\n{string.Join('\n', output)}");
+            if (File.Exists(stateFile))
+            {
+                try
+                {
+                    state = JsonDocument.Parse(await File.ReadAllTextAsync(stateFile)).RootElement.Clone();
+                    if (state.GetProperty("state").GetString() == "running") break;
+                }
+                catch (JsonException)
+                {
+                    // written while we read; read again
+                }
+            }
+            await Task.Delay(500);
+        }
+        var postgres = state.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "postgres").GetProperty("url").GetString()!;
+        var port = new Uri(postgres).Port;
+        var client = new HttpClient { BaseAddress = new Uri(gateway), Timeout = TimeSpan.FromMinutes(10) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return new RunningPlatform(process, client, $"Host=127.0.0.1;Port={port};Username=postgres;Password=postgres;Command Timeout=600", run);
+    }
+
+    public string Database(string name) => $"{PostgresConnectionString};Database={name}";
+
+    /// <summary>The resident memory of a service process, from /proc, in MiB.</summary>
+    public double ResidentMiB(string service)
+    {
+        var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "apphost.json"))).RootElement;
+        var pid = state.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == service).GetProperty("pid").GetInt32();
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await term.WaitForExitAsync();
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        _process.Dispose();
+    }
+
+    private static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LlmLab.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("LlmLab.sln not found above the bench.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
