@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using LlmLab.ServiceKit;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,19 +54,20 @@ public sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, OutboxSig
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var rows = await db.OutboxMessages
-            .FromSqlRaw("SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY created_at LIMIT {0} FOR UPDATE SKIP LOCKED", BatchSize)
-            .ToListAsync(cancellationToken);
-        foreach (var row in rows)
+        return await db.InTransactionAsync(async ct =>
         {
-            await PublishAsync(publisher, row, cancellationToken);
-            row.SentAt = time.GetUtcNow();
-            row.Attempts++;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return rows.Count;
+            var rows = await db.OutboxMessages
+                .FromSqlRaw("SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY created_at LIMIT {0} FOR UPDATE SKIP LOCKED", BatchSize)
+                .ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                await PublishAsync(publisher, row, ct);
+                row.SentAt = time.GetUtcNow();
+                row.Attempts++;
+            }
+            await db.SaveChangesAsync(ct);
+            return rows.Count;
+        }, cancellationToken);
     }
 
     private async Task CleanUpAsync(CancellationToken cancellationToken)

@@ -14,7 +14,11 @@ public static class DatabaseMigration
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
-        builder.Services.AddDbContext<TContext>(o => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
+        // Retries transient failures, including a restarted server's "terminating connection" (57P01..57P03) on a pooled
+        // connection: PostgreSQL restarting does not clear Npgsql's pool, so the first use of each old connection fails.
+        builder.Services.AddDbContext<TContext>(o => o
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(6, TimeSpan.FromSeconds(5), ["57P01", "57P02", "57P03"]))
+            .UseSnakeCaseNamingConvention());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(connectionName, tags: ["ready"]);
         return builder;
     }

@@ -72,5 +72,10 @@ public class FaultToleranceTests(PlatformFixture platform)
 
         var after = platform.ReadState()!.Resource(resource);
         Assert.NotEqual(pid, after.Pid);
+
+        // Every service answers again, including those whose pooled database connections the restart broke.
+        var experimentId = await _api.CreateExperimentAsync(PlatformApi.Grid3x3($"after-{resource}"));
+        Assert.Equal(HttpStatusCode.OK, (await _api.Client.GetAsync($"/api/experiments/{experimentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _api.Client.GetAsync("/api/analytics/models/comparison")).StatusCode);
     }
 }

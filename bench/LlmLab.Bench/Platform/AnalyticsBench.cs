@@ -28,7 +28,7 @@ public static class AnalyticsBench
                 SELECT gen_random_uuid(), gen_random_uuid(), (@runs)[1 + i % 10], (@runs)[1 + i % 10], @tenant, 'simulated', 'model-' || (i % 3),
                     t, p, 100, 0, 0, 20, 80 + i % 40, 150 + random() * 100, 0.0001,
                     s, s + random() * 5, s - random() * 5, 40 + random() * 40, 50 + random() * 50, 30 + t * 20, 50 + random() * 20, 60 - t * 10,
-                    (i / 10) || ':0', jsonb_build_object('overall_score', s), 'bench', now() - ((i % 90) || ' days')::interval - (random() * 3600 || ' seconds')::interval
+                    (i / 10) || ':0', jsonb_build_object('overall_score', s), 'bench', now() - make_interval(days => i % 90, secs => random() * 3600)
                 FROM (SELECT i, (1 + i % 10) / 10.0 AS t, (1 + (i / 10) % 10) / 10.0 AS p FROM generate_series(1, @rows) AS i) AS g,
                      LATERAL (SELECT least(100, greatest(0, 75 - 15 * g.t + (random() - 0.5) * 30)) AS s) AS score
                 """, connection);

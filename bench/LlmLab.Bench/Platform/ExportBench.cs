@@ -23,7 +23,7 @@ public static class ExportBench
                     'Rain forms when water vapour in rising air cools and condenses on tiny particles into droplets. The droplets collide, merge and grow '
                     || 'until the updraft can no longer hold them, and they fall as rain, or as snow when the air below is cold enough. Sample ' || i || ', "quoted", with a comma.',
                     (1 + i % 10) / 10.0, (1 + (i / 10) % 10) / 10.0, 0, 0, 100, i, 'simulated', 'simulated-200ms', 'stop', 12, 60, 72, 200 + i % 50, 0.0001,
-                    now() - (i || ' milliseconds')::interval
+                    now() - make_interval(secs => i / 1000.0)
                 FROM generate_series(1, @rows) AS i;
                 INSERT INTO response_metrics (response_id, "all", analysis_version, coherence_score, completeness_score, confidence_score, creativity_score, details,
                     errors, length_appropriateness_score, overall_score, readability_score, relevance_score, sentence_count, specificity_score, word_count)

@@ -27,8 +27,8 @@ public static class InsightWriter
             .OrderByDescending(c => Math.Abs(c.Spearman!.Value)).Take(5))
         {
             var rho = c.Spearman!.Value;
-            var text = F($"{Name(c.Metric)} {(rho > 0 ? "rises" : "falls")} as {c.Parameter} rises: Spearman's ρ = {rho:0.###} (p {P(c.SpearmanP)}, n = {c.N}), a {Strength(rho)} monotonic relation.");
-            insights.Add(new Insight("correlation", text, "spearman_rho", rho, c.SpearmanP, c.N));
+            var text = F($"{Name(c.Metric)} {(rho > 0 ? "rises" : "falls")} as {c.Parameter} rises: Spearman's ρ = {rho:0.###} (p {P(c.SpearmanP)}, n = {c.SpearmanN}), a {Strength(rho)} monotonic relation.");
+            insights.Add(new Insight("correlation", text, "spearman_rho", rho, c.SpearmanP, c.SpearmanN));
         }
         if (modelTest is { } m && m.PValue < Significance)
         {

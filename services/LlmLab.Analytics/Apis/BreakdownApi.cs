@@ -32,20 +32,17 @@ public static class BreakdownApi
             return $"SELECT count(*), {string.Join(", ", aggregates)} FROM scored_responses WHERE {scope.Where(c)}";
         }, r => (Total: r.GetInt64(0), Metrics: columns.Select((_, i) => ReadSummary(r, 1 + i * 6)).ToList()), ct)).Single();
 
-        var bins = await sql.QueryAsync(c =>
+        // One pass of FILTER aggregates: ten bins for each score.
+        var bins = (await sql.QueryAsync(c =>
         {
-            var values = string.Join(", ", columns.Select(m => $"('{m}', s.{m})"));
-            return $"""
-                SELECT v.metric, least(greatest(width_bucket(v.value, 0, 100, 10), 1), 10) AS bin, count(*)
-                FROM scored_responses s CROSS JOIN LATERAL (VALUES {values}) AS v(metric, value)
-                WHERE {scope.Where(c, "s")} AND v.value IS NOT NULL GROUP BY 1, 2
-                """;
-        }, r => (Metric: r.GetString(0), Bin: r.GetInt32(1), Count: r.GetInt64(2)), ct);
+            var counts = columns.SelectMany(m => Enumerable.Range(1, 10).Select(b =>
+                $"count(*) FILTER (WHERE least(greatest(width_bucket({m}, 0, 100, 10), 1), 10) = {b})"));
+            return $"SELECT {string.Join(", ", counts)} FROM scored_responses WHERE {scope.Where(c)}";
+        }, r => Enumerable.Range(0, columns.Count * 10).Select(r.GetInt64).ToArray(), ct)).Single();
 
         var metrics = columns.Select((m, i) =>
         {
-            var counts = bins.Where(b => b.Metric == m).ToDictionary(b => b.Bin, b => b.Count);
-            var histogram = Enumerable.Range(1, 10).Select(b => new HistogramBin((b - 1) * 10, b * 10, counts.GetValueOrDefault(b))).ToList();
+            var histogram = Enumerable.Range(0, 10).Select(b => new HistogramBin(b * 10, (b + 1) * 10, bins[i * 10 + b])).ToList();
             return (m, summary.Metrics[i] with { Histogram = histogram });
         }).ToDictionary(p => p.m, p => p.Item2);
         return new QualityBreakdown(summary.Total, metrics);

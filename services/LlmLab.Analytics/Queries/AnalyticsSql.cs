@@ -8,18 +8,21 @@ namespace LlmLab.Analytics.Queries;
 /// <summary>Runs aggregate SQL on the context's connection; the views aggregate in PostgreSQL rather than loading rows.</summary>
 public sealed class AnalyticsSql(AnalyticsDbContext db)
 {
-    public async Task<List<T>> QueryAsync<T>(Func<NpgsqlCommand, string> build, Func<NpgsqlDataReader, T> map, CancellationToken ct)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = build(command);
-        command.CommandTimeout = 120;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(ct)) rows.Add(map(reader));
-        return rows;
-    }
+    public Task<List<T>> QueryAsync<T>(Func<NpgsqlCommand, string> build, Func<NpgsqlDataReader, T> map, CancellationToken ct) =>
+        // Under the context's retrying strategy: a pooled connection broken by a PostgreSQL restart is retried, not a 500.
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            if (connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(token);
+            await using var command = connection.CreateCommand();
+            // Percentiles and ranks sort every row in scope; 64 MB keeps a million-row sort in memory instead of spilling to disk.
+            command.CommandText = "SET work_mem = '64MB'; " + build(command);
+            command.CommandTimeout = 120;
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(token)) rows.Add(map(reader));
+            return rows;
+        }, ct);
 }
 
 public static class ReaderExtensions

@@ -2,6 +2,7 @@ using LlmLab.Batch.Data;
 using LlmLab.Batch.Domain;
 using LlmLab.Contracts.Messages;
 using LlmLab.Messaging;
+using LlmLab.ServiceKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace LlmLab.Batch.Apis;
@@ -37,45 +38,49 @@ public sealed class RunControl(BatchDbContext db, Outbox outbox, TimeProvider ti
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Cancelled).SetProperty(r => r.FinishedAt, now), ct);
         if (cancelled == 1) return (Outcome.Done, false);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == id && r.TenantId == tenantId, ct);
-        if (run is null) return (Outcome.NotFound, false);
-        await db.Metrics.Where(m => db.Responses.Any(r => r.Id == m.ResponseId && r.RunId == id)).ExecuteDeleteAsync(ct);
-        await db.Responses.Where(r => r.RunId == id).ExecuteDeleteAsync(ct);
-        await db.WorkItems.Where(w => w.RunId == id).ExecuteDeleteAsync(ct);
-        await db.Runs.Where(r => r.Id == id).ExecuteDeleteAsync(ct);
-        await transaction.CommitAsync(ct);
-        return (Outcome.Done, true);
+        var found = await db.InTransactionAsync(async token =>
+        {
+            if (!await db.Runs.AnyAsync(r => r.Id == id && r.TenantId == tenantId, token)) return false;
+            await db.Metrics.Where(m => db.Responses.Any(r => r.Id == m.ResponseId && r.RunId == id)).ExecuteDeleteAsync(token);
+            await db.Responses.Where(r => r.RunId == id).ExecuteDeleteAsync(token);
+            await db.WorkItems.Where(w => w.RunId == id).ExecuteDeleteAsync(token);
+            await db.Runs.Where(r => r.Id == id).ExecuteDeleteAsync(token);
+            return true;
+        }, ct);
+        return found ? (Outcome.Done, true) : (Outcome.NotFound, false);
     }
 
     private async Task<Outcome> TransitionAsync(Guid id, string tenantId, RunStatus[] from, RunStatus to, bool resetFailed, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var changed = await db.Runs.Where(r => r.Id == id && r.TenantId == tenantId && from.Contains(r.Status))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, to)
-                .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now)
-                .SetProperty(r => r.FinishedAt, (DateTimeOffset?)null)
-                .SetProperty(r => r.FailedItems, r => resetFailed ? 0 : r.FailedItems), ct);
-        if (changed == 0) return await MissingOrNotAllowedAsync(id, tenantId, ct);
+        var refused = await db.InTransactionAsync<Outcome?>(async token =>
+        {
+            var changed = await db.Runs.Where(r => r.Id == id && r.TenantId == tenantId && from.Contains(r.Status))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Status, to)
+                    .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now)
+                    .SetProperty(r => r.FinishedAt, (DateTimeOffset?)null)
+                    .SetProperty(r => r.FailedItems, r => resetFailed ? 0 : r.FailedItems), token);
+            if (changed == 0) return await MissingOrNotAllowedAsync(id, tenantId, token);
 
-        if (resetFailed)
-        {
-            await db.WorkItems.Where(w => w.RunId == id && w.Status == WorkItemStatus.Failed)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WorkItemStatus.Pending).SetProperty(w => w.Error, (string?)null).SetProperty(w => w.FinishedAt, (DateTimeOffset?)null), ct);
-        }
-        // Every pending item gets a command; one already queued is harmless (the worker claims an item once).
-        var pending = await db.WorkItems.Where(w => w.RunId == id && w.Status == WorkItemStatus.Pending).Select(w => w.Id).ToListAsync(ct);
-        foreach (var item in pending) outbox.Add(db, new GenerateResponse(item, id, tenantId));
-        if (pending.Count == 0)
-        {
-            var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == id, ct);
-            var outcome = RunStatusExtensions.Outcome(run.CompletedItems, run.FailedItems);
-            await db.Runs.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, outcome).SetProperty(r => r.FinishedAt, now), ct);
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+            if (resetFailed)
+            {
+                await db.WorkItems.Where(w => w.RunId == id && w.Status == WorkItemStatus.Failed)
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WorkItemStatus.Pending).SetProperty(w => w.Error, (string?)null).SetProperty(w => w.FinishedAt, (DateTimeOffset?)null), token);
+            }
+            // Every pending item gets a command; one already queued is harmless (the worker claims an item once).
+            var pending = await db.WorkItems.Where(w => w.RunId == id && w.Status == WorkItemStatus.Pending).Select(w => w.Id).ToListAsync(token);
+            foreach (var item in pending) outbox.Add(db, new GenerateResponse(item, id, tenantId));
+            if (pending.Count == 0)
+            {
+                var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == id, token);
+                var outcome = RunStatusExtensions.Outcome(run.CompletedItems, run.FailedItems);
+                await db.Runs.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, outcome).SetProperty(r => r.FinishedAt, now), token);
+            }
+            await db.SaveChangesAsync(token);
+            return (Outcome?)null;
+        }, ct);
+        if (refused is { } answer) return answer;
         outbox.Committed();
         return Outcome.Done;
     }

@@ -2,6 +2,7 @@ using LlmLab.Batch.Data;
 using LlmLab.Batch.Domain;
 using LlmLab.Contracts.Messages;
 using LlmLab.Messaging;
+using LlmLab.ServiceKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -17,43 +18,45 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
 {
     public async Task<bool> RecordAsync(BatchRun run, WorkItem item, ExecutionResult result, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var succeeded = result.Error is null;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var claimed = await db.WorkItems
-            .Where(w => w.Id == item.Id && w.Status == WorkItemStatus.Pending)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(w => w.Status, succeeded ? WorkItemStatus.Completed : WorkItemStatus.Failed)
-                .SetProperty(w => w.Error, result.Error)
-                .SetProperty(w => w.FinishedAt, now), cancellationToken);
-        if (claimed == 0)
+        var recorded = await db.InTransactionAsync(async ct =>
         {
-            return false;
-        }
+            var now = time.GetUtcNow();
+            var succeeded = result.Error is null;
 
-        if (succeeded)
-        {
-            var response = ToResponse(run, item, result, now);
-            db.Responses.Add(response);
-            outbox.Add(db, ScoredEvents.From(item, response));
-        }
-        await db.SaveChangesAsync(cancellationToken);
+            var claimed = await db.WorkItems
+                .Where(w => w.Id == item.Id && w.Status == WorkItemStatus.Pending)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(w => w.Status, succeeded ? WorkItemStatus.Completed : WorkItemStatus.Failed)
+                    .SetProperty(w => w.Error, result.Error)
+                    .SetProperty(w => w.FinishedAt, now), ct);
+            if (claimed == 0)
+            {
+                return false;
+            }
 
-        var c = await IncrementCountersAsync(run.Id, succeeded, cancellationToken);
-        if (c.CompletedItems + c.FailedItems == c.TotalItems && !Enum.Parse<RunStatus>(c.Status).IsFinal())
-        {
-            var outcome = RunStatusExtensions.Outcome(c.CompletedItems, c.FailedItems);
-            await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, outcome)
-                .SetProperty(r => r.FinishedAt, now), cancellationToken);
-            outbox.Add(db, new BatchRunFinished(run.Id, run.ExperimentId, run.TenantId, outcome.ToString(), c.CompletedItems, c.FailedItems, now));
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            if (succeeded)
+            {
+                var response = ToResponse(run, item, result, now);
+                db.Responses.Add(response);
+                outbox.Add(db, ScoredEvents.From(item, response));
+            }
+            await db.SaveChangesAsync(ct);
 
-        await transaction.CommitAsync(cancellationToken);
-        outbox.Committed();
-        return true;
+            var c = await IncrementCountersAsync(run.Id, succeeded, ct);
+            if (c.CompletedItems + c.FailedItems == c.TotalItems && !Enum.Parse<RunStatus>(c.Status).IsFinal())
+            {
+                var outcome = RunStatusExtensions.Outcome(c.CompletedItems, c.FailedItems);
+                await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Status, outcome)
+                    .SetProperty(r => r.FinishedAt, now), ct);
+                outbox.Add(db, new BatchRunFinished(run.Id, run.ExperimentId, run.TenantId, outcome.ToString(), c.CompletedItems, c.FailedItems, now));
+                await db.SaveChangesAsync(ct);
+            }
+
+            return true;
+        }, cancellationToken);
+        if (recorded) outbox.Committed();
+        return recorded;
     }
 
     private static StoredResponse ToResponse(BatchRun run, WorkItem item, ExecutionResult result, DateTimeOffset now)

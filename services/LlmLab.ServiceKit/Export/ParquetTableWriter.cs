@@ -9,7 +9,7 @@ namespace LlmLab.ServiceKit.Export;
 /// </summary>
 public sealed class ParquetTableWriter(Stream output, IReadOnlyList<ExportColumn> columns) : TableWriter
 {
-    public const int RowGroupSize = 50_000;
+    public const int RowGroupSize = 10_000;
     private readonly AsyncOnlyStream _output = new(output);
     private readonly ParquetSchema _schema = new(columns.Select(Field).ToArray());
     private readonly List<object?[]> _rows = new(RowGroupSize);

@@ -46,7 +46,7 @@ public class AnalysisTests
     {
         var noise = ParameterOptimizer.Recommend("top_p", "overall_score", [Stats("0.5", [50, 60, 55]), Stats("1", [52, 58, 56])])!;
         var optimization = new ParameterOptimization("overall_score", 6, new Dictionary<string, string> { ["top_p"] = noise.OptimalValue }, [noise]);
-        var correlation = new CorrelationMatrix(6, [new Correlation("top_p", "overall_score", 6, 0.05, 0.9, 0.04, 0.94)]);
+        var correlation = new CorrelationMatrix(6, [new Correlation("top_p", "overall_score", 6, 0.05, 0.9, 0.04, 0.94, 6)]);
         var insight = Assert.Single(InsightWriter.Write(optimization, correlation, [], null));
         Assert.Equal("no_significant_effect", insight.Kind);
         Assert.Equal(Math.Min(noise.PValue, 0.94), insight.PValue!.Value, 6); // Spearman p is the correlation p quoted
@@ -57,7 +57,7 @@ public class AnalysisTests
     public void Significant_correlations_become_sentences_that_quote_rho_p_and_n()
     {
         var optimization = new ParameterOptimization("overall_score", 200, new Dictionary<string, string>(), []);
-        var correlation = new CorrelationMatrix(200, [new Correlation("temperature", "overall_score", 200, -0.41, 0.0000001, -0.42, 0.0000002)]);
+        var correlation = new CorrelationMatrix(200, [new Correlation("temperature", "overall_score", 200, -0.41, 0.0000001, -0.42, 0.0000002, 200)]);
         var insight = Assert.Single(InsightWriter.Write(optimization, correlation, [], null));
         Assert.Equal("spearman_rho", insight.Statistic);
         Assert.Equal("Overall score falls as temperature rises: Spearman's ρ = -0.42 (p < 0.001, n = 200), a moderate monotonic relation.", insight.Text);
