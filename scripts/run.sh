@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/web.sh build
 exec dotnet run --project LlmLab.AppHost -c Release -- "$@"

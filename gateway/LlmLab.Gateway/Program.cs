@@ -17,9 +17,10 @@ builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationR
 
 var app = builder.Build();
 app.UseServiceKit();
+app.UseSpaFiles();
 app.MapDefaultEndpoints();
 app.UseMiddleware<ApiKeyMiddleware>();
 app.MapAggregateHealth();
 app.MapReverseProxy();
-app.UseSpa();
+app.MapSpaFallback();
 await app.RunAsync();

@@ -5,17 +5,29 @@ namespace LlmLab.Gateway;
 /// <summary>Serves the built web app (configuration "Spa:Root") at /, with index.html for client-side routes.</summary>
 public static class SpaHosting
 {
-    public static WebApplication UseSpa(this WebApplication app)
+    /// <summary>
+    /// Static files, then routing: the static file middleware serves nothing once an endpoint has been chosen, so it
+    /// must run before routing picks the SPA fallback for /assets/….
+    /// </summary>
+    public static WebApplication UseSpaFiles(this WebApplication app)
     {
-        var root = app.Configuration["Spa:Root"];
-        if (string.IsNullOrEmpty(root) || !Directory.Exists(root))
+        if (Files(app) is { } files)
         {
-            app.Logger.LogWarning("No web app to serve: Spa:Root '{Root}' does not exist", root);
-            return app;
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
-        var files = new PhysicalFileProvider(Path.GetFullPath(root));
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        else
+        {
+            app.Logger.LogWarning("No web app to serve: Spa:Root '{Root}' does not exist", app.Configuration["Spa:Root"]);
+        }
+        app.UseRouting();
+        return app;
+    }
+
+    /// <summary>index.html for every other path outside /api and /v1, so client-side routes load the app.</summary>
+    public static WebApplication MapSpaFallback(this WebApplication app)
+    {
+        if (Files(app) is not { } files) return app;
         app.MapFallback("/{**path}", async context =>
         {
             if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/v1"))
@@ -27,5 +39,11 @@ public static class SpaHosting
             await context.Response.SendFileAsync(files.GetFileInfo("index.html"));
         });
         return app;
+    }
+
+    private static PhysicalFileProvider? Files(WebApplication app)
+    {
+        var root = app.Configuration["Spa:Root"];
+        return string.IsNullOrEmpty(root) || !Directory.Exists(root) ? null : new PhysicalFileProvider(Path.GetFullPath(root));
     }
 }

@@ -1,0 +1,73 @@
+// Shapes of the gateway's JSON answers (snake_case, as the API sends them).
+
+export interface Paged<T> { items: T[]; total: number; page: number; page_size: number }
+
+export interface Experiment {
+  id: string; name: string; description: string; prompt: string; provider: string; model: string;
+  temperature_min: number; temperature_max: number; temperature_step: number;
+  top_p_min: number; top_p_max: number; top_p_step: number;
+  max_tokens: number; frequency_penalty: number; presence_penalty: number; response_count: number;
+  tags: string[]; status: string; is_favorited: boolean; is_archived: boolean; total_combinations: number;
+  created_at: string; updated_at: string;
+}
+
+export interface ParameterSet { temperature: number; top_p: number; max_tokens: number; frequency_penalty: number; presence_penalty: number }
+
+export interface RunStatus {
+  id: string; experiment_id: string; status: string; progress: number;
+  completed_combinations: number; failed_combinations: number; total_combinations: number;
+  current_parameters: ParameterSet | null; estimated_completion: string | null;
+  results_preview: { best_quality_score: number | null; average_quality_score: number | null; optimal_parameters: ParameterSet | null };
+  created_at: string; started_at: string | null; finished_at: string | null;
+}
+
+export interface BatchSummary {
+  id: string; experiment_id: string | null; name: string; status: string; total_combinations: number; total_calls: number;
+  completed_calls: number; failed_calls: number; created_at: string; finished_at: string | null;
+}
+
+export interface BatchCreated { id: string; status: string; total_combinations: number; total_calls: number; estimated_duration: number; estimated_cost_usd: number }
+
+export interface BatchDetails { name: string; prompt: string; provider: string; model: string; estimated_duration: number; estimated_cost_usd: number; status: RunStatus }
+
+export interface Metrics {
+  overall_score: number | null; coherence_score: number | null; completeness_score: number | null; readability_score: number | null;
+  length_appropriateness_score: number | null; creativity_score: number | null; specificity_score: number | null; relevance_score: number | null;
+  word_count: number; sentence_count: number; all: Record<string, number>;
+}
+
+export interface ResponseRow {
+  id: string; content: string; temperature: number; top_p: number; max_tokens: number; frequency_penalty: number; presence_penalty: number;
+  provider: string; model: string; response_time_ms: number; completion_tokens: number; cost_usd: number; metrics: Metrics | null;
+}
+
+/** A row of a custom export (flat fields). */
+export type ExportRow = Record<string, string | number | null>;
+
+export interface MetricDistribution { count: number; mean: number | null; std_dev: number | null; min: number | null; q1: number | null; median: number | null; q3: number | null; max: number | null; histogram: { from: number; to: number; count: number }[] }
+export interface Breakdown { sample_size: number; metrics: Record<string, MetricDistribution> }
+export interface Trend { metric: string; sample_size: number; points: { date: string; count: number; mean: number }[]; direction: string; rate_per_day: number | null; p_value: number | null }
+export interface ModelSummary { provider: string; model: string; responses: number; mean_overall_score: number | null; latency_p50_ms: number; latency_p95_ms: number; latency_p99_ms: number; mean_completion_tokens: number; total_cost_usd: number }
+export interface ValueStats { value: string; count: number; mean: number; std_dev: number }
+export interface ParameterRecommendation { parameter: string; optimal_value: string; optimal_mean: number; confidence: number; p_value: number; confidence_level: string; quality_impact_percent: number; sample_size: number; values: ValueStats[]; recommendation: string }
+export interface Optimization { metric: string; sample_size: number; optimal_parameters: Record<string, string>; parameters: ParameterRecommendation[] }
+export interface Correlation { parameter: string; metric: string; n: number; pearson: number | null; pearson_p: number; spearman: number | null; spearman_p: number; spearman_n: number }
+export interface CorrelationMatrix { sample_size: number; correlations: Correlation[] }
+export interface Insight { kind: string; text: string; statistic: string; value: number; p_value: number | null; sample_size: number }
+export interface InsightReport { sample_size: number; insights: Insight[] }
+export interface MethodComparison {
+  pairs: number; accuracy_a: number | null; accuracy_b: number | null; accuracy_difference: number | null; accuracy_difference_ci95: number[] | null;
+  both_correct: number; only_a_correct: number; only_b_correct: number; neither_correct: number; mcnemar_p: number;
+  mean_a: number | null; mean_b: number | null; mean_difference: number | null; mean_difference_ci95: number[] | null; significant: boolean;
+}
+export interface ProviderInfo { name: string; kind: string; base_url: string; has_api_key: boolean; default_model: string; models: string[]; max_concurrency: number; added_at_run_time: boolean }
+export interface ModelInfo { provider: string; model: string; input_price_per_million: number; output_price_per_million: number; context_window: number }
+export interface CurrentProvider { provider: string; model: string; capabilities: string[] }
+export interface Health { status: string; services: { name: string; status: string; latency_ms: number }[] }
+
+export const SCORES = ['overall_score', 'coherence_score', 'completeness_score', 'readability_score', 'length_appropriateness_score', 'creativity_score', 'specificity_score', 'relevance_score'] as const;
+
+export function label(metric: string): string {
+  const text = metric.replace(/_score$/, '').replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

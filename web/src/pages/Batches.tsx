@@ -1,0 +1,120 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../api/client';
+import type { BatchCreated } from '../api/types';
+import { ProblemView, QueryView } from '../components/States';
+import { StatusBadge } from '../components/StatusBadge';
+import { useBatches } from '../hooks/queries';
+
+/** Inclusive decimal range without drift: 0.1..1.0 step 0.1 is exactly ten values (the API's rule). */
+export function rangeValues(min: number, max: number, step: number): number[] {
+  if (!(step > 0) || min > max) return [];
+  const scale = 1e6;
+  const values: number[] = [];
+  for (let v = Math.round(min * scale); v <= Math.round(max * scale) && values.length <= 10000; v += Math.round(step * scale)) values.push(v / scale);
+  return values;
+}
+
+export function gridSize(lists: number[][], responseCount: number) {
+  const combinations = lists.reduce((n, l) => n * Math.max(1, l.length), 1);
+  return { combinations, calls: combinations * Math.max(1, responseCount) };
+}
+
+const parseList = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+
+export function Batches() {
+  const batches = useBatches();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [name, setName] = useState('');
+  const [prompt, setPrompt] = useState('Explain how rain forms.');
+  const [provider, setProvider] = useState('local');
+  const [model, setModel] = useState('');
+  const [t, setT] = useState({ min: 0.2, max: 1.0, step: 0.4 });
+  const [p, setP] = useState({ min: 0.5, max: 1.0, step: 0.25 });
+  const [maxTokens, setMaxTokens] = useState('60');
+  const [responseCount, setResponseCount] = useState(2);
+  const [created, setCreated] = useState<BatchCreated | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const temperatures = useMemo(() => rangeValues(t.min, t.max, t.step), [t]);
+  const topPs = useMemo(() => rangeValues(p.min, p.max, p.step), [p]);
+  const tokens = parseList(maxTokens).map(Number);
+  const size = gridSize([temperatures, topPs, tokens], responseCount);
+  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldError(field) : undefined);
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const answer = await api<BatchCreated>('/api/experiments/batch', {
+        method: 'POST',
+        json: { name, prompt, provider, model, response_count: responseCount, parameter_ranges: { temperature: t, top_p: p, max_tokens: tokens } },
+      });
+      setCreated(answer);
+      await client.invalidateQueries({ queryKey: ['batches'] });
+    } catch (failure) { setError(failure); }
+  }
+
+  async function start() {
+    if (!created) return;
+    try {
+      await api(`/api/experiments/batch/${created.id}/start`, { method: 'POST' });
+      navigate(`/batches/${created.id}`);
+    } catch (failure) { setError(failure); }
+  }
+
+  const number = (text: string, value: number, set: (v: number) => void, field: string) => (
+    <label>{text}<input type="number" step="any" value={value} onChange={(e) => set(Number(e.target.value))} aria-invalid={fieldError(field) ? 'true' : 'false'} />
+      {fieldError(field) && <span className="field-error">{fieldError(field)}</span>}</label>
+  );
+
+  return (
+    <>
+      <h1>Batch experiments</h1>
+      <form className="card" onSubmit={create} aria-label="Grid builder">
+        <h2>Grid builder</h2>
+        <div className="row">
+          <label>Name<input value={name} onChange={(e) => setName(e.target.value)} required aria-invalid={fieldError('name') ? 'true' : 'false'} />{fieldError('name') && <span className="field-error">{fieldError('name')}</span>}</label>
+          <label>Provider<input value={provider} onChange={(e) => setProvider(e.target.value)} /></label>
+          <label>Model<input value={model} onChange={(e) => setModel(e.target.value)} placeholder="default" /></label>
+        </div>
+        <label>Prompt<textarea rows={2} value={prompt} onChange={(e) => setPrompt(e.target.value)} /></label>
+        <div className="row">
+          {number('Temperature from', t.min, (v) => setT({ ...t, min: v }), 'parameter_ranges.temperature')}
+          {number('to', t.max, (v) => setT({ ...t, max: v }), 'parameter_ranges.temperature.max')}
+          {number('step', t.step, (v) => setT({ ...t, step: v }), 'parameter_ranges.temperature.step')}
+        </div>
+        <div className="row">
+          {number('top_p from', p.min, (v) => setP({ ...p, min: v }), 'parameter_ranges.top_p')}
+          {number('to', p.max, (v) => setP({ ...p, max: v }), 'parameter_ranges.top_p.max')}
+          {number('step', p.step, (v) => setP({ ...p, step: v }), 'parameter_ranges.top_p.step')}
+        </div>
+        <div className="row">
+          <label>max_tokens (list)<input value={maxTokens} onChange={(e) => setMaxTokens(e.target.value)} /></label>
+          {number('Responses per combination', responseCount, setResponseCount, 'response_count')}
+        </div>
+        <p aria-live="polite"><strong>{size.combinations}</strong> combinations × {responseCount} = <strong>{size.calls}</strong> calls
+          <span className="muted"> (temperature {temperatures.join(', ')}; top_p {topPs.join(', ')})</span></p>
+        <ProblemView error={error} />
+        <button type="submit">Create batch</button>
+      </form>
+      {created && (
+        <div className="card" aria-label="Batch created">
+          <p>Created <strong>{created.total_combinations}</strong> combinations, <strong>{created.total_calls}</strong> calls; estimated duration
+            <strong> {created.estimated_duration.toFixed(1)} s</strong>, estimated cost <strong>${created.estimated_cost_usd.toFixed(4)}</strong>.</p>
+          <button type="button" onClick={start}>Start batch</button>
+        </div>
+      )}
+      <h2>Runs</h2>
+      <QueryView query={batches} empty={(d) => d.items.length === 0}>{(d) => (
+        <div className="card table-wrap"><table>
+          <thead><tr><th>Name</th><th>Status</th><th>Calls</th><th>Created</th></tr></thead>
+          <tbody>{d.items.map((b) => (
+            <tr key={b.id}><td><Link to={`/batches/${b.id}`}>{b.name}</Link></td><td><StatusBadge status={b.status} /></td>
+              <td>{b.completed_calls} done, {b.failed_calls} failed of {b.total_calls}</td><td>{new Date(b.created_at).toLocaleString()}</td></tr>))}</tbody>
+        </table></div>)}</QueryView>
+    </>
+  );
+}

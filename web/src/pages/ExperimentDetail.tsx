@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useParams, Link } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
+import type { Paged, ResponseRow } from '../api/types';
+import { DataTable } from '../components/DataTable';
+import { ExportButtons } from '../components/ExportButtons';
+import { ProblemView, QueryView } from '../components/States';
+import { StatusBadge } from '../components/StatusBadge';
+import { ResponseDrawer } from '../components/ResponseDrawer';
+import { useExperiment } from '../hooks/queries';
+
+export function ExperimentDetail() {
+  const { id = '' } = useParams();
+  const experiment = useExperiment(id);
+  const responses = useQuery({ queryKey: ['responses', id], queryFn: () => api<Paged<ResponseRow>>(`/api/responses/${id}?page_size=500`) });
+  const [selected, setSelected] = useState<ResponseRow | null>(null);
+  const [runError, setRunError] = useState<unknown>(null);
+  const [runId, setRunId] = useState<string | null>(null);
+  return (
+    <QueryView query={experiment}>{(e) => (
+      <>
+        <h1>{e.name} <StatusBadge status={e.status} /></h1>
+        <div className="card">
+          <p><strong>Prompt:</strong> {e.prompt}</p>
+          <p className="muted">{e.provider} / {e.model || 'default'} · temperature {e.temperature_min}–{e.temperature_max} step {e.temperature_step} · top_p {e.top_p_min}–{e.top_p_max} step {e.top_p_step} · {e.total_combinations} combinations × {e.response_count}</p>
+          <div className="row">
+            <button type="button" onClick={async () => {
+              setRunError(null);
+              try {
+                const run = await api<{ run_id: string }>('/api/responses/generate', { method: 'POST', json: { experiment_id: id } });
+                setRunId(run.run_id);
+              } catch (error) { setRunError(error); }
+            }}>Run the grid</button>
+            {runId && <Link to={`/batches/${runId}`}>Follow run {runId.slice(0, 8)} live</Link>}
+          </div>
+          <ProblemView error={runError} />
+        </div>
+        <h2>Responses</h2>
+        <ExportButtons request={(format) => format === 'csv' ? { path: `/api/export/${id}/csv` } : format === 'json' ? { path: `/api/export/${id}` }
+          : { path: '/api/export/custom', init: { method: 'POST', json: { format, filters: { experiment_id: id } } } }} />
+        <QueryView query={responses} empty={(d) => d.items.length === 0}>{(d) => (
+          <DataTable caption={`${d.total} responses; select a row for the full text and metrics`} rows={d.items} onRowClick={setSelected} columns={[
+            { key: 't', header: 'Temperature', value: (r) => r.temperature },
+            { key: 'p', header: 'top_p', value: (r) => r.top_p },
+            { key: 'o', header: 'Overall', value: (r) => r.metrics?.overall_score ?? null },
+            { key: 'rel', header: 'Relevance', value: (r) => r.metrics?.relevance_score ?? null },
+            { key: 'ms', header: 'Latency ms', value: (r) => r.response_time_ms },
+            { key: 'c', header: 'Response', value: (r) => r.content.slice(0, 80) },
+          ]} />)}</QueryView>
+        {selected && <ResponseDrawer response={selected} onClose={() => setSelected(null)} />}
+      </>)}</QueryView>
+  );
+}
