@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The web app: `bash scripts/web.sh build` installs its npm packages (exact versions from package-lock.json) and builds
+# The web app: `bash scripts/web.sh build` installs its npm packages (the versions in package-lock.json) and builds
 # web/dist, which the gateway serves at /. `bash scripts/web.sh test` runs its unit tests (Vitest).
 set -euo pipefail
 cd "$(dirname "$0")/../web"
@@ -8,7 +8,8 @@ if ! command -v npm >/dev/null 2>&1; then
   exit 1
 fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  # npm install, not npm ci: the lock written here lists only this platform's optional binaries (rollup, esbuild), which npm ci rejects.
+  npm install --no-audit --no-fund --loglevel=error
 fi
 case "${1:-build}" in
   build) npm run --silent build ;;
