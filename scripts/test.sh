@@ -22,7 +22,7 @@ status=${PIPESTATUS[0]}
 
 # The web app's unit tests (Vitest): "Tests  17 passed (17)" or "Tests  1 failed | 16 passed (17)".
 weblog=$(mktemp)
-bash scripts/web.sh test 2>&1 | tee "$weblog"
+bash scripts/web.sh test 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | tee "$weblog"
 webstatus=${PIPESTATUS[0]}
 webpassed=$(sed -nE 's/^ *Tests +.*[^0-9]([0-9]+) passed.*/\1/p; s/^ *Tests +([0-9]+) passed.*/\1/p' "$weblog" | tail -1)
 webfailed=$(sed -nE 's/^ *Tests +([0-9]+) failed.*/\1/p' "$weblog" | tail -1)

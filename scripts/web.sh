@@ -13,6 +13,6 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
 fi
 case "${1:-build}" in
   build) npm run --silent build ;;
-  test) npx vitest run ;;
+  test) NO_COLOR=1 FORCE_COLOR=0 npx vitest run ;;
   *) echo "usage: scripts/web.sh [build|test]" >&2; exit 2 ;;
 esac

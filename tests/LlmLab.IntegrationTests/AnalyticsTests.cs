@@ -50,6 +50,9 @@ public class AnalyticsTests(PlatformFixture platform)
         var point = Assert.Single(trend.GetProperty("points").EnumerateArray());
         Assert.Equal(18, point.GetProperty("count").GetInt32());
         Assert.Equal("insufficient_data", trend.GetProperty("direction").GetString());
+        // A run of a saved experiment is of type "experiment", not "batch".
+        Assert.Equal(18, (await GetAsync($"/api/analytics/quality/trends?batch_id={runId}&experiment_type=experiment")).GetProperty("sample_size").GetInt32());
+        Assert.Equal(0, (await GetAsync($"/api/analytics/quality/trends?batch_id={runId}&experiment_type=batch")).GetProperty("sample_size").GetInt32());
 
         var optimization = await GetAsync($"/api/analytics/parameters/optimization?batch_id={runId}");
         var temperature = optimization.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("parameter").GetString() == "temperature");
@@ -132,6 +135,7 @@ public class AnalyticsTests(PlatformFixture platform)
     [InlineData("/api/analytics/parameters/optimization?batch_id=not-a-uuid", "batch_id")]
     [InlineData("/api/analytics/parameters/correlation?experiment_id=42", "experiment_id")]
     [InlineData("/api/analytics/quality/breakdown?timeframe=0d", "timeframe")]
+    [InlineData("/api/analytics/quality/trends?experiment_type=nightly", "experiment_type")]
     public async Task Bad_analytics_parameters_answer_400_naming_the_field(string path, string field) =>
         await PlatformApi.ExpectProblemAsync(await _api.Client.GetAsync(path), HttpStatusCode.BadRequest, field);
 

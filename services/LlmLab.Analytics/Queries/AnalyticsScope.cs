@@ -6,9 +6,12 @@ using Npgsql;
 namespace LlmLab.Analytics.Queries;
 
 /// <summary>Which scored responses a view covers: the tenant's, optionally one run (batch), one experiment, a recent timeframe.</summary>
-public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? ExperimentId, DateTimeOffset? Since)
+public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? ExperimentId, DateTimeOffset? Since, string? ExperimentType = null)
 {
-    /// <summary>Reads <c>batch_id</c> (or <c>run_id</c>), <c>experiment_id</c> and <c>timeframe</c> ("7d", "30d", "90d"…); the error names the field.</summary>
+    /// <summary>experiment_type: "batch" (runs made with POST /api/experiments/batch) or "experiment" (runs of a saved experiment).</summary>
+    public static readonly IReadOnlyList<string> ExperimentTypes = ["batch", "experiment"];
+
+    /// <summary>Reads <c>batch_id</c> (or <c>run_id</c>), <c>experiment_id</c>, <c>experiment_type</c> and <c>timeframe</c> ("7d", "30d", "90d"…); the error names the field.</summary>
     public static (AnalyticsScope? Scope, string? Field, string? Error) From(HttpContext http, TimeProvider time, string? defaultTimeframe = null)
     {
         var query = http.Request.Query;
@@ -24,6 +27,8 @@ public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? 
             if (!Guid.TryParse(experimentText, out var id)) return (null, "experiment_id", "must be a UUID.");
             experiment = id;
         }
+        var type = query["experiment_type"].FirstOrDefault();
+        if (type is not null && !ExperimentTypes.Contains(type)) return (null, "experiment_type", "must be batch or experiment.");
         DateTimeOffset? since = null;
         if ((query["timeframe"].FirstOrDefault() ?? defaultTimeframe) is { } timeframe)
         {
@@ -32,7 +37,7 @@ public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? 
                 return (null, "timeframe", "must be a number of days from 1 to 3650 followed by 'd', such as 7d, 30d or 90d.");
             since = time.GetUtcNow().AddDays(-days);
         }
-        return (new AnalyticsScope(http.TenantId()!, run, experiment, since), null, null);
+        return (new AnalyticsScope(http.TenantId()!, run, experiment, since, type), null, null);
     }
 
     /// <summary>The WHERE condition over scored_responses (alias optional) and its parameters.</summary>
@@ -43,6 +48,9 @@ public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? 
         var conditions = new List<string> { $"{a}tenant_id = @tenant" };
         if (RunId is { } run) { command.Parameters.AddWithValue("run", run); conditions.Add($"{a}run_id = @run"); }
         if (ExperimentId is { } experiment) { command.Parameters.AddWithValue("experiment", experiment); conditions.Add($"{a}experiment_id = @experiment"); }
+        // Batch runs have no saved experiment: their experiment id is empty.
+        if (ExperimentType == "batch") conditions.Add($"{a}experiment_id = '00000000-0000-0000-0000-000000000000'");
+        if (ExperimentType == "experiment") conditions.Add($"{a}experiment_id <> '00000000-0000-0000-0000-000000000000'");
         if (Since is { } since) { command.Parameters.AddWithValue("since", since.ToUniversalTime()); conditions.Add($"{a}created_at >= @since"); }
         return string.Join(" AND ", conditions);
     }
