@@ -106,6 +106,9 @@ public class AnalyticsTests(PlatformFixture platform)
         Assert.True(interval[0] <= comparison.GetProperty("accuracy_difference").GetDouble() && comparison.GetProperty("accuracy_difference").GetDouble() <= interval[1]);
         Assert.Equal(responsesB.Select(Overall).Average() - responsesA.Select(Overall).Average(), comparison.GetProperty("mean_difference").GetDouble(), 3);
         Assert.InRange(comparison.GetProperty("mcnemar_p").GetDouble(), 0, 1);
+        var items = comparison.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(18, items.Select(i => i.GetProperty("item_key").GetString()).Distinct().Count());
+        Assert.All(items, i => Assert.Equal(i.GetProperty("b").GetDouble() - i.GetProperty("a").GetDouble(), i.GetProperty("difference").GetDouble(), 4));
 
         // Everyone passes a threshold of 0: no discordant pair, so no evidence of a difference.
         var trivial = await GetAsync($"/api/analytics/methods/comparison?run_a={a}&run_b={b}&threshold=0");

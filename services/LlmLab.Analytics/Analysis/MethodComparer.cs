@@ -9,7 +9,7 @@ namespace LlmLab.Analytics.Analysis;
 /// </summary>
 public static class MethodComparer
 {
-    public static MethodComparison Compare(Guid runA, Guid runB, string metric, double threshold, IReadOnlyList<(double A, double B)> pairs)
+    public static MethodComparison Compare(Guid runA, Guid runB, string metric, double threshold, IReadOnlyList<(double A, double B)> pairs, IReadOnlyList<string>? itemKeys = null)
     {
         int both = 0, onlyA = 0, onlyB = 0, neither = 0;
         var accuracyDifferences = new double[pairs.Count];
@@ -26,7 +26,8 @@ public static class MethodComparer
             scoreDifferences[i] = b - a;
         }
         var n = pairs.Count;
-        if (n == 0) return new MethodComparison(runA, runB, metric, threshold, 0, null, null, null, null, 0, 0, 0, 0, 1, null, null, null, null, false);
+        if (n == 0) return new MethodComparison(runA, runB, metric, threshold, 0, null, null, null, null, 0, 0, 0, 0, 1, null, null, null, null, false, []);
+        var items = pairs.Select((x, i) => new PairedItem(itemKeys?[i] ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture), R(x.A), R(x.B), R(x.B - x.A))).ToList();
         var accuracyA = (double)(both + onlyA) / n;
         var accuracyB = (double)(both + onlyB) / n;
         var p = McNemar.ExactP(onlyA, onlyB);
@@ -34,7 +35,7 @@ public static class MethodComparer
         var scoreInterval = Bootstrap.MeanDifferenceInterval(scoreDifferences);
         return new MethodComparison(runA, runB, metric, threshold, n, R(accuracyA), R(accuracyB), R(accuracyB - accuracyA),
             [R(accuracyInterval.Lower), R(accuracyInterval.Upper)], both, onlyA, onlyB, neither, R(p),
-            R(pairs.Average(x => x.A)), R(pairs.Average(x => x.B)), R(scoreDifferences.Average()), [R(scoreInterval.Lower), R(scoreInterval.Upper)], p < 0.05);
+            R(pairs.Average(x => x.A)), R(pairs.Average(x => x.B)), R(scoreDifferences.Average()), [R(scoreInterval.Lower), R(scoreInterval.Upper)], p < 0.05, items);
     }
 
     private static double R(double value) => Math.Round(value, 6);
@@ -43,4 +44,7 @@ public static class MethodComparer
 public sealed record MethodComparison(Guid RunA, Guid RunB, string Metric, double Threshold, int Pairs,
     double? AccuracyA, double? AccuracyB, double? AccuracyDifference, double[]? AccuracyDifferenceCi95,
     int BothCorrect, int OnlyACorrect, int OnlyBCorrect, int NeitherCorrect, double McnemarP,
-    double? MeanA, double? MeanB, double? MeanDifference, double[]? MeanDifferenceCi95, bool Significant);
+    double? MeanA, double? MeanB, double? MeanDifference, double[]? MeanDifferenceCi95, bool Significant, IReadOnlyList<PairedItem> Items);
+
+/// <summary>One item of both runs: the metric in each and B − A.</summary>
+public sealed record PairedItem(string ItemKey, double A, double B, double Difference);

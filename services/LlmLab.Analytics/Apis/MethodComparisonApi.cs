@@ -37,13 +37,13 @@ public static partial class MethodComparisonApi
             c.Parameters.AddWithValue("b", b);
             c.Parameters.AddWithValue("metric", metric);
             return """
-                SELECT (x.metrics ->> @metric)::float8, (y.metrics ->> @metric)::float8
+                SELECT (x.metrics ->> @metric)::float8, (y.metrics ->> @metric)::float8, x.item_key
                 FROM scored_responses x JOIN scored_responses y ON y.item_key = x.item_key AND y.tenant_id = @tenant AND y.run_id = @b
                 WHERE x.tenant_id = @tenant AND x.run_id = @a AND x.metrics ? @metric AND y.metrics ? @metric
                 ORDER BY x.item_key
                 """;
-        }, r => (r.GetDouble(0), r.GetDouble(1)), ct);
-        return TypedResults.Ok(MethodComparer.Compare(a, b, metric, cut, pairs));
+        }, r => (A: r.GetDouble(0), B: r.GetDouble(1), Key: r.GetString(2)), ct);
+        return TypedResults.Ok(MethodComparer.Compare(a, b, metric, cut, pairs.Select(p => (p.A, p.B)).ToList(), pairs.Select(p => p.Key).ToList()));
     }
 
     [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]

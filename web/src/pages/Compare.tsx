@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { SCORES, label, type MethodComparison } from '../api/types';
+import { DataTable } from '../components/DataTable';
 import { ProblemView, QueryView } from '../components/States';
 import { useBatches } from '../hooks/queries';
 
@@ -48,6 +49,13 @@ export function Compare() {
             <tr><th>A correct</th><td>{comparison.data.both_correct}</td><td className="worse">{comparison.data.only_a_correct}</td></tr>
             <tr><th>A wrong</th><td className="better">{comparison.data.only_b_correct}</td><td>{comparison.data.neither_correct}</td></tr>
           </tbody></table>
+          <h3>Per item</h3>
+          <DataTable caption="B − A for every paired item; sort by difference to see the largest changes" rows={comparison.data.items} columns={[
+            { key: 'item', header: 'Item (combination:repetition)', value: (i) => i.item_key },
+            { key: 'a', header: `A ${label(metric)}`, value: (i) => i.a },
+            { key: 'b', header: `B ${label(metric)}`, value: (i) => i.b },
+            { key: 'd', header: 'B − A', value: (i) => i.difference, render: (i) => <span className={tone(i.difference)}>{signed(i.difference, 2)}</span> },
+          ]} />
         </div>)}
     </>
   );

@@ -8,6 +8,8 @@ import { ExportButtons } from '../components/ExportButtons';
 import { ProblemView, QueryView } from '../components/States';
 import { StatusBadge } from '../components/StatusBadge';
 import { ResponseDrawer } from '../components/ResponseDrawer';
+import { ExperimentForm } from './ExperimentForm';
+import { useQueryClient } from '@tanstack/react-query';
 import { useExperiment } from '../hooks/queries';
 
 export function ExperimentDetail() {
@@ -17,6 +19,16 @@ export function ExperimentDetail() {
   const [selected, setSelected] = useState<ResponseRow | null>(null);
   const [runError, setRunError] = useState<unknown>(null);
   const [runId, setRunId] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const client = useQueryClient();
+  const toggle = async (change: Record<string, boolean>) => {
+    setRunError(null);
+    try {
+      await api(`/api/experiments/${id}`, { method: 'PUT', json: change });
+      await client.invalidateQueries({ queryKey: ['experiment', id] });
+      await client.invalidateQueries({ queryKey: ['experiments'] });
+    } catch (error) { setRunError(error); }
+  };
   return (
     <QueryView query={experiment}>{(e) => (
       <>
@@ -33,7 +45,11 @@ export function ExperimentDetail() {
               } catch (error) { setRunError(error); }
             }}>Run the grid</button>
             {runId && <Link to={`/batches/${runId}`}>Follow run {runId.slice(0, 8)} live</Link>}
+            <button type="button" className="secondary" onClick={() => setEditing(!editing)}>{editing ? 'Close editing' : 'Edit'}</button>
+            <button type="button" className="secondary" aria-pressed={e.is_favorited} onClick={() => toggle({ is_favorited: !e.is_favorited })}>{e.is_favorited ? '★ Favourite' : '☆ Favourite'}</button>
+            <button type="button" className="secondary" onClick={() => toggle({ is_archived: !e.is_archived })}>{e.is_archived ? 'Unarchive' : 'Archive'}</button>
           </div>
+          {editing && <ExperimentForm id={id} initial={{ ...e, tags: e.tags.join(', ') }} />}
           <ProblemView error={runError} />
         </div>
         <h2>Responses</h2>
