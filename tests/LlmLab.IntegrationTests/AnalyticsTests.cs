@@ -37,10 +37,10 @@ public class AnalyticsTests(PlatformFixture platform)
         var breakdown = await GetAsync($"/api/analytics/quality/breakdown?batch_id={runId}");
         var summary = breakdown.GetProperty("metrics").GetProperty("overall_score");
         Assert.Equal(18, summary.GetProperty("count").GetInt32());
-        Assert.Equal(overall.Average(), summary.GetProperty("mean").GetDouble(), 3);
-        Assert.Equal(overall.Min(), summary.GetProperty("min").GetDouble(), 3);
+        Near(overall.Average(), summary.GetProperty("mean").GetDouble());
+        Near(overall.Min(), summary.GetProperty("min").GetDouble());
         // percentile_cont of 18 sorted values: the median is the mean of the 9th and 10th.
-        Assert.Equal((overall[8] + overall[9]) / 2, summary.GetProperty("median").GetDouble(), 3);
+        Near((overall[8] + overall[9]) / 2, summary.GetProperty("median").GetDouble());
         Assert.True(summary.GetProperty("q1").GetDouble() <= summary.GetProperty("median").GetDouble());
         Assert.True(summary.GetProperty("median").GetDouble() <= summary.GetProperty("q3").GetDouble());
         Assert.Equal(18, summary.GetProperty("histogram").EnumerateArray().Sum(b => b.GetProperty("count").GetInt32()));
@@ -59,17 +59,16 @@ public class AnalyticsTests(PlatformFixture platform)
         var byTemperature = responses.GroupBy(r => r.GetProperty("temperature").GetDouble()).ToDictionary(g => g.Key, g => g.Select(Overall).Average());
         var best = byTemperature.MaxBy(g => g.Value);
         Assert.Equal(best.Key, double.Parse(temperature.GetProperty("optimal_value").GetString()!, System.Globalization.CultureInfo.InvariantCulture), 6);
-        Assert.Equal(best.Value, temperature.GetProperty("optimal_mean").GetDouble(), 3);
+        Near(best.Value, temperature.GetProperty("optimal_mean").GetDouble());
         Assert.Equal(["0.2", "0.6", "1"], temperature.GetProperty("values").EnumerateArray().Select(v => v.GetProperty("value").GetString()));
-        Assert.Equal(1 - temperature.GetProperty("p_value").GetDouble(), temperature.GetProperty("confidence").GetDouble(), 3);
+        Near(1 - temperature.GetProperty("p_value").GetDouble(), temperature.GetProperty("confidence").GetDouble());
         Assert.False(optimization.GetProperty("optimal_parameters").TryGetProperty("max_tokens", out _)); // one value: nothing to choose
 
         var correlation = await GetAsync($"/api/analytics/parameters/correlation?batch_id={runId}");
         var cell = correlation.GetProperty("correlations").EnumerateArray()
             .Single(c => c.GetProperty("parameter").GetString() == "temperature" && c.GetProperty("metric").GetString() == "overall_score");
         Assert.Equal(18, cell.GetProperty("n").GetInt32());
-        Assert.Equal(Pearson(responses.Select(r => r.GetProperty("temperature").GetDouble()).ToList(), responses.Select(Overall).ToList()),
-            cell.GetProperty("pearson").GetDouble(), 4);
+        Near(Pearson(responses.Select(r => r.GetProperty("temperature").GetDouble()).ToList(), responses.Select(Overall).ToList()), cell.GetProperty("pearson").GetDouble());
         Assert.InRange(cell.GetProperty("spearman_p").GetDouble(), 0, 1);
 
         foreach (var path in new[] { $"/api/analytics/parameters/insights?batch_id={runId}", $"/api/experiments/batch/{runId}/insights" })
@@ -101,14 +100,14 @@ public class AnalyticsTests(PlatformFixture platform)
         Assert.Equal(18, both + onlyA + onlyB + neither);
         Assert.Equal(responsesA.Count(r => Overall(r) >= threshold), both + onlyA);
         Assert.Equal(responsesB.Count(r => Overall(r) >= threshold), both + onlyB);
-        Assert.Equal((both + onlyB - both - onlyA) / 18.0, comparison.GetProperty("accuracy_difference").GetDouble(), 4);
+        Near((both + onlyB - both - onlyA) / 18.0, comparison.GetProperty("accuracy_difference").GetDouble());
         var interval = comparison.GetProperty("accuracy_difference_ci95").EnumerateArray().Select(x => x.GetDouble()).ToList();
         Assert.True(interval[0] <= comparison.GetProperty("accuracy_difference").GetDouble() && comparison.GetProperty("accuracy_difference").GetDouble() <= interval[1]);
-        Assert.Equal(responsesB.Select(Overall).Average() - responsesA.Select(Overall).Average(), comparison.GetProperty("mean_difference").GetDouble(), 3);
+        Near(responsesB.Select(Overall).Average() - responsesA.Select(Overall).Average(), comparison.GetProperty("mean_difference").GetDouble());
         Assert.InRange(comparison.GetProperty("mcnemar_p").GetDouble(), 0, 1);
         var items = comparison.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(18, items.Select(i => i.GetProperty("item_key").GetString()).Distinct().Count());
-        Assert.All(items, i => Assert.Equal(i.GetProperty("b").GetDouble() - i.GetProperty("a").GetDouble(), i.GetProperty("difference").GetDouble(), 4));
+        Assert.All(items, i => Near(i.GetProperty("b").GetDouble() - i.GetProperty("a").GetDouble(), i.GetProperty("difference").GetDouble(), 1e-5));
 
         // Everyone passes a threshold of 0: no discordant pair, so no evidence of a difference.
         var trivial = await GetAsync($"/api/analytics/methods/comparison?run_a={a}&run_b={b}&threshold=0");
@@ -141,6 +140,10 @@ public class AnalyticsTests(PlatformFixture platform)
     [InlineData("/api/analytics/quality/trends?experiment_type=nightly", "experiment_type")]
     public async Task Bad_analytics_parameters_answer_400_naming_the_field(string path, string field) =>
         await PlatformApi.ExpectProblemAsync(await _api.Client.GetAsync(path), HttpStatusCode.BadRequest, field);
+
+    /// <summary>The API rounds to 4–6 decimals; a tolerance, not rounding both sides, keeps the comparison exact at rounding boundaries.</summary>
+    private static void Near(double expected, double actual, double tolerance = 1e-3) =>
+        Assert.True(Math.Abs(expected - actual) <= tolerance, $"expected {expected} ± {tolerance}, got {actual}");
 
     private static double Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {

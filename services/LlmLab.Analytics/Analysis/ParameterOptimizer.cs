@@ -29,7 +29,7 @@ public static class ParameterOptimizer
         var text = level == "low"
             ? string.Create(CultureInfo.InvariantCulture, $"{Label(parameter)} {best.Value} scores highest on {metric} ({best.Mean:0.##}, n = {best.Count}), but not significantly above the other values (p = {p:0.###}); gather more responses before fixing it.")
             : string.Create(CultureInfo.InvariantCulture, $"Use {parameter} = {best.Value}: mean {metric} {best.Mean:0.##} (n = {best.Count}), {impact:0.#}% above {worst.Value} ({worst.Mean:0.##}); Welch's t-test against the other values p = {p:0.####}.");
-        return new ParameterRecommendation(parameter, best.Value, Math.Round(best.Mean, 4), best.Count, Math.Round(1 - p, 4), Math.Round(p, 6), level,
+        return new ParameterRecommendation(parameter, best.Value, Math.Round(best.Mean, 4), best.Count, Math.Round(1 - p, 6), Math.Round(p, 6), level,
             Math.Round(impact, 2), worst.Value, Math.Round(worst.Mean, 4), sampleSize, ordered, text);
     }
 
