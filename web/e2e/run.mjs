@@ -82,6 +82,7 @@ try {
   await page.getByRole('heading', { name: 'Results analysis' }).waitFor({ timeout: 60000 });
   await page.getByRole('cell').first().waitFor({ timeout: 60000 });
   await page.getByText('Insights').waitFor();
+  await page.getByText('Analytics over 12 of 12 responses').waitFor({ timeout: 60000 });
   await page.waitForFunction(() => !document.body.innerText.includes('Loading…'), null, { timeout: 60000 });
   await shot('batch-analysis');
 

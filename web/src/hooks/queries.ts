@@ -39,12 +39,19 @@ export const useRunResponses = (runId: string, enabled = true) =>
 
 const scoped = (path: string, batchId?: string, extra = '') => `${path}?${batchId ? `batch_id=${batchId}&` : ''}${extra}`;
 
-export const useBreakdown = (batchId?: string) => useQuery({ queryKey: ['breakdown', batchId], queryFn: () => api<Breakdown>(scoped('/api/analytics/quality/breakdown', batchId)) });
+/**
+ * The analytics read model fills from events a moment after a run's results are stored: while a view covers fewer
+ * responses than the run has, ask again every second.
+ */
+export const untilCovered = (expected?: number) => (query: { state: { data?: { sample_size: number } } }) =>
+  expected !== undefined && (query.state.data?.sample_size ?? 0) < expected ? 1000 : false;
+
+export const useBreakdown = (batchId?: string, expected?: number) => useQuery({ queryKey: ['breakdown', batchId], refetchInterval: untilCovered(expected), queryFn: () => api<Breakdown>(scoped('/api/analytics/quality/breakdown', batchId)) });
 export const useTrend = (timeframe = '30d') => useQuery({ queryKey: ['trend', timeframe], queryFn: () => api<Trend>(`/api/analytics/quality/trends?timeframe=${timeframe}`) });
 export const useModels = (timeframe = '30d') => useQuery({ queryKey: ['models', timeframe], queryFn: () => api<ModelSummary[]>(`/api/analytics/models/comparison?timeframe=${timeframe}`) });
-export const useOptimization = (batchId?: string) => useQuery({ queryKey: ['optimization', batchId], queryFn: () => api<Optimization>(scoped('/api/analytics/parameters/optimization', batchId)) });
-export const useCorrelation = (batchId?: string) => useQuery({ queryKey: ['correlation', batchId], queryFn: () => api<CorrelationMatrix>(scoped('/api/analytics/parameters/correlation', batchId)) });
-export const useInsights = (batchId?: string) => useQuery({ queryKey: ['insights', batchId], queryFn: () => api<InsightReport>(batchId ? `/api/experiments/batch/${batchId}/insights` : '/api/analytics/parameters/insights') });
+export const useOptimization = (batchId?: string, expected?: number) => useQuery({ queryKey: ['optimization', batchId], refetchInterval: untilCovered(expected), queryFn: () => api<Optimization>(scoped('/api/analytics/parameters/optimization', batchId)) });
+export const useCorrelation = (batchId?: string, expected?: number) => useQuery({ queryKey: ['correlation', batchId], refetchInterval: untilCovered(expected), queryFn: () => api<CorrelationMatrix>(scoped('/api/analytics/parameters/correlation', batchId)) });
+export const useInsights = (batchId?: string, expected?: number) => useQuery({ queryKey: ['insights', batchId], refetchInterval: untilCovered(expected), queryFn: () => api<InsightReport>(batchId ? `/api/experiments/batch/${batchId}/insights` : '/api/analytics/parameters/insights') });
 export const useProviders = () => useQuery({ queryKey: ['providers'], queryFn: () => api<ProviderInfo[]>('/api/llm/providers') });
 export const useModelCatalog = () => useQuery({ queryKey: ['model-catalog'], queryFn: () => api<ModelInfo[]>('/api/llm/models') });
 export const useCurrentProvider = () => useQuery({ queryKey: ['current-provider'], queryFn: () => api<CurrentProvider>('/api/llm/provider') });

@@ -12,3 +12,13 @@ describe('run progress', () => {
     expect(rateOf([{ at: 0, done: 0 }])).toBeNull();
   });
 });
+
+describe('untilCovered', () => {
+  it('asks again every second while a view covers fewer responses than the run has, then stops', async () => {
+    const { untilCovered } = await import('./queries');
+    expect(untilCovered(12)({ state: { data: { sample_size: 7 } } })).toBe(1000);
+    expect(untilCovered(12)({ state: {} })).toBe(1000);
+    expect(untilCovered(12)({ state: { data: { sample_size: 12 } } })).toBe(false);
+    expect(untilCovered(undefined)({ state: { data: { sample_size: 0 } } })).toBe(false);
+  });
+});

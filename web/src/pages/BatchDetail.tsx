@@ -76,18 +76,18 @@ export function BatchDetail() {
           </div>
           <ProblemView error={actionError ?? live.error} />
         </div>
-        {final ? <Analysis id={id} /> : <p className="muted">The analysis appears when the run has finished.</p>}
+        {final && status ? <Analysis id={id} completed={status.completed_combinations} /> : <p className="muted">The analysis appears when the run has finished.</p>}
       </>)}</QueryView>
   );
 }
 
-function Analysis({ id }: { id: string }) {
+function Analysis({ id, completed }: { id: string; completed: number }) {
   const responses = useRunResponses(id);
   const analysis = useQuery({ queryKey: ['analysis', id], queryFn: () => api<RunAnalysis>(`/api/experiments/batch/${id}/analysis`) });
-  const optimization = useOptimization(id);
-  const correlation = useCorrelation(id);
-  const insights = useInsights(id);
-  const breakdown = useBreakdown(id);
+  const optimization = useOptimization(id, completed);
+  const correlation = useCorrelation(id, completed);
+  const insights = useInsights(id, completed);
+  const breakdown = useBreakdown(id, completed);
   const latency = useQuery({ queryKey: ['latency', id], queryFn: () => api<ModelSummary[]>(`/api/analytics/models/comparison?batch_id=${id}&timeframe=3650d`) });
   const [metric, setMetric] = useState('overall_score');
   const [selected, setSelected] = useState<ExportRow | null>(null);
@@ -96,6 +96,8 @@ function Analysis({ id }: { id: string }) {
   return (
     <>
       <h2>Results analysis</h2>
+      <p className="muted" aria-live="polite">Analytics over {breakdown.data?.sample_size ?? 0} of {completed} responses
+        {(breakdown.data?.sample_size ?? 0) < completed ? ' (the read model is still filling; this updates by itself)' : ''}.</p>
       <div className="card">
         <label>Metric
           <select value={metric} onChange={(e) => setMetric(e.target.value)}>{SCORES.map((m) => <option key={m} value={m}>{label(m)}</option>)}</select>
@@ -168,7 +170,7 @@ function Analysis({ id }: { id: string }) {
             { key: 'top_p', header: 'top_p', value: (r) => r.top_p as number },
             { key: 'max_tokens', header: 'max_tokens', value: (r) => r.max_tokens as number },
             { key: 'overall', header: 'Overall', value: (r) => r.overall_score as number | null },
-            { key: 'metric', header: label(metric), value: (r) => r[metric] as number | null },
+            ...(metric === 'overall_score' ? [] : [{ key: 'metric', header: label(metric), value: (r: ExportRow) => r[metric] as number | null }]),
             { key: 'latency', header: 'Latency ms', value: (r) => r.response_time_ms as number },
             { key: 'content', header: 'Response', value: (r) => String(r.content ?? '').slice(0, 60) },
           ]} />)}</QueryView>
