@@ -144,6 +144,7 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
     {
         _state = "stopping";
         Log("stopping");
+        foreach (var service in _services) service.BeginStopping();
         var gateway = _services.FirstOrDefault(s => s.Resource.Name == PlatformModel.Gateway);
         if (gateway is not null) await gateway.StopAsync();
         await Task.WhenAll(_services.Where(s => s != gateway).Select(s => s.StopAsync()));

@@ -31,6 +31,9 @@ public sealed class ServiceProcess(ProjectResource resource, Endpoints endpoints
         Changed?.Invoke();
     }
 
+    /// <summary>From now on an exit is expected (the platform is stopping; a Ctrl+C reaches every child at once).</summary>
+    public void BeginStopping() => _stopping = true;
+
     private void OnExited(int exitCode)
     {
         if (_stopping) return;
