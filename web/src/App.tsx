@@ -1,14 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { NavLink, Route, Routes } from 'react-router-dom';
-import { Batches } from './pages/Batches';
-import { BatchDetail } from './pages/BatchDetail';
-import { Compare } from './pages/Compare';
-import { Dashboard } from './pages/Dashboard';
-import { ExperimentDetail } from './pages/ExperimentDetail';
-import { Experiments } from './pages/Experiments';
-import { Models } from './pages/Models';
-import { Playground } from './pages/Playground';
-import { QualityMetrics } from './pages/QualityMetrics';
-import { Settings } from './pages/Settings';
+import { Loading } from './components/States';
+
+// One chunk per page (Recharts only loads with the pages that chart), so the first load is the shell and one page.
+const page = <K extends string>(name: K, load: () => Promise<Record<K, React.ComponentType>>) => lazy(() => load().then((m) => ({ default: m[name] })));
+const Dashboard = page('Dashboard', () => import('./pages/Dashboard'));
+const Experiments = page('Experiments', () => import('./pages/Experiments'));
+const ExperimentDetail = page('ExperimentDetail', () => import('./pages/ExperimentDetail'));
+const Playground = page('Playground', () => import('./pages/Playground'));
+const Batches = page('Batches', () => import('./pages/Batches'));
+const BatchDetail = page('BatchDetail', () => import('./pages/BatchDetail'));
+const Compare = page('Compare', () => import('./pages/Compare'));
+const QualityMetrics = page('QualityMetrics', () => import('./pages/QualityMetrics'));
+const Models = page('Models', () => import('./pages/Models'));
+const Settings = page('Settings', () => import('./pages/Settings'));
 
 const LINKS: [string, string][] = [
   ['/', 'Dashboard'], ['/experiments', 'Experiments'], ['/playground', 'Playground'], ['/batches', 'Batch experiments'],
@@ -23,6 +28,7 @@ export function App() {
         {LINKS.map(([to, text]) => <NavLink key={to} to={to} end={to === '/'}>{text}</NavLink>)}
       </nav>
       <main>
+        <Suspense fallback={<Loading what="Loading the page" />}>
         <Routes>
           <Route path="/" element={<Dashboard />} />
           <Route path="/experiments" element={<Experiments />} />
@@ -36,6 +42,7 @@ export function App() {
           <Route path="/settings" element={<Settings />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Routes>
+        </Suspense>
       </main>
     </div>
   );
