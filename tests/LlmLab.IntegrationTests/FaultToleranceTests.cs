@@ -48,14 +48,10 @@ public class FaultToleranceTests(PlatformFixture platform)
         Assert.Equal(500, status.GetProperty("completed_combinations").GetInt32());
         Assert.Equal(0, status.GetProperty("failed_combinations").GetInt32());
 
-        var exported = await PlatformApi.ReadAsync(await _api.Client.PostAsJsonAsync("/api/export/custom", new
-        {
-            format = "json", fields = new[] { "response_id", "temperature", "top_p", "seed" }, filters = new { batch_id = runId },
-        }), HttpStatusCode.OK);
-        var rows = exported.EnumerateArray().ToList();
+        var rows = await _api.ExportedItemsAsync(runId);
         Assert.Equal(500, rows.Count);
-        Assert.Equal(500, rows.Select(r => r.GetProperty("response_id").GetString()).Distinct().Count());
-        Assert.Equal(500, rows.Select(r => (r.GetProperty("temperature").GetDouble(), r.GetProperty("top_p").GetDouble(), r.GetProperty("seed").GetInt64())).Distinct().Count());
+        Assert.Equal(500, rows.Select(r => r.ResponseId).Distinct().Count());
+        Assert.Equal(500, rows.Select(r => (r.Temperature, r.TopP, r.Seed)).Distinct().Count());
 
         // Every ResponseScored event reached analytics exactly once.
         var analyticsDeadline = DateTime.UtcNow.AddMinutes(2);

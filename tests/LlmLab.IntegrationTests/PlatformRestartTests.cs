@@ -55,12 +55,8 @@ public class PlatformRestartTests
         var status = await again.WaitForRunAsync(runId, TimeSpan.FromMinutes(3));
         Assert.Equal("completed", status.GetProperty("status").GetString());
         Assert.Equal(200, status.GetProperty("completed_combinations").GetInt32());
-        var exported = await PlatformApi.ReadAsync(await again.Client.PostAsJsonAsync("/api/export/custom", new
-        {
-            format = "json", fields = new[] { "response_id", "temperature", "top_p", "seed" }, filters = new { batch_id = runId },
-        }), HttpStatusCode.OK);
-        var rows = exported.EnumerateArray().ToList();
+        var rows = await again.ExportedItemsAsync(runId);
         Assert.Equal(200, rows.Count);
-        Assert.Equal(200, rows.Select(r => (r.GetProperty("temperature").GetDouble(), r.GetProperty("top_p").GetDouble(), r.GetProperty("seed").GetInt64())).Distinct().Count());
+        Assert.Equal(200, rows.Select(r => (r.Temperature, r.TopP, r.Seed)).Distinct().Count());
     }
 }

@@ -21,8 +21,8 @@ public static class CorrelationApi
 
     public static async Task<Results<Ok<CorrelationMatrix>, ProblemHttpResult>> CorrelateAsync(HttpContext http, AnalyticsSql sql, TimeProvider time, CancellationToken ct)
     {
-        var (scope, field, error) = AnalyticsScope.From(http, time);
-        if (scope is null) return Problems.Invalid(field!, error!, StatusCodes.Status400BadRequest);
+        var (scope, problem) = AnalyticsScope.From(http, time);
+        if (scope is null) return problem!;
         return TypedResults.Ok(await QueryAsync(sql, scope, ct));
     }
 

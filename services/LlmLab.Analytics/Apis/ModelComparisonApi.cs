@@ -15,8 +15,8 @@ public static class ModelComparisonApi
 
     public static async Task<Results<Ok<List<ModelSummary>>, ProblemHttpResult>> CompareAsync(HttpContext http, AnalyticsSql sql, TimeProvider time, CancellationToken ct)
     {
-        var (scope, field, error) = AnalyticsScope.From(http, time, defaultTimeframe: "30d");
-        if (scope is null) return Problems.Invalid(field!, error!, StatusCodes.Status400BadRequest);
+        var (scope, problem) = AnalyticsScope.From(http, time, defaultTimeframe: "30d");
+        if (scope is null) return problem!;
         return TypedResults.Ok(await QueryAsync(sql, scope, ct));
     }
 

@@ -19,8 +19,8 @@ public static class ParameterOptimizationApi
 
     public static async Task<Results<Ok<ParameterOptimization>, ProblemHttpResult>> OptimizeAsync(HttpContext http, AnalyticsSql sql, TimeProvider time, CancellationToken ct, string? metric = null)
     {
-        var (scope, field, error) = AnalyticsScope.From(http, time);
-        if (scope is null) return Problems.Invalid(field!, error!, StatusCodes.Status400BadRequest);
+        var (scope, problem) = AnalyticsScope.From(http, time);
+        if (scope is null) return problem!;
         metric ??= ScoreColumns.Overall;
         if (!ScoreColumns.IsScore(metric)) return Problems.Invalid("metric", $"must be one of {string.Join(", ", ScoreColumns.All)}.", StatusCodes.Status400BadRequest);
         return TypedResults.Ok(await QueryAsync(sql, scope, metric, ct));

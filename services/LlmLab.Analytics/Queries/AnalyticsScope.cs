@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using LlmLab.ServiceKit;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
 namespace LlmLab.Analytics.Queries;
@@ -12,7 +13,14 @@ public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? 
     public static readonly IReadOnlyList<string> ExperimentTypes = ["batch", "experiment"];
 
     /// <summary>Reads <c>batch_id</c> (or <c>run_id</c>), <c>experiment_id</c>, <c>experiment_type</c> and <c>timeframe</c> ("7d", "30d", "90d"…); the error names the field.</summary>
-    public static (AnalyticsScope? Scope, string? Field, string? Error) From(HttpContext http, TimeProvider time, string? defaultTimeframe = null)
+    /// <summary>The scope of a request, or the 400 problem+json naming the query parameter at fault.</summary>
+    public static (AnalyticsScope? Scope, ProblemHttpResult? Problem) From(HttpContext http, TimeProvider time, string? defaultTimeframe = null)
+    {
+        var (scope, field, error) = Parse(http, time, defaultTimeframe);
+        return scope is null ? (null, Problems.Invalid(field!, error!, StatusCodes.Status400BadRequest)) : (scope, null);
+    }
+
+    private static (AnalyticsScope? Scope, string? Field, string? Error) Parse(HttpContext http, TimeProvider time, string? defaultTimeframe)
     {
         var query = http.Request.Query;
         Guid? run = null, experiment = null;

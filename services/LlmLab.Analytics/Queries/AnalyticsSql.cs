@@ -15,8 +15,7 @@ public sealed class AnalyticsSql(AnalyticsDbContext db)
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             if (connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(token);
             await using var command = connection.CreateCommand();
-            // Percentiles and ranks sort every row in scope; 64 MB keeps a million-row sort in memory instead of spilling to disk.
-            command.CommandText = "SET work_mem = '64MB'; " + build(command);
+            command.CommandText = build(command);
             command.CommandTimeout = 120;
             await using var reader = await command.ExecuteReaderAsync(token);
             var rows = new List<T>();

@@ -68,6 +68,18 @@ public sealed class PlatformApi(HttpClient client)
         return await ReadAsync(response, HttpStatusCode.OK);
     }
 
+    /// <summary>Every stored response of a run as (response id, temperature, top_p, seed), from the custom export.</summary>
+    public async Task<List<(string? ResponseId, double Temperature, double TopP, long Seed)>> ExportedItemsAsync(Guid runId)
+    {
+        using var response = await client.PostAsJsonAsync("/api/export/custom", new
+        {
+            format = "json", fields = new[] { "response_id", "temperature", "top_p", "seed" }, filters = new { batch_id = runId },
+        });
+        var rows = await ReadAsync(response, HttpStatusCode.OK);
+        return rows.EnumerateArray().Select(r => (r.GetProperty("response_id").GetString(), r.GetProperty("temperature").GetDouble(),
+            r.GetProperty("top_p").GetDouble(), r.GetProperty("seed").GetInt64())).ToList();
+    }
+
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();

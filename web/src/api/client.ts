@@ -29,11 +29,16 @@ export class ApiError extends Error {
   }
 }
 
-function headers(extra?: HeadersInit): Headers {
-  const h = new Headers(extra);
+export type RequestOptions = RequestInit & { json?: unknown };
+
+/** One request through the gateway: the stored key, and `json` sent as the JSON body. */
+function send(path: string, init?: RequestOptions): Promise<Response> {
+  const { json, ...rest } = init ?? {};
+  const h = new Headers(rest.headers);
   const key = getApiKey();
   if (key) h.set('X-Api-Key', key);
-  return h;
+  if (json !== undefined) h.set('Content-Type', 'application/json');
+  return fetch(path, { ...rest, headers: h, body: json !== undefined ? JSON.stringify(json) : rest.body });
 }
 
 async function fail(response: Response): Promise<never> {
@@ -46,11 +51,8 @@ async function fail(response: Response): Promise<never> {
   throw new ApiError(response.status, problem);
 }
 
-export async function api<T>(path: string, init?: RequestInit & { json?: unknown }): Promise<T> {
-  const { json, ...rest } = init ?? {};
-  const h = headers(rest.headers);
-  if (json !== undefined) h.set('Content-Type', 'application/json');
-  const response = await fetch(path, { ...rest, headers: h, body: json !== undefined ? JSON.stringify(json) : rest.body });
+export async function api<T>(path: string, init?: RequestOptions): Promise<T> {
+  const response = await send(path, init);
   if (!response.ok) return fail(response);
   if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
   const text = await response.text();
@@ -58,11 +60,8 @@ export async function api<T>(path: string, init?: RequestInit & { json?: unknown
 }
 
 /** Downloads a file the API streams (exports) and hands it to the browser under the server's file name. */
-export async function download(path: string, init?: RequestInit & { json?: unknown }): Promise<string> {
-  const { json, ...rest } = init ?? {};
-  const h = headers(rest.headers);
-  if (json !== undefined) h.set('Content-Type', 'application/json');
-  const response = await fetch(path, { ...rest, headers: h, body: json !== undefined ? JSON.stringify(json) : rest.body });
+export async function download(path: string, init?: RequestOptions): Promise<string> {
+  const response = await send(path, init);
   if (!response.ok) return fail(response);
   const disposition = response.headers.get('content-disposition') ?? '';
   const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'export';
@@ -82,11 +81,8 @@ export async function download(path: string, init?: RequestInit & { json?: unkno
  * Reads a server-sent event stream with fetch (EventSource cannot send the API key header), calling onEvent with each
  * event's parsed data until the stream ends or the signal aborts.
  */
-export async function streamEvents(path: string, onEvent: (data: unknown, event: string) => void, signal: AbortSignal, init?: RequestInit & { json?: unknown }): Promise<void> {
-  const { json, ...rest } = init ?? {};
-  const h = headers(rest.headers);
-  if (json !== undefined) h.set('Content-Type', 'application/json');
-  const response = await fetch(path, { ...rest, headers: h, body: json !== undefined ? JSON.stringify(json) : rest.body, signal });
+export async function streamEvents(path: string, onEvent: (data: unknown, event: string) => void, signal: AbortSignal, init?: RequestOptions): Promise<void> {
+  const response = await send(path, { ...init, signal });
   if (!response.ok || !response.body) return fail(response);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

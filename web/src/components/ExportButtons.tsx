@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { download } from '../api/client';
+import { download, type RequestOptions } from '../api/client';
 import { ProblemView } from './States';
 
 /** CSV, JSON and XLSX (and Parquet where offered) downloads of the table beside it. */
 export function ExportButtons({ request, formats = ['csv', 'json', 'xlsx'] }: {
-  request: (format: string) => { path: string; init?: RequestInit & { json?: unknown } };
+  request: (format: string) => { path: string; init?: RequestOptions };
   formats?: string[];
 }) {
   const [error, setError] = useState<unknown>(null);
