@@ -3,15 +3,32 @@ using Microsoft.AspNetCore.Http;
 
 namespace LlmLab.ServiceKit;
 
-/// <summary>The tenant of a request, set by the gateway from the caller's API key; services trust only the gateway.</summary>
+/// <summary>The caller of a request, set by the gateway from the caller's credentials; services trust only the gateway.</summary>
 public static class Tenancy
 {
     public const string HeaderName = "X-Tenant-Id";
+    public const string SubjectHeaderName = "X-Caller-Id";
+    public const string RoleHeaderName = "X-Caller-Role";
+    public const string TierHeaderName = "X-Caller-Tier";
 
-    public static string? TenantId(this HttpContext context)
+    public static string? TenantId(this HttpContext context) => context.Caller()?.TenantId;
+
+    /// <summary>The authenticated caller, or null when the request did not come through the gateway.</summary>
+    public static CallerIdentity? Caller(this HttpContext context)
     {
-        var value = context.Request.Headers[HeaderName].ToString();
-        return string.IsNullOrWhiteSpace(value) ? null : value;
+        if (context.Features.Get<CallerIdentity>() is { } known) return known;
+        var tenant = context.Request.Headers[HeaderName].ToString();
+        if (string.IsNullOrWhiteSpace(tenant)) return null;
+        var subject = context.Request.Headers[SubjectHeaderName].ToString();
+        var role = context.Request.Headers[RoleHeaderName].ToString();
+        var tier = context.Request.Headers[TierHeaderName].ToString();
+        var caller = new CallerIdentity(
+            tenant,
+            string.IsNullOrEmpty(subject) ? tenant : subject,
+            string.IsNullOrEmpty(role) ? Roles.User : role,
+            string.IsNullOrEmpty(tier) ? "enterprise" : tier);
+        context.Features.Set(caller);
+        return caller;
     }
 
     /// <summary>Rejects requests that did not come through the gateway's authentication.</summary>

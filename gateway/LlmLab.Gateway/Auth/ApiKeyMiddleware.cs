@@ -17,7 +17,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptionsMonitor<ApiKe
     {
         var path = context.Request.Path;
         var protectedPath = (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/health")) || path.StartsWithSegments("/v1");
-        context.Request.Headers.Remove(Tenancy.HeaderName);
+        RemoveCallerHeaders(context.Request);
         if (!protectedPath)
         {
             await next(context);
@@ -39,8 +39,22 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptionsMonitor<ApiKe
 
         context.Request.Headers.Remove(HeaderName);
         context.Request.Headers.Authorization = default;
-        context.Request.Headers[Tenancy.HeaderName] = entry.Tenant;
+        var caller = new CallerIdentity(entry.Tenant, string.IsNullOrEmpty(entry.Subject) ? $"key:{entry.Tenant}" : entry.Subject, entry.Role, entry.Tier);
+        context.Features.Set(caller);
+        context.Request.Headers[Tenancy.HeaderName] = caller.TenantId;
+        context.Request.Headers[Tenancy.SubjectHeaderName] = caller.SubjectId;
+        context.Request.Headers[Tenancy.RoleHeaderName] = caller.Role;
+        context.Request.Headers[Tenancy.TierHeaderName] = caller.Tier;
         await next(context);
+    }
+
+    /// <summary>Identity headers come only from the gateway: whatever a caller sent is dropped.</summary>
+    private static void RemoveCallerHeaders(HttpRequest request)
+    {
+        request.Headers.Remove(Tenancy.HeaderName);
+        request.Headers.Remove(Tenancy.SubjectHeaderName);
+        request.Headers.Remove(Tenancy.RoleHeaderName);
+        request.Headers.Remove(Tenancy.TierHeaderName);
     }
 
     private static string? PresentedKey(HttpRequest request)

@@ -1,3 +1,5 @@
+using LlmLab.ServiceKit;
+
 namespace LlmLab.Gateway.Auth;
 
 /// <summary>Configuration "Gateway:ApiKeys": each key and the tenant it stands for.</summary>
@@ -10,4 +12,8 @@ public sealed class ApiKeyEntry
 {
     public string Key { get; set; } = "";
     public string Tenant { get; set; } = "";
+    /// <summary>Who the key stands for in audit records; empty: the key itself.</summary>
+    public string Subject { get; set; } = "";
+    public string Role { get; set; } = Roles.Admin;
+    public string Tier { get; set; } = "enterprise";
 }
