@@ -13,6 +13,8 @@ public sealed class LauncherOptions
     public string OtlpProtocol { get; set; } = "grpc";
     public string SpaRoot { get; set; } = "";
     public string BuildConfiguration { get; set; } = "";
+    /// <summary>The secret services sign each other's identity with; a fresh one each start when not configured.</summary>
+    public string InternalTokenKey { get; set; } = "";
     /// <summary>Where the server binaries are; empty: found in Debian's locations or on PATH.</summary>
     public ServerBinaries Binaries { get; set; } = new();
     /// <summary>Extra variables for every service (tests use it to tune exporters or provider latency).</summary>

@@ -15,6 +15,7 @@ public static class ServiceEnvironment
             ["OTEL_SERVICE_NAME"] = resource.Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Guid.NewGuid()},service.namespace=llmlab",
             ["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "false",
+            ["Security__InternalTokenKey"] = options.InternalTokenKey,
         };
 
         if (endpoints.GrpcPort is null)

@@ -32,7 +32,7 @@ public static class LlmBench
             ["ConnectionStrings__redis"] = $"127.0.0.1:{redisPort}",
             ["Llm__Providers__simulated__MaxConcurrency"] = concurrencyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        using var channel = GrpcChannel.ForAddress(service.GrpcUrl);
+        using var channel = service.OpenChannel();
         var client = new LlmService.LlmServiceClient(channel);
         GenerateRequest Request(int i) => new()
         {

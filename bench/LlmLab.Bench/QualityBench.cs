@@ -32,7 +32,7 @@ public static class QualityBench
         Console.WriteLine($"quality in-process: median {Texts.Median(rates):F0} responses/s on one core (rounds: {string.Join(", ", rates.Select(r => r.ToString("F0")))}); target 5000");
 
         await using var service = await ServiceProcess.StartServiceAsync("LlmLab.Quality", new Dictionary<string, string>());
-        using var channel = GrpcChannel.ForAddress(service.GrpcUrl);
+        using var channel = service.OpenChannel();
         var client = new QualityService.QualityServiceClient(channel);
         var request = new ScoreBatchRequest();
         request.Items.Add(texts.Take(100).Select(t => new ScoreRequest { Text = t, Prompt = Texts.Prompt, MaxTokens = 256, FinishReason = "stop" }));

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Grpc.Net.Client;
+using LlmLab.ServiceKit;
+using LlmLab.ServiceKit.InternalIdentity;
 
 namespace LlmLab.Bench;
 
@@ -18,6 +21,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         Port = port;
     }
 
+    /// <summary>The platform secret of the services a benchmark starts, so it can sign its calls to them.</summary>
+    public static readonly string InternalTokenKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A gRPC channel to the service whose calls carry a signed platform identity.</summary>
+    public GrpcChannel OpenChannel() => GrpcChannel.ForAddress(GrpcUrl, new GrpcChannelOptions
+    {
+        HttpHandler = SigningHandler.For(InternalTokenKey, new CallerIdentity("bench", "bench", InternalTokens.ServiceRole)),
+    });
+
     public static async Task<ServiceProcess> StartServiceAsync(string assemblyName, IReadOnlyDictionary<string, string> environment)
     {
         var (http, grpc) = (FreePort(), FreePort());
@@ -30,6 +42,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         info.Environment["Kestrel__Endpoints__grpc__Url"] = $"http://127.0.0.1:{grpc}";
         info.Environment["Kestrel__Endpoints__grpc__Protocols"] = "Http2";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Security__InternalTokenKey"] = InternalTokenKey;
         foreach (var (key, value) in environment) info.Environment[key] = value;
         var process = Process.Start(info)!;
         process.BeginOutputReadLine();

@@ -12,11 +12,11 @@ builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection("Gate
 #pragma warning disable EXTEXP0001 // Health probes must answer within their own timeout, not be retried.
 builder.Services.AddHttpClient(AggregateHealth.ClientName).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddCallerIdentity();
 builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
 
 var app = builder.Build();
-app.UseServiceKit();
+app.UseServiceKit(requireInternalIdentity: false);
 app.UseSpaFiles();
 app.MapDefaultEndpoints();
 app.UseMiddleware<ApiKeyMiddleware>();

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LlmLab.ServiceKit.InternalIdentity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -22,14 +24,33 @@ public static class ServiceKitExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => Apply(o.SerializerOptions));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddInternalIdentity();
         return builder;
     }
 
-    public static WebApplication UseServiceKit(this WebApplication app)
+    /// <summary>
+    /// The error conventions, and the front door every service has: only requests signed with the platform secret get
+    /// in. The gateway, whose callers are outside, passes <paramref name="requireInternalIdentity"/> false.
+    /// </summary>
+    public static WebApplication UseServiceKit(this WebApplication app, bool requireInternalIdentity = true)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (requireInternalIdentity) app.UseMiddleware<InternalIdentityMiddleware>();
         return app;
+    }
+
+    private static void AddInternalIdentity(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<InternalTokenOptions>()
+            .Bind(builder.Configuration.GetSection(InternalTokenOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<InternalTokens>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(new ServiceName(builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName));
+        builder.Services.AddTransient<InternalIdentityHandler>();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<InternalIdentityHandler>());
     }
 
     private static JsonSerializerOptions CreateJsonOptions()

@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Grpc.Net.Client;
 using LlmLab.Contracts.Llm;
 using LlmLab.IntegrationTests.Platform;
 using OpenAI;
@@ -219,7 +218,7 @@ public class LlmIntegrationTests(PlatformFixture platform)
     public async Task Grpc_generate_and_generate_stream_give_the_same_seeded_text_with_usage_and_cost()
     {
         var grpcUrl = platform.ReadState()!.Resource("llm-integration").GrpcUrl!;
-        using var channel = GrpcChannel.ForAddress(grpcUrl);
+        using var channel = platform.SignedChannel(grpcUrl);
         var client = new LlmService.LlmServiceClient(channel);
         var request = new GenerateRequest
         {

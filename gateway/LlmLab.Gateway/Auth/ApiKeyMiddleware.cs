@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using LlmLab.ServiceKit;
+using LlmLab.ServiceKit.InternalIdentity;
 using Microsoft.Extensions.Options;
 
 namespace LlmLab.Gateway.Auth;
 
 /// <summary>
-/// Authenticates /api and /v1 calls by X-Api-Key (or an OpenAI-style bearer key), replaces any caller-sent tenant
-/// header with the key's tenant, and strips the key so no service or log downstream ever sees it.
+/// Authenticates /api and /v1 calls by X-Api-Key (or an OpenAI-style bearer key), records the key's caller for the
+/// forwarding transform to sign, and strips the key so no service or log downstream ever sees it.
 /// </summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next, IOptionsMonitor<ApiKeyOptions> options, IProblemDetailsService problems)
 {
@@ -41,21 +42,11 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptionsMonitor<ApiKe
         context.Request.Headers.Authorization = default;
         var caller = new CallerIdentity(entry.Tenant, string.IsNullOrEmpty(entry.Subject) ? $"key:{entry.Tenant}" : entry.Subject, entry.Role, entry.Tier);
         context.Features.Set(caller);
-        context.Request.Headers[Tenancy.HeaderName] = caller.TenantId;
-        context.Request.Headers[Tenancy.SubjectHeaderName] = caller.SubjectId;
-        context.Request.Headers[Tenancy.RoleHeaderName] = caller.Role;
-        context.Request.Headers[Tenancy.TierHeaderName] = caller.Tier;
         await next(context);
     }
 
-    /// <summary>Identity headers come only from the gateway: whatever a caller sent is dropped.</summary>
-    private static void RemoveCallerHeaders(HttpRequest request)
-    {
-        request.Headers.Remove(Tenancy.HeaderName);
-        request.Headers.Remove(Tenancy.SubjectHeaderName);
-        request.Headers.Remove(Tenancy.RoleHeaderName);
-        request.Headers.Remove(Tenancy.TierHeaderName);
-    }
+    /// <summary>Identity is passed on only as the token the gateway signs: whatever a caller sent is dropped.</summary>
+    private static void RemoveCallerHeaders(HttpRequest request) => request.Headers.Remove(InternalTokens.HeaderName);
 
     private static string? PresentedKey(HttpRequest request)
     {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using LlmLab.Contracts.Messages;
 using LlmLab.ServiceKit;
+using LlmLab.ServiceKit.InternalIdentity;
 
 namespace LlmLab.Analytics.Rebuild;
 
@@ -13,7 +14,7 @@ public sealed class BatchFeedClient(HttpClient http)
     {
         var url = $"/api/responses/scored?limit={PageSize}" + (after is { } last ? $"&after={last}" : "");
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add(Tenancy.HeaderName, tenantId);
+        request.ActAs(tenantId);
         using var response = await http.SendAsync(request, ct);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<ScoredPage>(ServiceKitExtensions.Json, ct)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using LlmLab.ServiceKit;
+using LlmLab.ServiceKit.InternalIdentity;
 
 namespace LlmLab.Batch.Clients;
 
@@ -10,7 +11,7 @@ public sealed class ExperimentsClient(HttpClient http)
     public async Task<ExperimentDefinition?> GetAsync(Guid id, string tenantId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/experiments/{id}");
-        request.Headers.Add(Tenancy.HeaderName, tenantId);
+        request.ActAs(tenantId);
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();

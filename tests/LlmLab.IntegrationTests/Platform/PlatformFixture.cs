@@ -1,4 +1,8 @@
+using System.Security.Cryptography;
 using System.Text.Json;
+using Grpc.Net.Client;
+using LlmLab.ServiceKit;
+using LlmLab.ServiceKit.InternalIdentity;
 using LlmLab.IntegrationTests.Otlp;
 
 namespace LlmLab.IntegrationTests.Platform;
@@ -10,7 +14,12 @@ namespace LlmLab.IntegrationTests.Platform;
 public sealed class PlatformFixture : IAsyncLifetime
 {
     public const string ApiKey = "integration-test-key";
+    /// <summary>The platform secret the fixture gives the AppHost, so tests can speak to a service port as a service would.</summary>
+    public static readonly string InternalTokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private AppHostProcess? _appHost;
+
+    /// <summary>The tenant the AppHost gives its development key.</summary>
+    public string TenantOfApiKey => "dev";
 
     public OtlpReceiver Otlp { get; private set; } = null!;
     public string GatewayUrl => _appHost!.GatewayUrl;
@@ -22,6 +31,12 @@ public sealed class PlatformFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A gRPC channel straight to a service's port, signed as a platform service acting for no tenant.</summary>
+    public GrpcChannel SignedChannel(string grpcUrl) => GrpcChannel.ForAddress(grpcUrl, new GrpcChannelOptions
+    {
+        HttpHandler = SigningHandler.For(InternalTokenKey, new CallerIdentity("", "service:tests", InternalTokens.ServiceRole)),
+    });
+
     public PlatformState? ReadState() => _appHost!.ReadState();
 
     /// <summary>Where the platform's servers keep data and the services write their logs.</summary>
@@ -32,6 +47,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         Otlp = await OtlpReceiver.StartAsync(AppHostProcess.FreePort());
         _appHost = AppHostProcess.Start("platform",
             $"--AppHost:DevApiKey={ApiKey}",
+            $"--AppHost:InternalTokenKey={InternalTokenKey}",
             $"--AppHost:OtlpEndpoint={Otlp.Endpoint}",
             "--AppHost:OtlpProtocol=http/protobuf",
             "--AppHost:ServiceEnvironment:OTEL_BSP_SCHEDULE_DELAY=200",
