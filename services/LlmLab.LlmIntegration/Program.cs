@@ -14,5 +14,6 @@ app.UseServiceKit();
 app.MapDefaultEndpoints();
 app.MapGrpcService<LlmGrpcService>();
 app.MapProvidersApi();
+app.MapBudgetsApi();
 app.MapOpenAiCompatibleApi();
 await app.RunAsync();

@@ -16,7 +16,8 @@ public static class BatchExperimentsApi
         api.MapPost("/", CreateAsync);
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", DetailsAsync);
-        api.MapPost("/{id:guid}/start", (Guid id, HttpContext http, RunControl control, CancellationToken ct) => Answer(id, control.StartAsync(id, http.TenantId()!, ct), "start it (only a pending or paused run can start)"));
+        api.MapPost("/{id:guid}/start", (Guid id, HttpContext http, RunControl control, CancellationToken ct) => Answer(id, control.StartAsync(id, http.TenantId()!, ct), "start it (only a pending or paused run can start)"))
+            .AddEndpointFilter<BudgetGate>();
         api.MapPost("/{id:guid}/pause", (Guid id, HttpContext http, RunControl control, CancellationToken ct) => Answer(id, control.PauseAsync(id, http.TenantId()!, ct), "pause it (only a running run can pause)"));
         api.MapPost("/{id:guid}/retry-errors", (Guid id, HttpContext http, RunControl control, CancellationToken ct) => Answer(id, control.RetryErrorsAsync(id, http.TenantId()!, ct), "retry its errors (only a finished run with failed items can)"));
         api.MapDelete("/{id:guid}", CancelOrDeleteAsync);

@@ -12,7 +12,7 @@ public static class ResponsesApi
     public static IEndpointRouteBuilder MapResponsesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireTenant();
-        api.MapPost("/responses/generate", GenerateAsync);
+        api.MapPost("/responses/generate", GenerateAsync).AddEndpointFilter<BudgetGate>();
         api.MapGet("/responses/{experimentId:guid}", ListAsync);
         api.MapGet("/responses/single/{id:guid}", GetAsync);
         api.MapGet("/metrics/{responseId:guid}", GetMetricsAsync);

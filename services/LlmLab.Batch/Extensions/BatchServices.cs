@@ -23,6 +23,7 @@ public static class BatchServices
 
         // Logical names resolved by service discovery (services__<name>__<endpoint>__0).
         builder.Services.AddHttpClient<ExperimentsClient>(c => c.BaseAddress = new Uri("http://experiments"));
+        builder.Services.AddHttpClient<BudgetClient>(c => c.BaseAddress = new Uri("http://llm-integration"));
         builder.Services.AddGrpcClient<LlmService.LlmServiceClient>(o => o.Address = new Uri("http://_grpc.llm-integration"));
         builder.Services.AddGrpcClient<QualityService.QualityServiceClient>(o => o.Address = new Uri("http://_grpc.quality-analysis"));
 

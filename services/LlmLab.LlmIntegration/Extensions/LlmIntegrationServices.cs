@@ -1,3 +1,4 @@
+using LlmLab.LlmIntegration.Budgets;
 using LlmLab.LlmIntegration.Domain;
 using LlmLab.LlmIntegration.Pipeline;
 using LlmLab.LlmIntegration.Providers;
@@ -31,6 +32,7 @@ public static class LlmIntegrationServices
         builder.Services.AddSingleton<ResiliencePolicies>();
         builder.Services.AddSingleton<TokenCounter>();
         builder.Services.AddSingleton<LlmMetrics>();
+        builder.Services.AddSingleton<TenantBudgets>();
         builder.Services.AddSingleton<GenerationService>();
         return builder;
     }

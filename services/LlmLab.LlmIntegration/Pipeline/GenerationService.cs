@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
+using LlmLab.LlmIntegration.Budgets;
 using LlmLab.LlmIntegration.Domain;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace LlmLab.LlmIntegration.Pipeline;
 /// </summary>
 public sealed class GenerationService(
     ProviderCatalog catalog, DefaultProviderStore defaults, ResponseCache cache, ProviderLimiter limiter,
-    ResiliencePolicies resilience, TokenCounter tokens, LlmMetrics metrics, IOptionsMonitor<LlmOptions> llmOptions)
+    ResiliencePolicies resilience, TokenCounter tokens, LlmMetrics metrics, IOptionsMonitor<LlmOptions> llmOptions, TenantBudgets budgets)
 {
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(90);
 
@@ -62,6 +63,7 @@ public sealed class GenerationService(
         var finish = response.FinishReason == ChatFinishReason.Length ? "length" : "stop";
         var cost = resolved.CostUsd(promptTokens, completionTokens);
         metrics.Completed(resolved.Provider, promptTokens, completionTokens, cost, latency);
+        await budgets.RecordAsync(request.TenantId, cost);
         if (cacheKey is not null)
         {
             await cache.SetAsync(cacheKey, new CachedReply(response.Text, finish, promptTokens, completionTokens), TimeSpan.FromMinutes(llmOptions.CurrentValue.CacheTtlMinutes));
@@ -107,6 +109,7 @@ public sealed class GenerationService(
         var completionTokens = (int)(usage?.OutputTokenCount ?? tokens.Count(text.ToString()));
         var cost = resolved.CostUsd(promptTokens, completionTokens);
         metrics.Completed(resolved.Provider, promptTokens, completionTokens, cost, latency);
+        await budgets.RecordAsync(request.TenantId, cost);
         yield return ("", new GenerationResult(text.ToString(), finishReason == ChatFinishReason.Length ? "length" : "stop", promptTokens, completionTokens,
             latency, firstToken ?? latency, cost, false, resolved.Provider, resolved.Model.Name));
     }

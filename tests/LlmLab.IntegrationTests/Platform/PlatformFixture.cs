@@ -14,6 +14,8 @@ namespace LlmLab.IntegrationTests.Platform;
 public sealed class PlatformFixture : IAsyncLifetime
 {
     public const string ApiKey = "integration-test-key";
+    /// <summary>A key of a tenant of its own, for tests that change tenant-wide settings (budgets).</summary>
+    public const string BudgetTenantApiKey = "integration-test-key-budget-tenant";
     /// <summary>The platform secret the fixture gives the AppHost, so tests can speak to a service port as a service would.</summary>
     public static readonly string InternalTokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private AppHostProcess? _appHost;
@@ -52,7 +54,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--AppHost:OtlpProtocol=http/protobuf",
             "--AppHost:ServiceEnvironment:OTEL_BSP_SCHEDULE_DELAY=200",
             "--AppHost:ServiceEnvironment:OTEL_METRIC_EXPORT_INTERVAL=60000",
-            "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4");
+            "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Key={BudgetTenantApiKey}",
+            "--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Tenant=budget-tenant");
         await _appHost.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
     }
 

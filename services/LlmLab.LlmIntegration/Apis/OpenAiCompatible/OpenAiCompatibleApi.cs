@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LlmLab.LlmIntegration.Budgets;
 using LlmLab.LlmIntegration.Domain;
 using LlmLab.LlmIntegration.Pipeline;
 using LlmLab.ServiceKit;
@@ -28,7 +29,7 @@ public static class OpenAiCompatibleApi
         return Results.Json(new { @object = "list", data });
     }
 
-    public static async Task CompleteAsync(HttpContext http, GenerationService generation, CancellationToken ct)
+    public static async Task CompleteAsync(HttpContext http, GenerationService generation, TenantBudgets budgets, CancellationToken ct)
     {
         ChatCompletionRequest? body;
         try
@@ -46,6 +47,11 @@ public static class OpenAiCompatibleApi
             return;
         }
 
+        if (await budgets.RefusalAsync(http.TenantId()!) is { } refusal)
+        {
+            await OpenAiErrors.InsufficientQuota(refusal).ExecuteAsync(http);
+            return;
+        }
         var (provider, model) = SplitModel(body!.Model!);
         var request = new GenerationRequest(http.TenantId()!, provider, model,
             body.Messages!.Select(m => new ChatMessage(new ChatRole(m.Role!), m.Text())).ToList(), ToOptions(body), Cache: null);

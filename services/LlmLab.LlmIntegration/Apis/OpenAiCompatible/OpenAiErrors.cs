@@ -8,6 +8,10 @@ public static class OpenAiErrors
     public static IResult Invalid(string param, string message) =>
         Results.Json(new { error = new { message = $"{param}: {message}", type = "invalid_request_error", param, code = (string?)null } }, statusCode: 400);
 
+    /// <summary>OpenAI's answer when an account's quota is spent: 429 with type and code insufficient_quota.</summary>
+    public static IResult InsufficientQuota(string message) =>
+        Results.Json(new { error = new { message, type = "insufficient_quota", param = (string?)null, code = "insufficient_quota" } }, statusCode: 429);
+
     public static IResult From(ProviderException failed)
     {
         var (status, type) = failed.Kind switch
