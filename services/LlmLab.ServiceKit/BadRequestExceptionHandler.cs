@@ -41,6 +41,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         if (!string.IsNullOrEmpty(json?.Path)) return json.Path;
         if (badRequest.StatusCode == StatusCodes.Status415UnsupportedMediaType) return "Content-Type";
         if (badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge) return "body";
+        if (badRequest.Message.Contains("from body", StringComparison.Ordinal) || badRequest.Message.Contains("Implicit body", StringComparison.Ordinal)) return "body";
         // Minimal APIs say 'Failed to bind parameter "int page" from "x".' or 'Required parameter "Guid id" was not provided ...'.
         var parameter = ParameterInMessage().Match(badRequest.Message);
         return parameter.Success ? parameter.Groups["name"].Value : "body";

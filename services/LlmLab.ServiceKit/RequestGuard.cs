@@ -49,6 +49,10 @@ public static class RequestGuard
         return Results.Json(new { error = new { message, type = "invalid_request_error", param, code = (string?)null } }, statusCode: problem.StatusCode);
     }
 
+    private const string NilId = "the nil UUID (all zeros) is nobody's id.";
+
+    private static bool IsNilId(string? text) => text is { Length: >= 32 and <= 38 } && Guid.TryParse(text, out var id) && id == Guid.Empty;
+
     private static ProblemHttpResult? Refusal(HttpContext context, long cap)
     {
         var request = context.Request;
@@ -65,13 +69,13 @@ public static class RequestGuard
             foreach (var value in values)
             {
                 if (TextRules.Problem(value, TextRules.MaxQueryValue) is { } problem) return Problems.Invalid(name, problem, StatusCodes.Status400BadRequest);
+                if (IsNilId(value)) return Problems.Invalid(name, NilId, StatusCodes.Status400BadRequest);
             }
         }
         foreach (var (name, value) in context.GetRouteData().Values)
         {
             if (value is string text && TextRules.Problem(text, TextRules.MaxName) is { } problem) return Problems.Invalid(name, problem, StatusCodes.Status400BadRequest);
-            if (value is string id && Guid.TryParse(id, out var guid) && guid == Guid.Empty)
-                return Problems.Invalid(name, "the nil UUID (all zeros) is not an id.", StatusCodes.Status400BadRequest);
+            if (value is string id && IsNilId(id)) return Problems.Invalid(name, NilId, StatusCodes.Status400BadRequest);
         }
         return null;
     }

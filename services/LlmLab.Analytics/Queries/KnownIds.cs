@@ -1,4 +1,3 @@
-using System.Net;
 using LlmLab.ServiceKit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -44,7 +43,7 @@ public sealed class KnownIds(AnalyticsSql sql, HttpClient batch)
         try
         {
             using var response = await batch.SendAsync(request, ct);
-            return response.StatusCode != HttpStatusCode.NotFound;
+            return response.IsSuccessStatusCode || (int)response.StatusCode >= 500;
         }
         catch (HttpRequestException)
         {

@@ -10,6 +10,10 @@ namespace LlmLab.IntegrationTests.Platform;
 public sealed class PlatformFixture : IAsyncLifetime
 {
     public const string ApiKey = "integration-test-key";
+
+    /// <summary>A key of its own tenant for the hostile-input suite (a high index, so other keys can be added before it).</summary>
+    public const string HostileApiKey = "hostile-input-test-key";
+    public const string HostileTenant = "hostile-input";
     private AppHostProcess? _appHost;
 
     public OtlpReceiver Otlp { get; private set; } = null!;
@@ -36,7 +40,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--AppHost:OtlpProtocol=http/protobuf",
             "--AppHost:ServiceEnvironment:OTEL_BSP_SCHEDULE_DELAY=200",
             "--AppHost:ServiceEnvironment:OTEL_METRIC_EXPORT_INTERVAL=60000",
-            "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4");
+            "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__20__Key={HostileApiKey}",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__20__Tenant={HostileTenant}");
         await _appHost.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
     }
 

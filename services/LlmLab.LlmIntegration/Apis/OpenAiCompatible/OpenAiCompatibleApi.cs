@@ -33,6 +33,11 @@ public static class OpenAiCompatibleApi
 
     public static async Task CompleteAsync(HttpContext http, GenerationService generation, CancellationToken ct)
     {
+        if (!http.Request.HasJsonContentType())
+        {
+            await OpenAiErrors.Invalid("Content-Type", "must be application/json.", StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(http);
+            return;
+        }
         ChatCompletionRequest? body;
         try
         {
