@@ -15,6 +15,7 @@ builder.Services.AddScoped<AnalyticsSql>();
 builder.Services.AddScoped<ReadModelRebuilder>();
 // Logical name resolved by service discovery (services__batch__http__0).
 builder.Services.AddHttpClient<BatchFeedClient>(c => c.BaseAddress = new Uri("http://batch"));
+builder.Services.AddHttpClient<KnownIds>(c => c.BaseAddress = new Uri("http://batch"));
 
 var app = builder.Build();
 app.UseServiceKit();

@@ -37,6 +37,7 @@ public static class ServiceKitExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (requireInternalIdentity) app.UseMiddleware<InternalIdentityMiddleware>();
+        app.UseRequestGuard();
         return app;
     }
 
@@ -65,6 +66,8 @@ public static class ServiceKitExtensions
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new SafeStringConverter());
+        options.Converters.Add(new FiniteDoubleConverter());
     }
 }

@@ -23,7 +23,7 @@ public static class AnalyticsExportApi
     {
         if (!Types.Contains(type)) return Problems.Invalid("type", $"must be one of {string.Join(", ", Types)}.", StatusCodes.Status404NotFound);
         if (!ExportFormat.IsKnown(format)) return Problems.Invalid("format", $"must be one of {string.Join(", ", ExportFormat.All)}.", StatusCodes.Status400BadRequest);
-        var (scope, problem) = AnalyticsScope.From(http, time, defaultTimeframe: type is "trends" or "models" ? "30d" : null);
+        var (scope, problem) = await AnalyticsScope.FromAsync(http, time, ct, defaultTimeframe: type is "trends" or "models" ? "30d" : null);
         if (scope is null) return problem!;
 
         var (columns, rows) = await TableAsync(type, sql, scope, ct);

@@ -17,7 +17,7 @@ public static class BreakdownApi
 
     public static async Task<Results<Ok<QualityBreakdown>, ProblemHttpResult>> BreakdownAsync(HttpContext http, AnalyticsSql sql, TimeProvider time, CancellationToken ct)
     {
-        var (scope, problem) = AnalyticsScope.From(http, time);
+        var (scope, problem) = await AnalyticsScope.FromAsync(http, time, ct);
         if (scope is null) return problem!;
         return TypedResults.Ok(await QueryAsync(sql, scope, ct));
     }

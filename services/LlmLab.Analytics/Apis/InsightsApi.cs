@@ -21,13 +21,16 @@ public static class InsightsApi
 
     public static async Task<Results<Ok<InsightReport>, ProblemHttpResult>> AcrossExperimentsAsync(HttpContext http, AnalyticsSql sql, TimeProvider time, CancellationToken ct)
     {
-        var (scope, problem) = AnalyticsScope.From(http, time);
+        var (scope, problem) = await AnalyticsScope.FromAsync(http, time, ct);
         if (scope is null) return problem!;
         return TypedResults.Ok(await ReportAsync(sql, scope, ct));
     }
 
-    public static async Task<Ok<InsightReport>> ForBatchAsync(Guid id, HttpContext http, AnalyticsSql sql, CancellationToken ct) =>
-        TypedResults.Ok(await ReportAsync(sql, new AnalyticsScope(http.TenantId()!, id, null, null), ct));
+    public static async Task<Results<Ok<InsightReport>, ProblemHttpResult>> ForBatchAsync(Guid id, HttpContext http, AnalyticsSql sql, KnownIds ids, CancellationToken ct)
+    {
+        if (await ids.UnknownAsync(http.TenantId()!, "id", id, null, ct) is not null) return Problems.NotFound("Batch run", id);
+        return TypedResults.Ok(await ReportAsync(sql, new AnalyticsScope(http.TenantId()!, id, null, null), ct));
+    }
 
     private static async Task<InsightReport> ReportAsync(AnalyticsSql sql, AnalyticsScope scope, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public static partial class MethodComparisonApi
         return app;
     }
 
-    public static async Task<Results<Ok<MethodComparison>, ProblemHttpResult>> CompareAsync(HttpContext http, AnalyticsSql sql, CancellationToken ct,
+    public static async Task<Results<Ok<MethodComparison>, ProblemHttpResult>> CompareAsync(HttpContext http, AnalyticsSql sql, KnownIds ids, CancellationToken ct,
         Guid? run_a = null, Guid? run_b = null, string metric = "overall_score", double? threshold = null)
     {
         if (run_a is not { } a) return Problems.Invalid("run_a", "is required: the id of the first run (batch).", StatusCodes.Status400BadRequest);
@@ -30,6 +30,8 @@ public static partial class MethodComparisonApi
         if (!double.IsFinite(cut)) return Problems.Invalid("threshold", "must be a finite number.", StatusCodes.Status400BadRequest);
 
         var tenant = http.TenantId()!;
+        if (await ids.UnknownAsync(tenant, "run_a", a, null, ct) is { } unknownA) return unknownA;
+        if (await ids.UnknownAsync(tenant, "run_b", b, null, ct) is { } unknownB) return unknownB;
         var pairs = await sql.QueryAsync(c =>
         {
             c.Parameters.AddWithValue("tenant", tenant);

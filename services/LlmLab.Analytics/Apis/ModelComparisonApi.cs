@@ -15,7 +15,7 @@ public static class ModelComparisonApi
 
     public static async Task<Results<Ok<List<ModelSummary>>, ProblemHttpResult>> CompareAsync(HttpContext http, AnalyticsSql sql, TimeProvider time, CancellationToken ct)
     {
-        var (scope, problem) = AnalyticsScope.From(http, time, defaultTimeframe: "30d");
+        var (scope, problem) = await AnalyticsScope.FromAsync(http, time, ct, defaultTimeframe: "30d");
         if (scope is null) return problem!;
         return TypedResults.Ok(await QueryAsync(sql, scope, ct));
     }

@@ -19,7 +19,7 @@ public static class ParameterOptimizationApi
 
     public static async Task<Results<Ok<ParameterOptimization>, ProblemHttpResult>> OptimizeAsync(HttpContext http, AnalyticsSql sql, TimeProvider time, CancellationToken ct, string? metric = null)
     {
-        var (scope, problem) = AnalyticsScope.From(http, time);
+        var (scope, problem) = await AnalyticsScope.FromAsync(http, time, ct);
         if (scope is null) return problem!;
         metric ??= ScoreColumns.Overall;
         if (!ScoreColumns.IsScore(metric)) return Problems.Invalid("metric", $"must be one of {string.Join(", ", ScoreColumns.All)}.", StatusCodes.Status400BadRequest);

@@ -22,7 +22,7 @@ public static class TrendsApi
 
     public static async Task<Results<Ok<QualityTrend>, ProblemHttpResult>> TrendsAsync(HttpContext http, AnalyticsSql sql, TimeProvider time, CancellationToken ct, string? metric = null)
     {
-        var (scope, problem) = AnalyticsScope.From(http, time, defaultTimeframe: "30d");
+        var (scope, problem) = await AnalyticsScope.FromAsync(http, time, ct, defaultTimeframe: "30d");
         if (scope is null) return problem!;
         metric ??= ScoreColumns.Overall;
         if (!ScoreColumns.IsScore(metric)) return Problems.Invalid("metric", $"must be one of {string.Join(", ", ScoreColumns.All)}.", StatusCodes.Status400BadRequest);

@@ -13,11 +13,17 @@ public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? 
     public static readonly IReadOnlyList<string> ExperimentTypes = ["batch", "experiment"];
 
     /// <summary>Reads <c>batch_id</c> (or <c>run_id</c>), <c>experiment_id</c>, <c>experiment_type</c> and <c>timeframe</c> ("7d", "30d", "90d"…); the error names the field.</summary>
-    /// <summary>The scope of a request, or the 400 problem+json naming the query parameter at fault.</summary>
-    public static (AnalyticsScope? Scope, ProblemHttpResult? Problem) From(HttpContext http, TimeProvider time, string? defaultTimeframe = null)
+    /// <summary>
+    /// The scope of a request, or the problem+json naming the query parameter at fault: 400 when it is malformed, 404 when
+    /// it names a run or experiment the caller does not have.
+    /// </summary>
+    public static async Task<(AnalyticsScope? Scope, ProblemHttpResult? Problem)> FromAsync(HttpContext http, TimeProvider time, CancellationToken ct,
+        string? defaultTimeframe = null)
     {
         var (scope, field, error) = Parse(http, time, defaultTimeframe);
-        return scope is null ? (null, Problems.Invalid(field!, error!, StatusCodes.Status400BadRequest)) : (scope, null);
+        if (scope is null) return (null, Problems.Invalid(field!, error!, StatusCodes.Status400BadRequest));
+        var unknown = await http.RequestServices.GetRequiredService<KnownIds>().UnknownAsync(scope, http, ct);
+        return unknown is null ? (scope, null) : (null, unknown);
     }
 
     private static (AnalyticsScope? Scope, string? Field, string? Error) Parse(HttpContext http, TimeProvider time, string? defaultTimeframe)

@@ -40,7 +40,7 @@ public static class BatchRunsApi
         WorkItemStatus? wanted = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<WorkItemStatus>(status, ignoreCase: true, out var parsed)) return Problems.Invalid("status", "must be pending, completed or failed.", StatusCodes.Status400BadRequest);
+            if (!EnumNames.TryParse<WorkItemStatus>(status, out var parsed)) return Problems.Invalid("status", EnumNames.Expected<WorkItemStatus>(), StatusCodes.Status400BadRequest);
             wanted = parsed;
         }
         if (await reader.FindRunAsync(id, http.TenantId()!, ct) is null) return Problems.NotFound("Batch run", id);

@@ -16,19 +16,29 @@ public static class ExportApi
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/export").RequireTenant();
-        api.MapGet("/{experimentId:guid}", async (Guid experimentId, HttpContext http, ResponseExporter exporter, CancellationToken ct) =>
-        {
-            ExportFormat.Prepare(http.Response, "json", $"experiment-{experimentId}");
-            await exporter.WriteJsonAsync(exporter.OfExperiment(http.TenantId()!, experimentId), "experiment_id", experimentId, http.Response.Body, ct);
-        });
-        api.MapGet("/{experimentId:guid}/csv", async (Guid experimentId, HttpContext http, ResponseExporter exporter, CancellationToken ct) =>
-        {
-            ExportFormat.Prepare(http.Response, "csv", $"experiment-{experimentId}");
-            await exporter.WriteTableAsync(exporter.OfExperiment(http.TenantId()!, experimentId), "csv", ResponseColumns.All, http.Response.Body, ct);
-        });
+        api.MapGet("/{experimentId:guid}", ExperimentJsonAsync);
+        api.MapGet("/{experimentId:guid}/csv", ExperimentCsvAsync);
         api.MapPost("/batch", BatchAsync);
         api.MapPost("/custom", CustomAsync);
         return app;
+    }
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExperimentJsonAsync(
+        Guid experimentId, HttpContext http, ExperimentLookup experiments, ResponseExporter exporter, CancellationToken ct)
+    {
+        if (!await experiments.ExistsAsync(experimentId, http.TenantId()!, ct)) return Problems.NotFound("Experiment", experimentId);
+        ExportFormat.Prepare(http.Response, "json", $"experiment-{experimentId}");
+        await exporter.WriteJsonAsync(exporter.OfExperiment(http.TenantId()!, experimentId), "experiment_id", experimentId, http.Response.Body, ct);
+        return TypedResults.Empty;
+    }
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExperimentCsvAsync(
+        Guid experimentId, HttpContext http, ExperimentLookup experiments, ResponseExporter exporter, CancellationToken ct)
+    {
+        if (!await experiments.ExistsAsync(experimentId, http.TenantId()!, ct)) return Problems.NotFound("Experiment", experimentId);
+        ExportFormat.Prepare(http.Response, "csv", $"experiment-{experimentId}");
+        await exporter.WriteTableAsync(exporter.OfExperiment(http.TenantId()!, experimentId), "csv", ResponseColumns.All, http.Response.Body, ct);
+        return TypedResults.Empty;
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> BatchAsync(ExportBatchBody body, HttpContext http, BatchDbContext db, ResponseExporter exporter, CancellationToken ct)
@@ -49,8 +59,14 @@ public static class ExportApi
     {
         var format = (body.Format ?? "csv").ToLowerInvariant();
         if (!ExportFormat.IsKnown(format)) return Problems.Invalid("format", $"must be one of {string.Join(", ", ExportFormat.All)}.");
-        if (body.Fields?.FirstOrDefault(f => !ResponseColumns.Names.Contains(f)) is { } unknown)
-            return Problems.Invalid("fields", $"'{unknown}' is not an exportable field; choose from {string.Join(", ", ResponseColumns.Names)}.");
+        if (body.Fields is { } fields)
+        {
+            if (fields.Count > ResponseColumns.All.Count)
+                return Problems.Invalid("fields", $"at most {ResponseColumns.All.Count} fields (each exportable field once).", StatusCodes.Status413PayloadTooLarge);
+            if (fields.FindIndex(f => f is null || !ResponseColumns.Names.Contains(f)) is var bad and >= 0)
+                return Problems.Invalid($"fields[{bad}]", $"'{fields[bad]}' is not an exportable field; choose from {string.Join(", ", ResponseColumns.Names)}.");
+            if (fields.Distinct().Count() != fields.Count) return Problems.Invalid("fields", "each field may be named once.");
+        }
         var filters = body.Filters ?? new ExportFilters();
         if (filters.Validate() is { } error) return Problems.Invalid(error.Field, error.Message);
 

@@ -12,6 +12,9 @@ public static class MetricsApi
 {
     public const int MaxItems = 1_000;
 
+    /// <summary>Body cap of /api/metrics/batch: under gRPC's 4 MiB message limit towards quality-analysis, with room for framing.</summary>
+    public const long MaxBatchBodyBytes = 3 * 1024 * 1024;
+
     /// <summary>Scores where a higher value is better; "best per metric" is computed over these.</summary>
     private static readonly string[] ComparableScores =
     [
@@ -23,7 +26,7 @@ public static class MetricsApi
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/metrics").RequireTenant();
-        api.MapPost("/batch", BatchAsync);
+        api.MapPost("/batch", BatchAsync).WithBodyCap(MaxBatchBodyBytes);
         api.MapPost("/compare", CompareAsync);
         return app;
     }
@@ -49,7 +52,10 @@ public static class MetricsApi
         {
             var item = body.Texts[i];
             if (string.IsNullOrWhiteSpace(item.Text)) return Problems.Invalid($"texts[{i}].text", "is required.");
-            if (item.Text.Length > 1_000_000) return Problems.Invalid($"texts[{i}].text", "must be at most 1000000 characters.", StatusCodes.Status413PayloadTooLarge);
+            if (TextRules.FirstInvalid(($"texts[{i}].text", item.Text, TextRules.MaxAnyString), ($"texts[{i}].prompt", item.Prompt, TextRules.MaxPrompt),
+                    ($"texts[{i}].reference", item.Reference, TextRules.MaxAnyString)) is { } badText)
+                return badText;
+            if (item.References is { Count: > 100 }) return Problems.Invalid($"texts[{i}].references", "at most 100 references per text.");
             var score = new ScoreRequest { Text = item.Text, Prompt = item.Prompt ?? "", FinishReason = "" };
             if (item.Reference is not null) score.References.Add(item.Reference);
             if (item.References is not null) score.References.Add(item.References);
@@ -66,12 +72,21 @@ public static class MetricsApi
             var field = ex.Status.Detail.Split(':', 2)[0];
             return Problems.Invalid(field, ex.Status.Detail);
         }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted)
+        {
+            // The texts together exceed what one scoring call carries (gRPC's message size).
+            return Problems.Invalid("texts", $"the texts together are too large to score in one call; send fewer or shorter texts ({ex.Status.Detail}).",
+                StatusCodes.Status413PayloadTooLarge);
+        }
     }
 
     public static async Task<Results<Ok<MetricsComparison>, ProblemHttpResult>> CompareAsync(
         CompareBody body, HttpContext http, BatchDbContext db, QualityService.QualityServiceClient quality, CancellationToken ct)
     {
         if (body.Judge is not null && string.IsNullOrWhiteSpace(body.Judge.Provider)) return Problems.Invalid("judge.provider", "is required when a judge is asked for.");
+        if (TextRules.FirstInvalid(("judge.provider", body.Judge?.Provider, TextRules.MaxProvider), ("judge.model", body.Judge?.Model, TextRules.MaxModel),
+                ("judge.rubric", body.Judge?.Rubric, TextRules.MaxDescription)) is { } badJudge)
+            return badJudge;
         if (body.Judge is not null && body.ResponseIds is { Count: not 2 }) return Problems.Invalid("response_ids", "a pairwise judgement compares exactly two responses.");
         if (body.ResponseIds is not { Count: >= 2 }) return Problems.Invalid("response_ids", "give at least two response ids.");
         if (body.ResponseIds.Count > 50) return Problems.Invalid("response_ids", "at most 50 responses side by side.");

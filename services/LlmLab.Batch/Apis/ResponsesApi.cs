@@ -41,10 +41,13 @@ public static class ResponsesApi
     }
 
     public static async Task<Results<Ok<PagedList<ResponseView>>, ProblemHttpResult>> ListAsync(
-        Guid experimentId, HttpContext http, BatchDbContext db, CancellationToken ct,
+        Guid experimentId, HttpContext http, BatchDbContext db, ExperimentLookup experiments, CancellationToken ct,
         double? temperature = null, double? top_p = null, Guid? run_id = null, int page = 1, int page_size = 50)
     {
         if (Paging.Invalid(page, page_size) is { } badPage) return badPage;
+        if (temperature is { } t && !double.IsFinite(t)) return Problems.Invalid("temperature", "must be a finite number.", StatusCodes.Status400BadRequest);
+        if (top_p is { } p && !double.IsFinite(p)) return Problems.Invalid("top_p", "must be a finite number.", StatusCodes.Status400BadRequest);
+        if (!await experiments.ExistsAsync(experimentId, http.TenantId()!, ct)) return Problems.NotFound("Experiment", experimentId);
         var query = db.Responses.AsNoTracking().Include(r => r.Metrics)
             .Where(r => r.TenantId == http.TenantId() && r.ExperimentId == experimentId);
         if (temperature is not null) query = query.Where(r => r.Temperature == temperature);

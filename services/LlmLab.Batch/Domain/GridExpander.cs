@@ -18,7 +18,9 @@ public static class GridExpander
         ResponseCount = e.ResponseCount,
     };
 
-    public static long CallCount(ExperimentDefinition e) => ToGrid(e).Calls;
+    /// <summary>The calls the grid makes, counted without expanding it (a stored grid may be huge); saturates far above any limit.</summary>
+    public static long CallCount(ExperimentDefinition e) =>
+        (long)InclusiveRange.Count(e.TemperatureMin, e.TemperatureMax, e.TemperatureStep) * InclusiveRange.Count(e.TopPMin, e.TopPMax, e.TopPStep) * Math.Max(0, e.ResponseCount);
 
     /// <param name="drawSeed">Each repetition's seed when the experiment fixes none; recorded on the item.</param>
     public static List<WorkItem> Expand(ExperimentDefinition e, Guid runId, string tenantId, Func<long> drawSeed) =>

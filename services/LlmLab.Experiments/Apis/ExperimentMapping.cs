@@ -45,7 +45,7 @@ internal static class ExperimentMapping
         e.Seed = input.Seed ?? e.Seed;
         e.JudgeProvider = input.JudgeProvider is null ? e.JudgeProvider : input.JudgeProvider.Trim() is { Length: > 0 } judge ? judge : null;
         e.JudgeModel = input.JudgeModel is null ? e.JudgeModel : input.JudgeModel.Trim();
-        e.Tags = input.Tags?.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList() ?? e.Tags;
+        e.Tags = input.Tags?.Select(t => t?.Trim() ?? "").Where(t => t.Length > 0).Distinct().ToList() ?? e.Tags;
         e.IsFavorited = input.IsFavorited ?? e.IsFavorited;
         e.IsArchived = input.IsArchived ?? e.IsArchived;
     }
@@ -55,7 +55,7 @@ internal static class ExperimentMapping
         e.TemperatureMin, e.TemperatureMax, e.TemperatureStep, e.TopPMin, e.TopPMax, e.TopPStep,
         e.MaxTokens, e.FrequencyPenalty, e.PresencePenalty, e.ResponseCount, e.Seed, e.JudgeProvider, e.JudgeModel, e.Tags,
         e.Status, e.IsFavorited, e.IsArchived,
-        InclusiveRange.Count(e.TemperatureMin, e.TemperatureMax, e.TemperatureStep) * InclusiveRange.Count(e.TopPMin, e.TopPMax, e.TopPStep),
+        (int)Math.Min(int.MaxValue, (long)InclusiveRange.Count(e.TemperatureMin, e.TemperatureMax, e.TemperatureStep) * InclusiveRange.Count(e.TopPMin, e.TopPMax, e.TopPStep)),
         e.CreatedAt, e.UpdatedAt);
 }
 

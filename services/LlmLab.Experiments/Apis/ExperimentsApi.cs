@@ -29,8 +29,8 @@ public static class ExperimentsApi
         var query = db.Experiments.AsNoTracking().Where(e => e.TenantId == http.TenantId());
         if (status is not null)
         {
-            if (!Enum.TryParse<ExperimentStatus>(status, ignoreCase: true, out var parsed))
-                return Problems.Invalid("status", "must be draft, running, completed or failed.", StatusCodes.Status400BadRequest);
+            if (!EnumNames.TryParse<ExperimentStatus>(status, out var parsed))
+                return Problems.Invalid("status", EnumNames.Expected<ExperimentStatus>(), StatusCodes.Status400BadRequest);
             query = query.Where(e => e.Status == parsed);
         }
         if (tag is not null) query = query.Where(e => e.Tags.Contains(tag));

@@ -9,6 +9,8 @@ internal static class GenerateRequestValidator
     {
         if (request.Messages.Count == 0 || request.Messages.All(m => string.IsNullOrWhiteSpace(m.Content)))
             return "messages: at least one message with content is required.";
+        if (request.Messages.Sum(m => (long)m.Content.Length) > ServiceKit.TextRules.MaxPrompt)
+            return $"messages: the messages' text must be at most {ServiceKit.TextRules.MaxPrompt} characters together.";
         var p = request.Parameters;
         if (p is null) return null;
         if (p.HasTemperature && p.Temperature is < 0 or > 2 or double.NaN) return "parameters.temperature: must be between 0 and 2.";
@@ -17,6 +19,7 @@ internal static class GenerateRequestValidator
         if (p.HasFrequencyPenalty && p.FrequencyPenalty is < -2 or > 2) return "parameters.frequency_penalty: must be between -2 and 2.";
         if (p.HasPresencePenalty && p.PresencePenalty is < -2 or > 2) return "parameters.presence_penalty: must be between -2 and 2.";
         if (p.HasTopK && p.TopK < 0) return "parameters.top_k: must not be negative.";
+        if (p.Stop.Count > 4 || p.Stop.Any(s => s.Length > 1_000)) return "parameters.stop: at most 4 stop sequences of at most 1000 characters.";
         return null;
     }
 }

@@ -10,7 +10,8 @@ public static class QualityApi
 {
     public static IEndpointRouteBuilder MapQualityApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/quality/analyze", Analyze).RequireTenant();
+        // A text of up to a million characters, however it is encoded and escaped.
+        app.MapPost("/api/quality/analyze", Analyze).RequireTenant().WithBodyCap(8 * 1024 * 1024);
         return app;
     }
 
@@ -23,7 +24,14 @@ public static class QualityApi
         if (body.MaxTokens is < 0) return Problems.Invalid("max_tokens", "must not be negative.");
         if (QualityScorer.UnknownWeights(body.Weights) is [var unknown, ..])
             return Problems.Invalid($"weights.{unknown}", $"'{unknown}' is not a metric the overall score can weigh; use one of {string.Join(", ", OverallScore.WeightableMetrics)}.");
-        if (body.Weights?.Values.Any(w => w < 0 || double.IsNaN(w)) == true) return Problems.Invalid("weights", "must not be negative.");
+        if (body.Weights?.FirstOrDefault(w => !(w.Value >= 0) || !double.IsFinite(w.Value)) is { Key: { } badWeight })
+            return Problems.Invalid($"weights.{badWeight}", "must be a finite number, not negative.");
+        if (TextRules.FirstInvalid(("text", body.Text, QualityLimits.MaxTextLength), ("prompt", body.Prompt, TextRules.MaxPrompt),
+                ("reference", body.Reference, QualityLimits.MaxTextLength), ("finish_reason", body.FinishReason, TextRules.MaxName),
+                ("judge.provider", body.Judge?.Provider, TextRules.MaxProvider), ("judge.model", body.Judge?.Model, TextRules.MaxModel),
+                ("judge.rubric", body.Judge?.Rubric, TextRules.MaxDescription)) is { } badText)
+            return badText;
+        if (body.References is { Count: > 100 }) return Problems.Invalid("references", "at most 100 references.");
 
         if (body.Judge is { } j && string.IsNullOrWhiteSpace(j.Provider)) return Problems.Invalid("judge.provider", "is required when a judge is asked for.");
 

@@ -18,6 +18,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string BudgetTenantApiKey = "integration-test-key-budget-tenant";
     /// <summary>The platform secret the fixture gives the AppHost, so tests can speak to a service port as a service would.</summary>
     public static readonly string InternalTokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A key of its own tenant for the hostile-input suite (a high index, so other keys can be added before it).</summary>
+    public const string HostileApiKey = "hostile-input-test-key";
+    public const string HostileTenant = "hostile-input";
     private AppHostProcess? _appHost;
 
     /// <summary>The tenant the AppHost gives its development key.</summary>
@@ -56,7 +60,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--AppHost:ServiceEnvironment:OTEL_METRIC_EXPORT_INTERVAL=60000",
             "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Key={BudgetTenantApiKey}",
-            "--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Tenant=budget-tenant");
+            "--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Tenant=budget-tenant",
+
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__20__Key={HostileApiKey}",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__20__Tenant={HostileTenant}");
         await _appHost.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
     }
 

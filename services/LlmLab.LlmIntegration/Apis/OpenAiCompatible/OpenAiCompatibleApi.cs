@@ -13,10 +13,13 @@ namespace LlmLab.LlmIntegration.Apis.OpenAiCompatible;
 /// </summary>
 public static class OpenAiCompatibleApi
 {
+    /// <summary>Room for 100,000 characters of messages however they are escaped, plus the request's other fields.</summary>
+    public const long MaxBodyBytes = 2 * 1024 * 1024;
+
     public static IEndpointRouteBuilder MapOpenAiCompatibleApi(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1").RequireTenant();
-        v1.MapPost("/chat/completions", CompleteAsync);
+        v1.MapPost("/chat/completions", CompleteAsync).WithBodyCap(MaxBodyBytes);
         v1.MapGet("/models", ListModelsAsync);
         return app;
     }
@@ -31,6 +34,11 @@ public static class OpenAiCompatibleApi
 
     public static async Task CompleteAsync(HttpContext http, GenerationService generation, TenantBudgets budgets, CancellationToken ct)
     {
+        if (!http.Request.HasJsonContentType())
+        {
+            await OpenAiErrors.Invalid("Content-Type", "must be application/json.", StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(http);
+            return;
+        }
         ChatCompletionRequest? body;
         try
         {
@@ -39,6 +47,12 @@ public static class OpenAiCompatibleApi
         catch (JsonException ex)
         {
             await OpenAiErrors.Invalid(ex.Path ?? "body", ex.Message).ExecuteAsync(http);
+            return;
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The body outgrew the endpoint's cap while being read (sent without a Content-Length).
+            await OpenAiErrors.Invalid("body", ex.Message, ex.StatusCode).ExecuteAsync(http);
             return;
         }
         if (ChatCompletionValidator.FirstError(body) is { } error)

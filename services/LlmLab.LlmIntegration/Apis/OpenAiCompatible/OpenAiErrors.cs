@@ -5,8 +5,8 @@ namespace LlmLab.LlmIntegration.Apis.OpenAiCompatible;
 /// <summary>Errors in OpenAI's shape ({error: {message, type, param, code}}), which OpenAI SDKs read.</summary>
 public static class OpenAiErrors
 {
-    public static IResult Invalid(string param, string message) =>
-        Results.Json(new { error = new { message = $"{param}: {message}", type = "invalid_request_error", param, code = (string?)null } }, statusCode: 400);
+    public static IResult Invalid(string param, string message, int status = StatusCodes.Status400BadRequest) =>
+        Results.Json(new { error = new { message = $"{param}: {message}", type = "invalid_request_error", param, code = (string?)null } }, statusCode: status);
 
     /// <summary>OpenAI's answer when an account's quota is spent: 429 with type and code insufficient_quota.</summary>
     public static IResult InsufficientQuota(string message) =>

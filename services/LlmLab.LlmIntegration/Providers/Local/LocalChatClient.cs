@@ -43,7 +43,7 @@ public sealed class LocalChatClient(LocalLanguageModel model) : IChatClient
         var outcome = new GenerationOutcome();
         var engine = new LocalEngine(model);
 
-        foreach (var piece in engine.Generate(prompt, settings, options?.MaxOutputTokens ?? DefaultMaxTokens, options?.StopSequences?.ToList() ?? [], seed, outcome))
+        foreach (var piece in engine.Generate(prompt, settings, options?.MaxOutputTokens ?? DefaultMaxTokens, options?.StopSequences?.ToList() ?? [], seed, outcome, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return new ChatResponseUpdate(ChatRole.Assistant, piece) { ModelId = ModelName };

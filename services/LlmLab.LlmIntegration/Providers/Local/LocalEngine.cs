@@ -11,7 +11,13 @@ public sealed class LocalEngine(LocalLanguageModel model)
     private static readonly (double Tri, double Bi, double Uni) Lambdas = (0.6, 0.3, 0.1);
 
     /// <summary>Yields text pieces as they are generated; <paramref name="finish"/> says why it stopped.</summary>
-    public IEnumerable<string> Generate(string prompt, SamplingSettings settings, int maxTokens, IReadOnlyList<string> stop, int seed, GenerationOutcome finish)
+    /// <remarks>
+    /// Cost is linear in the prompt and in the output: tokens are bounded in length, and the stop search looks only at the
+    /// tail a stop sequence could end in. <paramref name="cancellationToken"/> is checked before every token, so a caller
+    /// that goes away stops the work.
+    /// </remarks>
+    public IEnumerable<string> Generate(string prompt, SamplingSettings settings, int maxTokens, IReadOnlyList<string> stop, int seed, GenerationOutcome finish,
+        CancellationToken cancellationToken = default)
     {
         var vocabulary = new Vocabulary(model.Vocabulary);
         var promptCounts = new NGramCounts();
@@ -31,6 +37,7 @@ public sealed class LocalEngine(LocalLanguageModel model)
 
         for (var produced = 0; produced < maxTokens; produced++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Score(previous2, previous1, promptCounts, topicWords, candidates);
             buffer.Clear();
             buffer.AddRange(candidates.Select(c => (c.Key, c.Value)));
@@ -97,18 +104,24 @@ public sealed class LocalEngine(LocalLanguageModel model)
         return (merged, merged.Values.Sum());
     }
 
+    /// <summary>
+    /// The earliest stop sequence that ends in the text appended since <paramref name="searchFrom"/>; only that tail (plus
+    /// the longest stop's length before it) is copied and searched, never the whole output.
+    /// </summary>
     private static int FindStop(StringBuilder text, IReadOnlyList<string> stop, int searchFrom)
     {
         if (stop.Count == 0) return -1;
-        var tail = text.ToString();
+        var longest = stop.Max(s => s.Length);
+        var start = Math.Max(0, searchFrom - longest + 1);
+        var tail = text.ToString(start, text.Length - start);
         var best = -1;
         foreach (var s in stop)
         {
             if (s.Length == 0) continue;
-            var at = tail.IndexOf(s, Math.Max(0, searchFrom - s.Length + 1), StringComparison.Ordinal);
+            var at = tail.IndexOf(s, Math.Max(0, searchFrom - start - s.Length + 1), StringComparison.Ordinal);
             if (at >= 0 && (best < 0 || at < best)) best = at;
         }
-        return best;
+        return best < 0 ? -1 : start + best;
     }
 }
 

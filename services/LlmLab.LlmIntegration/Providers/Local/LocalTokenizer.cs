@@ -9,8 +9,19 @@ public static partial class LocalTokenizer
     public const string DocumentStart = "<s>";
     public const string DocumentEnd = "</s>";
 
-    [GeneratedRegex(@"\w+(?:['’]\w+)*|[^\w\s]", RegexOptions.CultureInvariant)]
+    /// <summary>The longest run of word characters one token holds; a longer "word" is split into tokens this long.</summary>
+    public const int MaxWordPart = 48;
+
+    /// <summary>Apostrophe-joined parts one token holds ("o'er'n't…" beyond that starts a new token).</summary>
+    private const int MaxJoinedParts = 4;
+
+    // Bounded quantifiers: a token is at most 4 × 48 + 3 characters, so tokenizing is linear and the engine never
+    // carries (or generates) a million-character token.
+    [GeneratedRegex(@"\w{1,48}(?:['’]\w{1,48}){0,3}|[^\w\s]", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
+
+    /// <summary>The longest token the tokenizer makes.</summary>
+    public const int MaxTokenLength = MaxJoinedParts * MaxWordPart + MaxJoinedParts - 1;
 
     public static List<string> Tokenize(string text) =>
         TokenPattern().Matches(text).Select(m => m.Value).ToList();

@@ -1,0 +1,96 @@
+using static LlmLab.IntegrationTests.HostileInput.HostileCase;
+
+namespace LlmLab.IntegrationTests.HostileInput;
+
+public static partial class HostileCases
+{
+    /// <summary>Every route with an id in its path, by the kind of id, its methods, and the route parameter's name.</summary>
+    private static readonly (string Template, string Kind, string[] Methods, string Parameter)[] IdRoutes =
+    [
+        ("/api/experiments/{id}", "experiment", ["GET", "PUT", "DELETE"], "id"),
+        ("/api/experiments/{id}/progress", "experiment", ["GET"], "experimentId"),
+        ("/api/responses/{id}", "experiment", ["GET"], "experimentId"),
+        ("/api/export/{id}", "experiment", ["GET"], "experimentId"),
+        ("/api/export/{id}/csv", "experiment", ["GET"], "experimentId"),
+        ("/api/responses/single/{id}", "response", ["GET"], "id"),
+        ("/api/metrics/{id}", "response", ["GET"], "responseId"),
+        ("/api/experiments/batch/{id}", "batch", ["GET", "DELETE"], "id"),
+        ("/api/experiments/batch/{id}/start", "batch", ["POST"], "id"),
+        ("/api/experiments/batch/{id}/pause", "batch", ["POST"], "id"),
+        ("/api/experiments/batch/{id}/retry-errors", "batch", ["POST"], "id"),
+        ("/api/experiments/batch/{id}/rescore", "batch", ["POST"], "id"),
+        ("/api/experiments/batch/{id}/status", "batch", ["GET"], "id"),
+        ("/api/experiments/batch/{id}/progress", "batch", ["GET"], "id"),
+        ("/api/experiments/batch/{id}/items", "batch", ["GET"], "id"),
+        ("/api/experiments/batch/{id}/analysis", "batch", ["GET"], "id"),
+        ("/api/experiments/batch/{id}/optimization", "batch", ["GET"], "id"),
+        ("/api/experiments/batch/{id}/insights", "batch", ["GET"], "id"),
+    ];
+
+    private const string ValidUpdate = "{\"name\":\"should-never-be-written\"}";
+
+    private static IEnumerable<HostileCase> PathIds(TargetIds ids)
+    {
+        foreach (var (template, kind, methods, parameter) in IdRoutes)
+        {
+            var foreign = kind switch { "experiment" => ids.ForeignExperiment, "batch" => ids.ForeignBatch, _ => Guid.NewGuid() };
+            foreach (var method in methods.Select(m => new HttpMethod(m)))
+            {
+                var body = method == HttpMethod.Put ? Json(ValidUpdate) : NoBody;
+                // An unknown or foreign id is a 404 whose detail names the id; the nil UUID a 400 naming the route parameter.
+                yield return new("id:unknown", method, template.Replace("{id}", Unknown.ToString()), body, Unknown.ToString());
+                yield return new("id:foreign", method, template.Replace("{id}", foreign.ToString()), body, foreign.ToString());
+                yield return new("id:nil", method, template.Replace("{id}", Nil), body, parameter);
+                yield return new("id:not-a-uuid", method, template.Replace("{id}", "not-a-uuid"), body, null);
+                yield return new("id:nul", method, template.Replace("{id}", "ab%00cd"), body, null);
+            }
+        }
+        yield return new("provider-name:unknown", HttpMethod.Delete, "/api/llm/providers/no-such-provider-hostile", NoBody, "no-such-provider-hostile");
+        yield return new("provider-name:nul", HttpMethod.Delete, "/api/llm/providers/a%00b", NoBody, "name");
+        yield return new("provider-name:over-long", HttpMethod.Delete, "/api/llm/providers/" + new string('p', 201), NoBody, "name");
+        yield return new("analytics-type:nul", HttpMethod.Get, "/api/export/analytics/a%00b", NoBody, "type");
+    }
+
+    /// <summary>Every path of the contract with each method it does not serve: 405 (or 404), never a 5xx.</summary>
+    private static IEnumerable<HostileCase> Methods()
+    {
+        var served = new Dictionary<string, string[]>
+        {
+            ["/api/experiments"] = ["GET", "POST"], ["/api/experiments/batch"] = ["GET", "POST"], ["/api/responses/generate"] = ["POST"],
+            ["/api/responses/scored"] = ["GET"], ["/api/metrics/batch"] = ["POST"], ["/api/metrics/compare"] = ["POST"], ["/api/export/batch"] = ["POST"],
+            ["/api/export/custom"] = ["POST"], ["/api/export/analytics/breakdown"] = ["GET"], ["/api/quality/analyze"] = ["POST"],
+            ["/api/llm/provider"] = ["GET"], ["/api/llm/provider/switch"] = ["POST"], ["/api/llm/models"] = ["GET"], ["/api/llm/providers"] = ["GET", "POST"],
+            ["/v1/chat/completions"] = ["POST"], ["/v1/models"] = ["GET"], ["/api/analytics/quality/trends"] = ["GET"],
+            ["/api/analytics/quality/breakdown"] = ["GET"], ["/api/analytics/models/comparison"] = ["GET"], ["/api/analytics/parameters/optimization"] = ["GET"],
+            ["/api/analytics/parameters/correlation"] = ["GET"], ["/api/analytics/parameters/insights"] = ["GET"],
+            ["/api/analytics/methods/comparison"] = ["GET"], ["/api/analytics/rebuild"] = ["POST"],
+        };
+        foreach (var (template, _, methods, _) in IdRoutes) served[template.Replace("{id}", Unknown.ToString())] = methods;
+        string[] all = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
+        foreach (var (path, methods) in served)
+        {
+            foreach (var method in all.Except(methods))
+            {
+                var body = method is "POST" or "PUT" or "PATCH" ? Json("{}") : NoBody;
+                yield return new($"method:{method}", new HttpMethod(method), path, body, null);
+            }
+        }
+    }
+
+    /// <summary>Routes API.md lists that no service serves yet: refused cleanly (404/405 problem+json), never a 5xx or the web app's HTML.</summary>
+    private static IEnumerable<HostileCase> NotYetServed()
+    {
+        string[] paths =
+        [
+            "/api/datasets", $"/api/datasets/{Unknown}", $"/api/datasets/{Unknown}/items", "/api/evaluations", $"/api/evaluations/{Unknown}",
+            $"/api/evaluations/{Unknown}/comparison", "/api/documents", "/api/knowledge/search", "/v1/embeddings", "/api/training/jobs",
+            $"/api/training/jobs/{Unknown}/report", "/api/test-submissions", $"/api/experiments/{Unknown}/gates", $"/api/runs/{Unknown}/gate", "/api/alerts",
+            "/api/webhooks", $"/api/responses/{Unknown}/feedback", "/api/feedback/agreement", $"/api/experiments/batch/{Unknown}/optimize",
+        ];
+        foreach (var path in paths)
+        {
+            yield return new("unserved:get", HttpMethod.Get, path + "?page=%00", NoBody, null);
+            yield return new("unserved:post", HttpMethod.Post, path, Json("{\"name\":\"a\\u0000b\",\"url\":\"http://169.254.169.254/\"}"), null);
+        }
+    }
+}

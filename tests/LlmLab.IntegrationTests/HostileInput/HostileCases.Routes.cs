@@ -1,0 +1,121 @@
+using static LlmLab.IntegrationTests.HostileInput.HostileCase;
+using static LlmLab.IntegrationTests.HostileInput.Values;
+
+namespace LlmLab.IntegrationTests.HostileInput;
+
+public static partial class HostileCases
+{
+    /// <summary>Every route that reads a JSON body, with the body cap it declares.</summary>
+    private static IEnumerable<(HttpMethod Method, string Path, long Cap)> JsonRoutes(TargetIds ids) =>
+    [
+        (HttpMethod.Post, "/api/experiments", 2 << 20), (HttpMethod.Put, $"/api/experiments/{ids.OwnExperiment}", 2 << 20),
+        (HttpMethod.Post, "/api/experiments/batch", 2 << 20), (HttpMethod.Post, "/api/responses/generate", 2 << 20),
+        (HttpMethod.Post, "/api/metrics/batch", 3 << 20), (HttpMethod.Post, "/api/metrics/compare", 2 << 20),
+        (HttpMethod.Post, "/api/export/batch", 2 << 20), (HttpMethod.Post, "/api/export/custom", 2 << 20),
+        (HttpMethod.Post, "/api/quality/analyze", 8 << 20), (HttpMethod.Post, "/api/llm/provider/switch", 2 << 20),
+        (HttpMethod.Post, "/api/llm/providers", 2 << 20), (HttpMethod.Post, "/v1/chat/completions", 2 << 20),
+    ];
+
+    private static IEnumerable<HostileCase> BodyShapes(TargetIds ids)
+    {
+        foreach (var (method, path, cap) in JsonRoutes(ids))
+        {
+            var any = path.StartsWith("/v1", StringComparison.Ordinal) ? "body|$|messages|model" : "body|$";
+            yield return new("body:malformed", method, path, Json("{\"name\": \"x\",, }"), any);
+            yield return new("body:truncated", method, path, Json("{\"name\": \"x\""), any);
+            yield return new("body:empty", method, path, Json(""), any);
+            yield return new("body:null", method, path, Json("null"), any);
+            yield return new("body:array", method, path, Json("[]"), any);
+            yield return new("body:string", method, path, Json("\"text\""), any);
+            yield return new("body:number", method, path, Json("1e309"), any);
+            yield return new("body:deep-nesting", method, path, Json("{\"a\":" + Nested(1_000) + "}"), "a|body|$");
+            yield return new("body:invalid-utf8", method, path, JsonWithInvalidUtf8($"{{\"name\":\"x{BadUtf8Marker}\"}}"), "name|body|$|model|messages");
+            yield return new("content-type:text/plain", method, path, Json("{}", "text/plain"), "Content-Type");
+            yield return new("content-type:xml", method, path, Json("<a/>", "application/xml"), "Content-Type");
+            yield return new("content-type:form", method, path, Json("a=1", "application/x-www-form-urlencoded"), "Content-Type");
+            yield return new("body:over-cap", method, path, OversizedJson("name", cap + 1024), "body");
+        }
+    }
+
+    private static IEnumerable<HostileCase> QueryStrings(TargetIds ids)
+    {
+        var get = HttpMethod.Get;
+        var overLong = new string('q', 2_001);
+        foreach (var (query, field) in new[]
+                 {
+                     ("status=99", "status"), ("status=-1", "status"), ("status=sleeping", "status"), ("status=dr%00aft", "status"), ("tag=a%00b", "tag"),
+                     ("q=a%00b", "q"), ($"q={overLong}", "q"), ("archived=maybe", "archived"), ("favorited=2", "favorited"), ($"tag={overLong}", "tag"),
+                     ("q%00=x", "query"),
+                 })
+        {
+            yield return new($"query:{field}", get, $"/api/experiments?{query}", NoBody, field);
+        }
+        var lists = new[]
+        {
+            "/api/experiments", "/api/experiments/batch", $"/api/experiments/batch/{ids.OwnBatch}/items", $"/api/responses/{ids.OwnExperiment}",
+        };
+        foreach (var list in lists)
+        {
+            foreach (var value in BadPages)
+            {
+                yield return new("page", get, $"{list}?page={value}", NoBody, "page");
+                yield return new("page_size", get, $"{list}?page_size={value}", NoBody, "page_size");
+            }
+        }
+        foreach (var (query, field) in new[] { ("status=99", "status"), ("status=running", "status"), ("status=%00", "status") })
+        {
+            yield return new($"items:{field}", get, $"/api/experiments/batch/{ids.OwnBatch}/items?{query}", NoBody, field);
+        }
+        foreach (var (query, field) in new[]
+                 {
+                     ("temperature=abc", "temperature"), ("temperature=NaN", "temperature"), ("top_p=Infinity", "top_p"), ("top_p=1e309", "top_p"),
+                     ("run_id=abc", "run_id"), ($"run_id={Nil}", "run_id"),
+                 })
+        {
+            yield return new($"responses:{field}", get, $"/api/responses/{ids.OwnExperiment}?{query}", NoBody, field);
+        }
+        foreach (var (query, field) in new[] { ("limit=0", "limit"), ("limit=5001", "limit"), ("limit=abc", "limit"), ("after=abc", "after"), ($"after={Nil}", "after") })
+        {
+            yield return new($"scored:{field}", get, $"/api/responses/scored?{query}", NoBody, field);
+        }
+
+        var views = new[]
+        {
+            "/api/analytics/quality/breakdown", "/api/analytics/quality/trends", "/api/analytics/models/comparison", "/api/analytics/parameters/optimization",
+            "/api/analytics/parameters/correlation", "/api/analytics/parameters/insights", "/api/export/analytics/breakdown", "/api/export/analytics/correlation",
+        };
+        var filters = new List<(string Query, string Field)>
+        {
+            ($"batch_id={Unknown}", "batch_id"), ($"batch_id={ids.ForeignBatch}", "batch_id"), ($"batch_id={Nil}", "batch_id"), ("batch_id=abc", "batch_id"),
+            ($"run_id={Unknown}", "run_id"), ($"run_id={ids.ForeignBatch}", "run_id"), ($"experiment_id={Unknown}", "experiment_id"),
+            ($"experiment_id={ids.ForeignExperiment}", "experiment_id"), ($"experiment_id={Nil}", "experiment_id"), ("experiment_id=%00", "experiment_id"),
+            ("timeframe=0d", "timeframe"), ("timeframe=99999d", "timeframe"), ("timeframe=7y", "timeframe"), ("timeframe=%00", "timeframe"),
+            ("experiment_type=other", "experiment_type"), ($"experiment_type={overLong}", "experiment_type"),
+        };
+        foreach (var view in views)
+        {
+            foreach (var (query, field) in filters) yield return new($"analytics:{field}", get, $"{view}?{query}", NoBody, field);
+        }
+        foreach (var view in new[] { "/api/analytics/quality/trends", "/api/analytics/parameters/optimization" })
+        {
+            yield return new("analytics:metric", get, $"{view}?metric=nope", NoBody, "metric");
+            yield return new("analytics:metric", get, $"{view}?metric=overall_score;drop", NoBody, "metric");
+        }
+        foreach (var (query, field) in new[] { ("type=x", "type"), ("format=exe", "format"), ("format=%00", "format") })
+        {
+            var type = query.StartsWith("type", StringComparison.Ordinal) ? "nope" : "breakdown";
+            yield return new($"analytics-export:{field}", get, $"/api/export/analytics/{type}?{(field == "type" ? "" : query)}", NoBody, field);
+        }
+        const string comparison = "/api/analytics/methods/comparison";
+        foreach (var (query, field) in new[]
+                 {
+                     ("", "run_a"), ("run_a=abc", "run_a"), ($"run_a={Unknown}&run_b={ids.OwnBatch}", "run_a"),
+                     ($"run_a={ids.ForeignBatch}&run_b={ids.OwnBatch}", "run_a"), ($"run_a={ids.OwnBatch}&run_b={ids.ForeignBatch}", "run_b"),
+                     ($"run_a={ids.OwnBatch}&run_b={ids.OwnBatch}", "run_b"), ($"run_a={Nil}&run_b={ids.OwnBatch}", "run_a"),
+                     ($"run_a={ids.OwnBatch}&run_b={Unknown}&metric=Bad-Name", "metric"), ($"run_a={ids.OwnBatch}&run_b={Unknown}&threshold=NaN", "threshold"),
+                 })
+        {
+            yield return new($"comparison:{field}", get, $"{comparison}?{query}", NoBody, field);
+        }
+    }
+}
