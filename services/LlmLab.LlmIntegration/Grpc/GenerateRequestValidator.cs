@@ -9,6 +9,8 @@ internal static class GenerateRequestValidator
     {
         if (request.Messages.Count == 0 || request.Messages.All(m => string.IsNullOrWhiteSpace(m.Content)))
             return "messages: at least one message with content is required.";
+        // Providers, the default and the cache are per tenant: a call without one has nothing to resolve against.
+        if (string.IsNullOrWhiteSpace(request.TenantId)) return "tenant_id: is required.";
         var p = request.Parameters;
         if (p is null) return null;
         if (p.HasTemperature && p.Temperature is < 0 or > 2 or double.NaN) return "parameters.temperature: must be between 0 and 2.";

@@ -26,12 +26,16 @@ public class PipelinePartsTests
     {
         List<ChatMessage> messages = [new(ChatRole.User, "hello")];
         var options = new ChatOptions { Temperature = 0.7f, Seed = 1, MaxOutputTokens = 10 };
-        var key = ResponseCache.KeyOf("local", "m", messages, options);
-        Assert.Equal(key, ResponseCache.KeyOf("local", "m", [new(ChatRole.User, "hello")], new ChatOptions { Temperature = 0.7f, Seed = 1, MaxOutputTokens = 10 }));
-        Assert.NotEqual(key, ResponseCache.KeyOf("local", "m", messages, new ChatOptions { Temperature = 0.7f, Seed = 2, MaxOutputTokens = 10 }));
-        Assert.NotEqual(key, ResponseCache.KeyOf("local", "m", messages, new ChatOptions { Temperature = 0.7f, Seed = 1, MaxOutputTokens = 11 }));
-        Assert.NotEqual(key, ResponseCache.KeyOf("other", "m", messages, options));
-        Assert.NotEqual(key, ResponseCache.KeyOf("local", "m", [new(ChatRole.System, "hello")], options));
+        var key = ResponseCache.KeyOf("t1", "local", "m", messages, options);
+        Assert.Equal(key, ResponseCache.KeyOf("t1", "local", "m", [new(ChatRole.User, "hello")], new ChatOptions { Temperature = 0.7f, Seed = 1, MaxOutputTokens = 10 }));
+        Assert.NotEqual(key, ResponseCache.KeyOf("t1", "local", "m", messages, new ChatOptions { Temperature = 0.7f, Seed = 2, MaxOutputTokens = 10 }));
+        Assert.NotEqual(key, ResponseCache.KeyOf("t1", "local", "m", messages, new ChatOptions { Temperature = 0.7f, Seed = 1, MaxOutputTokens = 11 }));
+        Assert.NotEqual(key, ResponseCache.KeyOf("t1", "other", "m", messages, options));
+        Assert.NotEqual(key, ResponseCache.KeyOf("t1", "local", "m", [new(ChatRole.System, "hello")], options));
+        // One tenant's entry is never another's, whatever the tenant ids look like.
+        Assert.NotEqual(key, ResponseCache.KeyOf("t2", "local", "m", messages, options));
+        Assert.StartsWith("llmlab:cache:t1:", key, StringComparison.Ordinal);
+        Assert.NotEqual(ResponseCache.KeyOf("a:b", "local", "m", messages, options), ResponseCache.KeyOf("a", "local", "m", messages, options));
     }
 
     [Theory]
