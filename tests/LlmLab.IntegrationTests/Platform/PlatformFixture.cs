@@ -31,12 +31,15 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         Otlp = await OtlpReceiver.StartAsync(AppHostProcess.FreePort());
         _appHost = AppHostProcess.Start("platform",
+        [
             $"--AppHost:DevApiKey={ApiKey}",
             $"--AppHost:OtlpEndpoint={Otlp.Endpoint}",
             "--AppHost:OtlpProtocol=http/protobuf",
             "--AppHost:ServiceEnvironment:OTEL_BSP_SCHEDULE_DELAY=200",
             "--AppHost:ServiceEnvironment:OTEL_METRIC_EXPORT_INTERVAL=60000",
-            "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4");
+            "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4",
+            .. ProviderTenants.AppHostArguments(),
+        ]);
         await _appHost.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
     }
 
