@@ -2,7 +2,10 @@ using StackExchange.Redis;
 
 namespace LlmLab.LlmIntegration.Domain;
 
-/// <summary>Each tenant's default provider and model, in Redis so every replica agrees.</summary>
+/// <summary>
+/// Each tenant's default provider and model, in Redis so every replica agrees. The stored name is resolved among the
+/// tenant's own providers only; when it no longer resolves (deleted), the configured default applies.
+/// </summary>
 public sealed class DefaultProviderStore(IConnectionMultiplexer redis, ProviderCatalog catalog)
 {
     private static RedisKey Key(string tenantId) => $"llmlab:{tenantId}:default-provider";
@@ -10,7 +13,8 @@ public sealed class DefaultProviderStore(IConnectionMultiplexer redis, ProviderC
     public async Task<(string Provider, string Model)> GetAsync(string tenantId)
     {
         var stored = await redis.GetDatabase().StringGetAsync(Key(tenantId));
-        if (stored.HasValue && stored.ToString().Split('|', 2) is [var provider, var model])
+        if (stored.HasValue && stored.ToString().Split('|', 2) is [var provider, var model]
+            && await catalog.ResolveAsync(tenantId, provider, model) is not null)
         {
             return (provider, model);
         }

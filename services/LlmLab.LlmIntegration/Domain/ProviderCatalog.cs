@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using LlmLab.LlmIntegration.Providers;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -6,70 +8,91 @@ using Microsoft.Extensions.Options;
 namespace LlmLab.LlmIntegration.Domain;
 
 /// <summary>
-/// Every provider: configured ones and those added at run time. Resolves a provider and model to its chat client
-/// (built once and reused) and price; null when either is unknown.
+/// The providers a tenant may use: configuration ones, shared ones an admin published, and the tenant's own (kept
+/// per tenant in Redis). Resolves a provider and model to its chat client (built once per provider identity, so a
+/// tenant's provider never reuses another tenant's client) and price; null when either is unknown to that tenant.
 /// </summary>
-public sealed class ProviderCatalog(IOptionsMonitor<LlmOptions> options, RuntimeProviderStore store, ChatClientFactory factory) : IDisposable
+public sealed class ProviderCatalog(IOptionsMonitor<LlmOptions> options, RuntimeProviderStore store, ChatClientFactory factory, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<(string Provider, string Model), IChatClient> _clients = new();
-    private Dictionary<string, ProviderDefinition> _runtime = new(StringComparer.OrdinalIgnoreCase);
-    private DateTime _loadedAt = DateTime.MinValue;
-    private readonly SemaphoreSlim _loading = new(1, 1);
+    // Runtime providers are re-read this often, so a change made through another replica appears here too.
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<ProviderOwner, Snapshot> _runtime = new();
+    private readonly ConcurrentDictionary<(string Identity, string Model), BuiltClient> _clients = new();
 
     public LlmOptions Options => options.CurrentValue;
 
-    public void Dispose() => _loading.Dispose();
-
-    public async Task<IReadOnlyDictionary<string, ProviderDefinition>> ProvidersAsync()
+    /// <summary>
+    /// Every provider the tenant may use by name. Configuration names are reserved; a tenant cannot add a provider
+    /// under a shared name, so its own providers never shadow a shared one it could be expecting.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, CatalogEntry>> ProvidersAsync(string tenantId)
     {
-        // Runtime providers are re-read every few seconds so a provider added through another replica appears here too.
-        if (DateTime.UtcNow - _loadedAt > TimeSpan.FromSeconds(5)) await RefreshAsync();
-        var all = new Dictionary<string, ProviderDefinition>(_runtime, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, definition) in Options.Providers) all[name] = definition;
+        var all = new Dictionary<string, CatalogEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, definition) in await RuntimeAsync(ProviderOwner.Shared))
+            all[name] = new CatalogEntry(name, definition, ProviderScope.Shared, ProviderOwner.Shared.IdentityOf(name));
+        var own = ProviderOwner.Tenant(tenantId);
+        foreach (var (name, definition) in await RuntimeAsync(own))
+            all[name] = new CatalogEntry(name, definition, ProviderScope.Tenant, own.IdentityOf(name));
+        foreach (var (name, definition) in Options.Providers)
+            all[name] = new CatalogEntry(name, definition, ProviderScope.Configuration, $"config/{name.ToLowerInvariant()}");
         return all;
     }
 
-    public async Task RefreshAsync()
+    /// <summary>The providers of one owner, fresh from Redis (used after a change, and to check before changing).</summary>
+    public async Task<IReadOnlyDictionary<string, ProviderDefinition>> ReloadAsync(ProviderOwner owner)
     {
-        await _loading.WaitAsync();
-        try
+        var providers = await store.LoadAsync(owner);
+        _runtime[owner] = new Snapshot(providers, time.GetUtcNow());
+        var prefix = owner.IdentityOf("");
+        foreach (var key in _clients.Keys.Where(k => k.Identity.StartsWith(prefix, StringComparison.Ordinal) && !providers.ContainsKey(k.Identity[prefix.Length..])))
         {
-            _runtime = await store.LoadAsync();
-            _loadedAt = DateTime.UtcNow;
-            foreach (var key in _clients.Keys.Where(k => _runtime.ContainsKey(k.Provider))) _clients.TryRemove(key, out _);
+            _clients.TryRemove(key, out _);
         }
-        finally
-        {
-            _loading.Release();
-        }
+        return providers;
     }
 
-    public async Task<ResolvedModel?> ResolveAsync(string provider, string model)
+    public async Task<ResolvedModel?> ResolveAsync(string tenantId, string provider, string model)
     {
-        var providers = await ProvidersAsync();
-        if (!providers.TryGetValue(provider, out var definition)) return null;
+        if (!(await ProvidersAsync(tenantId)).TryGetValue(provider, out var entry)) return null;
+        var definition = entry.Definition;
         var name = string.IsNullOrEmpty(model) ? definition.DefaultModel : model;
         var found = definition.Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
         if (found is null) return null;
-        var key = (provider.ToLowerInvariant(), found.Name);
-        var client = _clients.GetOrAdd(key, _ => factory.Create(definition, found.Name, definition.ApiKey));
-        return new ResolvedModel(key.Item1, definition, found, client);
+        return new ResolvedModel(entry.Name.ToLowerInvariant(), entry.Identity, entry.Scope, definition, found, ClientFor(entry, found.Name));
     }
 
-    /// <summary>Finds a model by name alone, or as "provider/model" (the /v1 door's model ids).</summary>
-    public async Task<ResolvedModel?> ResolveModelIdAsync(string modelId)
+    private async Task<IReadOnlyDictionary<string, ProviderDefinition>> RuntimeAsync(ProviderOwner owner) =>
+        _runtime.TryGetValue(owner, out var snapshot) && time.GetUtcNow() - snapshot.LoadedAt < RefreshEvery
+            ? snapshot.Providers
+            : await ReloadAsync(owner);
+
+    /// <summary>A client per provider identity and model, rebuilt when the provider's endpoint or key changed.</summary>
+    private IChatClient ClientFor(CatalogEntry entry, string model)
     {
-        var slash = modelId.IndexOf('/', StringComparison.Ordinal);
-        if (slash > 0 && await ResolveAsync(modelId[..slash], modelId[(slash + 1)..]) is { } qualified) return qualified;
-        foreach (var (name, definition) in await ProvidersAsync())
-        {
-            if (definition.Models.Any(m => string.Equals(m.Name, modelId, StringComparison.OrdinalIgnoreCase))) return await ResolveAsync(name, modelId);
-        }
-        return null;
+        var fingerprint = Fingerprint(entry.Definition);
+        var key = (entry.Identity, model);
+        if (_clients.TryGetValue(key, out var built) && built.Fingerprint == fingerprint) return built.Client;
+        var client = factory.Create(entry.Definition, model, entry.Definition.ApiKey);
+        _clients[key] = new BuiltClient(fingerprint, client);
+        return client;
     }
+
+    private static string Fingerprint(ProviderDefinition d) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{d.Kind}\n{d.BaseUrl}\n{d.ApiKey}")));
+
+    private sealed record Snapshot(IReadOnlyDictionary<string, ProviderDefinition> Providers, DateTimeOffset LoadedAt);
+
+    private sealed record BuiltClient(string Fingerprint, IChatClient Client);
 }
 
-public sealed record ResolvedModel(string Provider, ProviderDefinition Definition, ModelDefinition Model, IChatClient Client)
+/// <summary>A provider as one tenant sees it: its name, definition, scope and the identity unique across tenants.</summary>
+public sealed record CatalogEntry(string Name, ProviderDefinition Definition, ProviderScope Scope, string Identity);
+
+/// <summary>
+/// A provider and model ready to call. <see cref="Provider"/> is the name the caller used; <see cref="Identity"/> is
+/// unique across tenants and keys everything shared between calls (client, limits, circuit breaker, cache).
+/// </summary>
+public sealed record ResolvedModel(string Provider, string Identity, ProviderScope Scope, ProviderDefinition Definition, ModelDefinition Model, IChatClient Client)
 {
     public double CostUsd(long promptTokens, long completionTokens) =>
         (double)((promptTokens * Model.InputPricePerMillion + completionTokens * Model.OutputPricePerMillion) / 1_000_000m);

@@ -1,9 +1,12 @@
+using System.Net;
 using LlmLab.LlmIntegration.Budgets;
 using LlmLab.LlmIntegration.Domain;
+using LlmLab.LlmIntegration.Outbound;
 using LlmLab.LlmIntegration.Pipeline;
 using LlmLab.LlmIntegration.Providers;
 using LlmLab.LlmIntegration.Providers.Local;
 using LlmLab.LlmIntegration.Providers.Simulated;
+using LlmLab.ServiceKit.Secrets;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
@@ -12,6 +15,9 @@ namespace LlmLab.LlmIntegration.Extensions;
 
 public static class LlmIntegrationServices
 {
+    public const string DataProtectionApplication = "llmlab-llm-integration";
+    public const string DataProtectionKeyRing = "llmlab:dataprotection-keys";
+
     public static IHostApplicationBuilder AddLlmIntegrationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddGrpc();
@@ -19,8 +25,16 @@ public static class LlmIntegrationServices
         builder.Services.Configure<SimulatedProviderOptions>(builder.Configuration.GetSection("Llm:Simulated"));
 
         var redis = builder.AddRedis();
-        // Provider keys are encrypted with keys every replica shares (kept in Redis).
-        builder.Services.AddDataProtection().SetApplicationName("llmlab-llm-integration").PersistKeysToStackExchangeRedis(redis, "llmlab:dataprotection-keys");
+        // Provider keys are encrypted with keys every replica shares (kept in Redis, wrapped under the key-encryption key).
+        builder.Services.AddDataProtection().SetApplicationName(DataProtectionApplication)
+            .PersistKeysToStackExchangeRedis(redis, DataProtectionKeyRing)
+            .ProtectKeysWithKeyEncryptionKey(builder.Configuration, builder.Environment);
+        builder.Services.AddOptions<OutboundOptions>().Bind(builder.Configuration.GetSection("Llm:Outbound"))
+            .Validate(o => o.AllowedNetworks.All(n => IPNetwork.TryParse(n, out _)), "Llm:Outbound:AllowedNetworks: every entry must be a network in CIDR notation, like 10.20.0.0/16.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<OutboundAddressPolicy>();
+        builder.Services.AddSingleton<OutboundUrlCheck>();
+        builder.Services.AddSingleton<OutboundHttp>();
 
         builder.Services.AddSingleton(_ => LocalLanguageModel.FromEmbeddedCorpus());
         builder.Services.AddSingleton<ChatClientFactory>();

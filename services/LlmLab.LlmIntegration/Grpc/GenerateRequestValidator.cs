@@ -9,6 +9,8 @@ internal static class GenerateRequestValidator
     {
         if (request.Messages.Count == 0 || request.Messages.All(m => string.IsNullOrWhiteSpace(m.Content)))
             return "messages: at least one message with content is required.";
+        // Providers, the default and the cache are per tenant: a call without one has nothing to resolve against.
+        if (string.IsNullOrWhiteSpace(request.TenantId)) return "tenant_id: is required.";
         if (request.Messages.Sum(m => (long)m.Content.Length) > ServiceKit.TextRules.MaxPrompt)
             return $"messages: the messages' text must be at most {ServiceKit.TextRules.MaxPrompt} characters together.";
         var p = request.Parameters;

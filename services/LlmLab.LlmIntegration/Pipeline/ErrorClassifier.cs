@@ -1,13 +1,16 @@
 using System.ClientModel;
 using System.Net;
 using Anthropic.Exceptions;
+using LlmLab.LlmIntegration.Outbound;
 
 namespace LlmLab.LlmIntegration.Pipeline;
 
 /// <summary>Turns what each SDK throws into one <see cref="ProviderException"/> with its Retry-After when the provider sent one.</summary>
 public static class ErrorClassifier
 {
-    public static ProviderException Classify(Exception exception, string provider) => exception switch
+    public static ProviderException Classify(Exception exception, string provider) => Blocked(exception) is { } blocked
+        ? new ProviderException(ProviderErrorKind.InvalidRequest, $"{provider}: {blocked.Message}", null, blocked)
+        : exception switch
     {
         ProviderException known => known,
         // Status 0: no HTTP answer at all (connection refused, DNS, reset).
@@ -20,6 +23,16 @@ public static class ErrorClassifier
         TimeoutException or TaskCanceledException => new ProviderException(ProviderErrorKind.Timeout, $"{provider}: timed out", null, exception),
         _ => new ProviderException(ProviderErrorKind.Unknown, $"{provider}: {exception.GetType().Name}", null, exception),
     };
+
+    /// <summary>The outbound policy's refusal, however deep an SDK wrapped it.</summary>
+    private static BlockedAddressException? Blocked(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is BlockedAddressException blocked) return blocked;
+        }
+        return null;
+    }
 
     public static ProviderException FromStatus(int status, string provider, TimeSpan? retryAfter, Exception? inner = null) => status switch
     {

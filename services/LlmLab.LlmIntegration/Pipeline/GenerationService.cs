@@ -28,9 +28,9 @@ public sealed class GenerationService(
             (provider, var defaultModel) = await defaults.GetAsync(request.TenantId);
             model = string.IsNullOrEmpty(model) ? defaultModel : model;
         }
-        return await catalog.ResolveAsync(provider, model)
+        return await catalog.ResolveAsync(request.TenantId, provider, model)
             ?? throw new ProviderException(ProviderErrorKind.InvalidRequest,
-                (await catalog.ProvidersAsync()).ContainsKey(provider) ? $"model: '{model}' is not a model of provider '{provider}'" : $"provider: '{provider}' is not configured");
+                (await catalog.ProvidersAsync(request.TenantId)).ContainsKey(provider) ? $"model: '{model}' is not a model of provider '{provider}'" : $"provider: '{provider}' is not configured");
     }
 
     public async Task<GenerationResult> GenerateAsync(GenerationRequest request, CancellationToken ct)
@@ -38,7 +38,7 @@ public sealed class GenerationService(
         var resolved = await ResolveAsync(request);
         var options = request.Options.Clone();
         options.ModelId = resolved.Model.Name;
-        var cacheKey = ResponseCache.ShouldCache(options, request.Cache) ? ResponseCache.KeyOf(resolved.Provider, resolved.Model.Name, request.Messages, options) : null;
+        var cacheKey = ResponseCache.ShouldCache(options, request.Cache) ? ResponseCache.KeyOf(request.TenantId, resolved.Identity, resolved.Model.Name, request.Messages, options) : null;
         if (cacheKey is not null)
         {
             if (await cache.GetAsync(cacheKey) is { } hit)
@@ -52,7 +52,7 @@ public sealed class GenerationService(
         var estimate = tokens.Count(request.Messages) + (options.MaxOutputTokens ?? 256);
         var started = Stopwatch.GetTimestamp();
         ChatResponse response;
-        await using (await limiter.AcquireAsync(resolved.Provider, resolved.Definition, estimate, ct))
+        await using (await limiter.AcquireAsync(resolved.Identity, resolved.Definition, estimate, ct))
         {
             response = await CallAsync(resolved, request.Messages, options, ct);
         }
@@ -83,7 +83,7 @@ public sealed class GenerationService(
         var text = new StringBuilder();
         UsageDetails? usage = null;
         ChatFinishReason? finishReason = null;
-        await using (await limiter.AcquireAsync(resolved.Provider, resolved.Definition, estimate, ct))
+        await using (await limiter.AcquireAsync(resolved.Identity, resolved.Definition, estimate, ct))
         {
             var updates = resolved.Client.GetStreamingResponseAsync(request.Messages, options, ct).GetAsyncEnumerator(ct);
             try
@@ -118,7 +118,7 @@ public sealed class GenerationService(
     {
         try
         {
-            var response = await resilience.For(resolved.Provider).ExecuteAsync(async token =>
+            var response = await resilience.For(resolved.Identity).ExecuteAsync(async token =>
             {
                 using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
                 attempt.CancelAfter(AttemptTimeout);

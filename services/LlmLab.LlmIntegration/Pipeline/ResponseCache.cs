@@ -7,26 +7,29 @@ using StackExchange.Redis;
 namespace LlmLab.LlmIntegration.Pipeline;
 
 /// <summary>
-/// Responses in Redis, keyed by a hash of everything that changes the output: provider, model, every message and
-/// every sampling parameter including the seed. Only deterministic requests (a seed, or temperature 0) are cached,
-/// unless the caller asks for caching anyway.
+/// Responses in Redis, keyed by the tenant and a hash of everything that changes the output: the provider's identity,
+/// model, every message and every sampling parameter including the seed. Only deterministic requests (a seed, or
+/// temperature 0) are cached, unless the caller asks for caching anyway. One tenant never reads another's entries:
+/// the tenant is part of the key (its prefix, so a tenant's entries can be found and erased, and of the hash).
 /// </summary>
 public sealed class ResponseCache(IConnectionMultiplexer redis)
 {
     public static bool ShouldCache(ChatOptions options, bool? preference) =>
         preference ?? (options.Seed is not null || options.Temperature == 0);
 
-    public static string KeyOf(string provider, string model, IReadOnlyList<ChatMessage> messages, ChatOptions o)
+    public static string KeyOf(string tenantId, string provider, string model, IReadOnlyList<ChatMessage> messages, ChatOptions o)
     {
         var material = JsonSerializer.Serialize(new
         {
+            tenantId,
             provider,
             model,
             messages = messages.Select(m => new[] { m.Role.Value, m.Text }),
             o.Temperature, o.TopP, o.TopK, o.MaxOutputTokens, o.FrequencyPenalty, o.PresencePenalty, o.Seed,
             stop = o.StopSequences,
         });
-        return "llmlab:cache:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(material))).ToLowerInvariant();
+        // The hash has a fixed length at the end, so "{tenant}:{hash}" cannot be read as another tenant's key.
+        return $"llmlab:cache:{tenantId}:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(material))).ToLowerInvariant();
     }
 
     public async Task<CachedReply?> GetAsync(string key)

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Anthropic;
 using LlmLab.LlmIntegration.Domain;
+using LlmLab.LlmIntegration.Outbound;
 using LlmLab.LlmIntegration.Providers.Local;
 using LlmLab.LlmIntegration.Providers.Simulated;
 using Microsoft.Extensions.AI;
@@ -13,10 +14,13 @@ namespace LlmLab.LlmIntegration.Providers;
 
 /// <summary>
 /// Builds the Microsoft.Extensions.AI chat client of a provider and model. The SDKs' own retries are turned off:
-/// the generation pipeline retries, honouring Retry-After, and breaks the circuit per provider.
+/// the generation pipeline retries, honouring Retry-After, and breaks the circuit per provider. Every SDK sends
+/// through <see cref="OutboundHttp"/>, which refuses blocked addresses at connection time.
 /// </summary>
-public sealed class ChatClientFactory(LocalLanguageModel localModel, IOptionsMonitor<SimulatedProviderOptions> simulated, TimeProvider time)
+public sealed class ChatClientFactory(LocalLanguageModel localModel, IOptionsMonitor<SimulatedProviderOptions> simulated, TimeProvider time, OutboundHttp outbound)
 {
+    private static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(120);
+
     public IChatClient Create(ProviderDefinition provider, string model, string apiKey) => provider.Kind switch
     {
         ProviderKind.Local => new LocalChatClient(localModel),
@@ -25,13 +29,16 @@ public sealed class ChatClientFactory(LocalLanguageModel localModel, IOptionsMon
         {
             Endpoint = string.IsNullOrEmpty(provider.BaseUrl) ? null : new Uri(provider.BaseUrl),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = TimeSpan.FromSeconds(120),
+            NetworkTimeout = NetworkTimeout,
+            Transport = new HttpClientPipelineTransport(outbound.CreateClient()),
         }).AsIChatClient(),
         ProviderKind.Anthropic => new AnthropicClient
         {
             ApiKey = apiKey,
             BaseUrl = string.IsNullOrEmpty(provider.BaseUrl) ? "https://api.anthropic.com" : provider.BaseUrl,
             MaxRetries = 0,
+            Timeout = NetworkTimeout,
+            HttpClient = outbound.CreateClient(),
         }.AsIChatClient(model, 1024),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider.Kind, "unknown provider kind"),
     };

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -14,6 +16,8 @@ public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedSpan> _spans = new();
+    private readonly ConcurrentDictionary<string, int> _sightings = new(StringComparer.Ordinal);
+    private int _logPayloads;
 
     public string Endpoint { get; }
 
@@ -25,6 +29,14 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedSpan> Spans => _spans.ToArray();
 
+    /// <summary>Log exports received so far (each a batch of log records).</summary>
+    public int LogPayloads => Volatile.Read(ref _logPayloads);
+
+    /// <summary>From now on, counts the exports (spans, logs, metrics) whose raw bytes contain the text anywhere.</summary>
+    public void Watch(string text) => _sightings.TryAdd(text, 0);
+
+    public int Sightings(string text) => _sightings.GetValueOrDefault(text);
+
     public static async Task<OtlpReceiver> StartAsync(int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -33,17 +45,26 @@ public sealed class OtlpReceiver : IAsyncDisposable
         var app = builder.Build();
         var receiver = new OtlpReceiver(app, $"http://127.0.0.1:{port}");
         app.MapPost("/v1/traces", receiver.ReceiveTracesAsync);
-        app.MapPost("/v1/metrics", () => Results.Ok());
-        app.MapPost("/v1/logs", () => Results.Ok());
+        app.MapPost("/v1/metrics", async (HttpRequest request) =>
+        {
+            receiver.Inspect(await ReadBodyAsync(request));
+            return Results.Ok();
+        });
+        app.MapPost("/v1/logs", async (HttpRequest request) =>
+        {
+            receiver.Inspect(await ReadBodyAsync(request));
+            Interlocked.Increment(ref receiver._logPayloads);
+            return Results.Ok();
+        });
         await app.StartAsync();
         return receiver;
     }
 
     private async Task<IResult> ReceiveTracesAsync(HttpRequest request)
     {
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body);
-        var export = ExportTraceServiceRequest.Parser.ParseFrom(body.ToArray());
+        var body = await ReadBodyAsync(request);
+        Inspect(body);
+        var export = ExportTraceServiceRequest.Parser.ParseFrom(body);
         foreach (var resourceSpans in export.ResourceSpans)
         {
             var service = resourceSpans.Resource?.Attributes.FirstOrDefault(a => a.Key == "service.name")?.Value?.StringValue ?? "?";
@@ -59,6 +80,23 @@ public sealed class OtlpReceiver : IAsyncDisposable
             }
         }
         return Results.Ok();
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        using var body = new MemoryStream();
+        var source = request.Headers.ContentEncoding.ToString() == "gzip" ? new GZipStream(request.Body, CompressionMode.Decompress) : request.Body;
+        await source.CopyToAsync(body);
+        return body.ToArray();
+    }
+
+    /// <summary>Protobuf keeps strings as raw UTF-8, so a watched text inside any attribute or body shows up in the bytes.</summary>
+    private void Inspect(byte[] payload)
+    {
+        foreach (var text in _sightings.Keys)
+        {
+            if (payload.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0) _sightings.AddOrUpdate(text, 1, (_, n) => n + 1);
+        }
     }
 
     private static string Text(AnyValue? value) => value?.ValueCase switch

@@ -52,6 +52,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         Otlp = await OtlpReceiver.StartAsync(AppHostProcess.FreePort());
         _appHost = AppHostProcess.Start("platform",
+        [
             $"--AppHost:DevApiKey={ApiKey}",
             $"--AppHost:InternalTokenKey={InternalTokenKey}",
             $"--AppHost:OtlpEndpoint={Otlp.Endpoint}",
@@ -61,9 +62,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Key={BudgetTenantApiKey}",
             "--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Tenant=budget-tenant",
-
-            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__20__Key={HostileApiKey}",
-            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__20__Tenant={HostileTenant}");
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__30__Key={HostileApiKey}",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__30__Tenant={HostileTenant}",
+            .. ProviderTenants.AppHostArguments(),
+        ]);
         await _appHost.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
     }
 

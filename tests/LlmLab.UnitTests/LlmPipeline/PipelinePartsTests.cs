@@ -26,12 +26,16 @@ public class PipelinePartsTests
     {
         List<ChatMessage> messages = [new(ChatRole.User, "hello")];
         var options = new ChatOptions { Temperature = 0.7f, Seed = 1, MaxOutputTokens = 10 };
-        var key = ResponseCache.KeyOf("local", "m", messages, options);
-        Assert.Equal(key, ResponseCache.KeyOf("local", "m", [new(ChatRole.User, "hello")], new ChatOptions { Temperature = 0.7f, Seed = 1, MaxOutputTokens = 10 }));
-        Assert.NotEqual(key, ResponseCache.KeyOf("local", "m", messages, new ChatOptions { Temperature = 0.7f, Seed = 2, MaxOutputTokens = 10 }));
-        Assert.NotEqual(key, ResponseCache.KeyOf("local", "m", messages, new ChatOptions { Temperature = 0.7f, Seed = 1, MaxOutputTokens = 11 }));
-        Assert.NotEqual(key, ResponseCache.KeyOf("other", "m", messages, options));
-        Assert.NotEqual(key, ResponseCache.KeyOf("local", "m", [new(ChatRole.System, "hello")], options));
+        var key = ResponseCache.KeyOf("t1", "local", "m", messages, options);
+        Assert.Equal(key, ResponseCache.KeyOf("t1", "local", "m", [new(ChatRole.User, "hello")], new ChatOptions { Temperature = 0.7f, Seed = 1, MaxOutputTokens = 10 }));
+        Assert.NotEqual(key, ResponseCache.KeyOf("t1", "local", "m", messages, new ChatOptions { Temperature = 0.7f, Seed = 2, MaxOutputTokens = 10 }));
+        Assert.NotEqual(key, ResponseCache.KeyOf("t1", "local", "m", messages, new ChatOptions { Temperature = 0.7f, Seed = 1, MaxOutputTokens = 11 }));
+        Assert.NotEqual(key, ResponseCache.KeyOf("t1", "other", "m", messages, options));
+        Assert.NotEqual(key, ResponseCache.KeyOf("t1", "local", "m", [new(ChatRole.System, "hello")], options));
+        // One tenant's entry is never another's, whatever the tenant ids look like.
+        Assert.NotEqual(key, ResponseCache.KeyOf("t2", "local", "m", messages, options));
+        Assert.StartsWith("llmlab:cache:t1:", key, StringComparison.Ordinal);
+        Assert.NotEqual(ResponseCache.KeyOf("a:b", "local", "m", messages, options), ResponseCache.KeyOf("a", "local", "m", messages, options));
     }
 
     [Theory]
@@ -96,9 +100,13 @@ public class PipelinePartsTests
     [Fact]
     public void A_provider_added_through_the_api_needs_a_kind_a_key_and_models()
     {
-        var errors = NewProviderValidator.Validate(new NewProvider("local", "cohere", "ftp://x", null, "z", [], 0, -1, null), ["local"]);
-        Assert.Equal(["api_key", "base_url", "kind", "max_concurrency", "models", "name", "requests_per_minute"], errors.Keys.Order());
-        Assert.Empty(NewProviderValidator.Validate(new NewProvider("ollama", "openai", "http://127.0.0.1:11434/v1", "k", null, [new NewModel("llama3", 0, 0, null)], 4, 60, 0), ["local"]));
+        var errors = NewProviderValidator.Validate(new NewProvider("local", "cohere", "https://x", null, "z", [], 0, -1, null), ["local"], apiKeyRequired: true);
+        Assert.Equal(["api_key", "kind", "max_concurrency", "models", "name", "requests_per_minute"], errors.Keys.Order());
+        var ollama = new NewProvider("ollama", "openai", "http://127.0.0.1:11434/v1", "k", null, [new NewModel("llama3", 0, 0, null)], 4, 60, 0);
+        Assert.Empty(NewProviderValidator.Validate(ollama, ["local"], apiKeyRequired: true));
+        // A change that keeps the endpoint may leave the stored key in place.
+        Assert.Empty(NewProviderValidator.Validate(ollama with { ApiKey = null }, ["local"], apiKeyRequired: false));
+        Assert.Equal(["api_key"], NewProviderValidator.Validate(ollama with { ApiKey = new string('k', 5000) }, ["local"], apiKeyRequired: false).Keys);
     }
 
     private sealed class StaticOptions(SimulatedProviderOptions value) : IOptionsMonitor<SimulatedProviderOptions>

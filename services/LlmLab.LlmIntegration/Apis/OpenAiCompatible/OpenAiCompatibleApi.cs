@@ -24,10 +24,10 @@ public static class OpenAiCompatibleApi
         return app;
     }
 
-    public static async Task<IResult> ListModelsAsync(ProviderCatalog catalog)
+    public static async Task<IResult> ListModelsAsync(HttpContext http, ProviderCatalog catalog)
     {
-        var data = (await catalog.ProvidersAsync())
-            .SelectMany(p => p.Value.Models.Select(m => new { id = $"{p.Key}/{m.Name}", @object = "model", created = 0, owned_by = p.Key }))
+        var data = (await catalog.ProvidersAsync(http.TenantId()!)).Values
+            .SelectMany(p => p.Definition.Models.Select(m => new { id = $"{p.Name}/{m.Name}", @object = "model", created = 0, owned_by = p.Name }))
             .ToList();
         return Results.Json(new { @object = "list", data });
     }
