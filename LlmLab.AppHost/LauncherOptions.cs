@@ -8,7 +8,9 @@ public sealed class LauncherOptions
     public string StateFile { get; set; } = "";
     public string GatewayUrl { get; set; } = "http://127.0.0.1:8080";
     public string DevApiKey { get; set; } = "llmlab-dev-key";
-    public string Environment { get; set; } = "Development";
+    /// <summary>Runs the services as Development (ASP.NET Core's development defaults); otherwise Production.</summary>
+    public bool Development { get; set; }
+    public string EnvironmentName => Development ? "Development" : "Production";
     public string OtlpEndpoint { get; set; } = "";
     public string OtlpProtocol { get; set; } = "grpc";
     public string SpaRoot { get; set; } = "";

@@ -22,6 +22,7 @@ public static class ServiceKitExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => Apply(o.SerializerOptions));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<TierLimits>(builder.Configuration.GetSection(TierLimits.Section));
         return builder;
     }
 

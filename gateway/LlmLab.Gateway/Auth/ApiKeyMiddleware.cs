@@ -39,7 +39,8 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptionsMonitor<ApiKe
 
         context.Request.Headers.Remove(HeaderName);
         context.Request.Headers.Authorization = default;
-        var caller = new CallerIdentity(entry.Tenant, string.IsNullOrEmpty(entry.Subject) ? $"key:{entry.Tenant}" : entry.Subject, entry.Role, entry.Tier);
+        var caller = new CallerIdentity(entry.Tenant, string.IsNullOrEmpty(entry.Subject) ? $"key:{entry.Tenant}" : entry.Subject, entry.Role, entry.Tier,
+            ConfiguredKeyId(entry.Key));
         context.Features.Set(caller);
         context.Request.Headers[Tenancy.HeaderName] = caller.TenantId;
         context.Request.Headers[Tenancy.SubjectHeaderName] = caller.SubjectId;
@@ -56,6 +57,9 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptionsMonitor<ApiKe
         request.Headers.Remove(Tenancy.RoleHeaderName);
         request.Headers.Remove(Tenancy.TierHeaderName);
     }
+
+    /// <summary>A configured key's id (its rate-limit counters): a prefix of its hash, which does not reveal the key.</summary>
+    private static string ConfiguredKeyId(string key) => "config:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
 
     private static string? PresentedKey(HttpRequest request)
     {

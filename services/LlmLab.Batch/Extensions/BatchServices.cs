@@ -31,6 +31,7 @@ public static class BatchServices
         builder.Services.AddScoped<RunLauncher>();
         builder.Services.AddScoped<RunStatusReader>();
         builder.Services.AddScoped<RunControl>();
+        builder.Services.AddScoped<ConcurrentRunGate>();
         builder.Services.AddScoped<LlmLab.Batch.Export.ResponseExporter>();
         return builder;
     }
