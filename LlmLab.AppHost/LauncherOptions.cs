@@ -8,12 +8,14 @@ public sealed class LauncherOptions
     public string StateFile { get; set; } = "";
     public string GatewayUrl { get; set; } = "http://127.0.0.1:8080";
     public string DevApiKey { get; set; } = "llmlab-dev-key";
-    public string Environment { get; set; } = "Development";
+    /// <summary>Runs the services as Development (ASP.NET Core's development defaults); otherwise Production.</summary>
+    public bool Development { get; set; }
+    public string EnvironmentName => Development ? "Development" : "Production";
     public string OtlpEndpoint { get; set; } = "";
     public string OtlpProtocol { get; set; } = "grpc";
     public string SpaRoot { get; set; } = "";
     public string BuildConfiguration { get; set; } = "";
-    /// <summary>The secret services sign each other's identity with; a fresh one each start when not configured.</summary>
+    /// <summary>The secret services sign each other's identity with; empty: the one kept in the data folder's secrets file.</summary>
     public string InternalTokenKey { get; set; } = "";
     /// <summary>Where the server binaries are; empty: found in Debian's locations or on PATH.</summary>
     public ServerBinaries Binaries { get; set; } = new();

@@ -17,11 +17,6 @@ public static class LauncherSetup
             var dist = Path.Combine(options.RepoRoot, "web", "dist");
             options.SpaRoot = Directory.Exists(dist) ? dist : Path.Combine(options.RepoRoot, "web", "public");
         }
-        if (string.IsNullOrEmpty(options.InternalTokenKey))
-        {
-            // Tokens live 60 s and every service of this launcher gets the same key, so it need not outlive the run.
-            options.InternalTokenKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        }
         if (string.IsNullOrEmpty(options.OtlpEndpoint))
         {
             options.OtlpEndpoint = Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") ?? "";

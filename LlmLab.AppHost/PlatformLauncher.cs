@@ -3,6 +3,7 @@ using LlmLab.AppHost.Infrastructure;
 using LlmLab.AppHost.Model;
 using LlmLab.AppHost.Output;
 using LlmLab.AppHost.Processes;
+using LlmLab.AppHost.Security;
 using Microsoft.Extensions.Configuration;
 
 namespace LlmLab.AppHost;
@@ -14,6 +15,7 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
     private readonly List<ServiceProcess> _services = [];
     private readonly Lock _stateGate = new();
     private string _state = "starting";
+    private PlatformSecrets _secrets = new();
 
     private string LogDirectory => Path.Combine(options.DataDirectory, "logs");
 
@@ -21,6 +23,8 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
     {
         try
         {
+            Directory.CreateDirectory(options.DataDirectory);
+            _secrets = PlatformSecrets.LoadOrCreate(options.DataDirectory);
             var connectionStrings = await StartInfrastructureAsync(stopping);
             if (!await StartServicesAsync(connectionStrings, stopping))
             {
@@ -93,12 +97,14 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
     private async Task<Dictionary<string, string>> StartInfrastructureAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.DataDirectory);
+        var secrets = _secrets;
         IInfrastructureServer Create(string name, Func<IInfrastructureServer> start) =>
             configuration.GetConnectionString(name) is { Length: > 0 } given ? new ExternalServer(name, given) : start();
 
-        _infrastructure.Add(Create("postgres", () => new PostgresServer(options.DataDirectory, options.Binaries.PostgresBinDirectory, Log)));
-        _infrastructure.Add(Create("redis", () => new RedisServer(options.DataDirectory, LogDirectory, options.Binaries.RedisServer)));
-        _infrastructure.Add(Create("rabbitmq", () => new RabbitMqServer(options.DataDirectory, LogDirectory, options.Binaries.RabbitMqServer)));
+        _infrastructure.Add(Create("postgres", () => new PostgresServer(options.DataDirectory, options.Binaries.PostgresBinDirectory, secrets.PostgresPassword!, Log)));
+        _infrastructure.Add(Create("redis", () => new RedisServer(options.DataDirectory, LogDirectory, options.Binaries.RedisServer, secrets.RedisPassword!)));
+        _infrastructure.Add(Create("rabbitmq", () => new RabbitMqServer(options.DataDirectory, LogDirectory, options.Binaries.RabbitMqServer,
+            secrets.RabbitMqUser!, secrets.RabbitMqPassword!)));
         Log("starting postgres, redis and rabbitmq");
         await Task.WhenAll(_infrastructure.Select(s => s.StartAsync(cancellationToken)));
         return _infrastructure.ToDictionary(s => s.Name, s => s.ConnectionString);
@@ -115,7 +121,7 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
         foreach (var project in PlatformModel.Projects)
         {
             var assembly = AssemblyPath(project);
-            var environment = ServiceEnvironment.For(project, endpoints[project.Name], endpoints, connectionStrings, options);
+            var environment = ServiceEnvironment.For(project, endpoints[project.Name], endpoints, connectionStrings, _secrets, options);
             var service = new ServiceProcess(project, endpoints[project.Name], assembly, environment, LogDirectory, Log);
             service.Changed += WriteState;
             _services.Add(service);

@@ -1,10 +1,13 @@
+using LlmLab.AppHost.Security;
+
 namespace LlmLab.AppHost.Infrastructure;
 
 /// <summary>
-/// PostgreSQL from Debian's binaries: initdb once into the data folder, pg_ctl start on a free loopback port with
-/// Unix sockets off, pg_ctl stop (fast) at the end. PostgreSQL refuses to run as root, so as root it runs as "postgres".
+/// PostgreSQL from Debian's binaries: initdb once into the data folder (SCRAM-SHA-256, the folder's password), pg_ctl
+/// start on a free loopback port with Unix sockets off, pg_ctl stop (fast) at the end. PostgreSQL refuses to run as
+/// root, so as root it runs as "postgres". A folder an older AppHost made with trust authentication is migrated in place.
 /// </summary>
-public sealed class PostgresServer(string dataRoot, string configuredBinDirectory, Action<string> log) : IInfrastructureServer
+public sealed class PostgresServer(string dataRoot, string configuredBinDirectory, string password, Action<string> log) : IInfrastructureServer
 {
     private const string InstallCommand = "apt-get install -y postgresql";
     private string _binDirectory = "";
@@ -12,7 +15,7 @@ public sealed class PostgresServer(string dataRoot, string configuredBinDirector
     private int _port;
 
     public string Name => "postgres";
-    public string ConnectionString => $"Host=127.0.0.1;Port={_port};Username=postgres;Password=postgres";
+    public string ConnectionString => $"Host=127.0.0.1;Port={_port};Username={PostgresAuthentication.SuperUser};Password={password}";
     public string Url => $"tcp://127.0.0.1:{_port}";
     public int? ProcessId => ReadPid();
 
@@ -25,11 +28,41 @@ public sealed class PostgresServer(string dataRoot, string configuredBinDirector
         if (!File.Exists(Path.Combine(_dataDirectory, "PG_VERSION")))
         {
             log($"postgres: initialising {_dataDirectory}");
-            await RunAsync("initdb", ["-D", _dataDirectory, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-instructions"], cancellationToken);
+            await InitDbAsync(cancellationToken);
         }
         // A stale pid file from a killed AppHost would stop pg_ctl from starting.
         await RunAsync("pg_ctl", ["-D", _dataDirectory, "stop", "-m", "immediate"], cancellationToken, check: false);
+        var migrate = !PostgresAuthentication.HbaIsCurrent(_dataDirectory);
         await LaunchAsync(cancellationToken);
+        if (migrate) await MigrateToPasswordAsync(cancellationToken);
+    }
+
+    private async Task InitDbAsync(CancellationToken cancellationToken)
+    {
+        // initdb reads the superuser's password from a file; it gets the SCRAM verifier, never the password itself.
+        var passwordFile = Path.GetTempFileName();
+        try
+        {
+            File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            await File.WriteAllTextAsync(passwordFile, PasswordVerifiers.PostgresScram(password), cancellationToken);
+            if (Shell.IsRoot) await Shell.RunCheckedAsync("chown", [PostgresAuthentication.SuperUser, passwordFile], cancellationToken: cancellationToken);
+            await RunAsync("initdb", ["-D", _dataDirectory, "-U", PostgresAuthentication.SuperUser, "--auth=scram-sha-256", $"--pwfile={passwordFile}",
+                "--encoding=UTF8", "--no-instructions"], cancellationToken);
+        }
+        finally
+        {
+            File.Delete(passwordFile);
+        }
+        PostgresAuthentication.WriteHba(_dataDirectory);
+    }
+
+    /// <summary>An older AppHost's folder trusts every loopback connection: set the password through that trust, then close it.</summary>
+    private async Task MigrateToPasswordAsync(CancellationToken cancellationToken)
+    {
+        log("postgres: this data folder allowed connections without a password; setting one and requiring it");
+        await PostgresAuthentication.SetPasswordAsync(_port, password, cancellationToken);
+        PostgresAuthentication.WriteHba(_dataDirectory);
+        await RunAsync("pg_ctl", ["-D", _dataDirectory, "reload"], cancellationToken);
     }
 
     public bool IsAlive => ReadPid() is { } pid && Directory.Exists($"/proc/{pid}");

@@ -5,9 +5,11 @@ namespace LlmLab.AppHost.Infrastructure;
 
 /// <summary>
 /// rabbitmq-server (Erlang) in the foreground on a free loopback port. The node name and database folder are fixed
-/// per data folder, so durable queues and persistent messages survive a restart of the platform.
+/// per data folder, so durable queues and persistent messages survive a restart of the platform. Clients log in as
+/// the folder's own user; guest does not exist.
 /// </summary>
-public sealed class RabbitMqServer(string dataRoot, string logDirectory, string configuredBinary) : IInfrastructureServer, IDisposable
+public sealed class RabbitMqServer(string dataRoot, string logDirectory, string configuredBinary, string user, string password)
+    : IInfrastructureServer, IDisposable
 {
     private const string DebianBinary = "/usr/lib/rabbitmq/bin/rabbitmq-server";
     private string Binary => configuredBinary.Length > 0 ? configuredBinary : DebianBinary;
@@ -18,7 +20,7 @@ public sealed class RabbitMqServer(string dataRoot, string logDirectory, string 
     private string _directory = "";
 
     public string Name => "rabbitmq";
-    public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{_port}/";
+    public string ConnectionString => $"amqp://{user}:{password}@127.0.0.1:{_port}/";
     public string Url => $"amqp://127.0.0.1:{_port}";
     public int? ProcessId => _process.Id;
 
@@ -28,6 +30,8 @@ public sealed class RabbitMqServer(string dataRoot, string logDirectory, string 
         var directory = Path.GetFullPath(Path.Combine(dataRoot, "rabbitmq"));
         var home = Path.Combine(directory, "home");
         Directory.CreateDirectory(home);
+        var credentials = new RabbitMqCredentials(directory, user, password);
+        credentials.WriteConfig();
         var pluginsFile = Path.Combine(directory, "enabled_plugins");
         await File.WriteAllTextAsync(pluginsFile, "[].", cancellationToken);
         _epmdWasRunning = !Ports.IsFree(4369);
@@ -48,8 +52,24 @@ public sealed class RabbitMqServer(string dataRoot, string logDirectory, string 
             ["RABBITMQ_PID_FILE"] = Path.Combine(directory, "rabbitmq.pid"),
         };
         _directory = directory;
+        var migrate = credentials.NeedsMigration(_environment["RABBITMQ_MNESIA_DIR"]);
         await LaunchAsync(cancellationToken);
+        if (migrate)
+        {
+            await credentials.MigrateAsync(Path.Combine(Path.GetDirectoryName(Binary)!, "rabbitmqctl"), ControlEnvironment(), cancellationToken);
+        }
+        else
+        {
+            credentials.MarkProvisioned();
+        }
     }
+
+    /// <summary>What rabbitmqctl needs to reach this node: its name and the Erlang cookie in HOME.</summary>
+    private Dictionary<string, string> ControlEnvironment() => new()
+    {
+        ["HOME"] = _environment["HOME"],
+        ["RABBITMQ_NODENAME"] = _environment["RABBITMQ_NODENAME"],
+    };
 
     public bool IsAlive => _process.IsRunning;
 

@@ -1,7 +1,12 @@
+using LlmLab.AppHost.Security;
+
 namespace LlmLab.AppHost.Infrastructure;
 
-/// <summary>redis-server on a free loopback port with its data (append-only file) in the data folder.</summary>
-public sealed class RedisServer(string dataRoot, string logDirectory, string configuredBinary) : IInfrastructureServer, IDisposable
+/// <summary>
+/// redis-server on a free loopback port with its data (append-only file) in the data folder. The password is in a
+/// configuration file (mode 0600) rather than on the command line, where any local user could read it.
+/// </summary>
+public sealed class RedisServer(string dataRoot, string logDirectory, string configuredBinary, string password) : IInfrastructureServer, IDisposable
 {
     private readonly ForegroundProcess _process = new("redis", Path.Combine(logDirectory, "redis.log"));
     private int _port;
@@ -9,7 +14,7 @@ public sealed class RedisServer(string dataRoot, string logDirectory, string con
     private string _directory = "";
 
     public string Name => "redis";
-    public string ConnectionString => $"127.0.0.1:{_port}";
+    public string ConnectionString => $"127.0.0.1:{_port},password={password}";
     public string Url => $"tcp://127.0.0.1:{_port}";
     public int? ProcessId => _process.Id;
 
@@ -24,8 +29,11 @@ public sealed class RedisServer(string dataRoot, string logDirectory, string con
         _port = Ports.Free();
         _binary = binary!;
         _directory = directory;
+        PrivateFile.Write(ConfigFile, $"requirepass {password}\n");
         await LaunchAsync(cancellationToken);
     }
+
+    private string ConfigFile => Path.Combine(_directory, "llmlab-redis.conf");
 
     public bool IsAlive => _process.IsRunning;
 
@@ -34,7 +42,7 @@ public sealed class RedisServer(string dataRoot, string logDirectory, string con
     private async Task LaunchAsync(CancellationToken cancellationToken)
     {
         var (binary, directory) = (_binary, _directory);
-        _process.Start(binary, ["--port", _port.ToString(), "--bind", "127.0.0.1", "--dir", directory, "--appendonly", "yes",
+        _process.Start(binary, [ConfigFile, "--port", _port.ToString(), "--bind", "127.0.0.1", "--dir", directory, "--appendonly", "yes",
             "--save", "", "--daemonize", "no", "--protected-mode", "yes"], new Dictionary<string, string>());
         if (!await Ports.WaitForListenerAsync(_port, TimeSpan.FromSeconds(20), cancellationToken, () => _process.IsRunning))
             throw new InvalidOperationException($"redis-server did not start; see {Path.Combine(logDirectory, "redis.log")}.");

@@ -12,6 +12,6 @@ public static class PlatformModel
         new("quality-analysis", "services/LlmLab.Quality", [], [], ["llm-integration"], HasGrpcEndpoint: true),
         new("batch", "services/LlmLab.Batch", ["batchdb"], ["rabbitmq"], ["experiments", "llm-integration", "quality-analysis"]),
         new("analytics", "services/LlmLab.Analytics", ["analyticsdb"], ["rabbitmq"], ["batch"]),
-        new(Gateway, "gateway/LlmLab.Gateway", [], [], ["experiments", "batch", "llm-integration", "quality-analysis", "analytics"]),
+        new(Gateway, "gateway/LlmLab.Gateway", [], ["redis"], ["experiments", "batch", "llm-integration", "quality-analysis", "analytics"]),
     ];
 }

@@ -1,4 +1,5 @@
 using LlmLab.AppHost.Model;
+using LlmLab.AppHost.Security;
 
 namespace LlmLab.AppHost.Processes;
 
@@ -6,16 +7,18 @@ namespace LlmLab.AppHost.Processes;
 public static class ServiceEnvironment
 {
     public static Dictionary<string, string> For(ProjectResource resource, Endpoints endpoints, IReadOnlyDictionary<string, Endpoints> allEndpoints,
-        IReadOnlyDictionary<string, string> connectionStrings, LauncherOptions options)
+        IReadOnlyDictionary<string, string> connectionStrings, PlatformSecrets secrets, LauncherOptions options)
     {
         var env = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = options.Environment,
-            ["DOTNET_ENVIRONMENT"] = options.Environment,
+            ["ASPNETCORE_ENVIRONMENT"] = options.EnvironmentName,
+            ["DOTNET_ENVIRONMENT"] = options.EnvironmentName,
+            // The data folder's platform keys (secrets.json); never printed and not in the state file.
+            ["Security__InternalTokenKey"] = string.IsNullOrEmpty(options.InternalTokenKey) ? secrets.InternalTokenKey! : options.InternalTokenKey,
+            ["Security__KeyEncryptionKey"] = secrets.KeyEncryptionKey!,
             ["OTEL_SERVICE_NAME"] = resource.Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Guid.NewGuid()},service.namespace=llmlab",
             ["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "false",
-            ["Security__InternalTokenKey"] = options.InternalTokenKey,
         };
 
         if (endpoints.GrpcPort is null)

@@ -1,7 +1,9 @@
 using LlmLab.Gateway;
 using LlmLab.Gateway.Auth;
 using LlmLab.Gateway.Health;
+using LlmLab.Gateway.RateLimits;
 using LlmLab.Gateway.Routing;
+using LlmLab.Gateway.Security;
 using LlmLab.ServiceKit;
 using Yarp.ReverseProxy.ServiceDiscovery;
 
@@ -9,6 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceKit();
 builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection("Gateway"));
+builder.AddGatewayCors();
+builder.AddGatewayRateLimits();
 #pragma warning disable EXTEXP0001 // Health probes must answer within their own timeout, not be retried.
 builder.Services.AddHttpClient(AggregateHealth.ClientName).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
@@ -16,10 +20,13 @@ builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSecti
 builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseServiceKit(requireInternalIdentity: false);
 app.UseSpaFiles();
+app.UseCors();
 app.MapDefaultEndpoints();
 app.UseMiddleware<ApiKeyMiddleware>();
+app.UseGatewayRateLimits();
 app.MapAggregateHealth();
 app.MapReverseProxy();
 app.MapSpaFallback();

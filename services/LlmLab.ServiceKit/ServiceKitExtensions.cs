@@ -25,6 +25,7 @@ public static class ServiceKitExtensions
         builder.Services.Configure<JsonOptions>(o => Apply(o.SerializerOptions));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddInternalIdentity();
+        builder.Services.Configure<TierLimits>(builder.Configuration.GetSection(TierLimits.Section));
         return builder;
     }
 

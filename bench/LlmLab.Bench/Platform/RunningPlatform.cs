@@ -64,7 +64,9 @@ public sealed class RunningPlatform : IAsyncDisposable
         var port = new Uri(postgres).Port;
         var client = new HttpClient { BaseAddress = new Uri(gateway), Timeout = TimeSpan.FromMinutes(10) };
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        return new RunningPlatform(process, client, $"Host=127.0.0.1;Port={port};Username=postgres;Password=postgres;Command Timeout=600", run);
+        // The AppHost generated the folder's PostgreSQL password into secrets.json (owner-only); the bench reads it there.
+        var password = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(run, "data", "secrets.json"))).RootElement.GetProperty("postgres_password").GetString();
+        return new RunningPlatform(process, client, $"Host=127.0.0.1;Port={port};Username=postgres;Password={password};Command Timeout=600", run);
     }
 
     public string Database(string name) => $"{PostgresConnectionString};Database={name}";

@@ -40,13 +40,17 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptionsMonitor<ApiKe
 
         context.Request.Headers.Remove(HeaderName);
         context.Request.Headers.Authorization = default;
-        var caller = new CallerIdentity(entry.Tenant, string.IsNullOrEmpty(entry.Subject) ? $"key:{entry.Tenant}" : entry.Subject, entry.Role, entry.Tier);
+        var caller = new CallerIdentity(entry.Tenant, string.IsNullOrEmpty(entry.Subject) ? $"key:{entry.Tenant}" : entry.Subject, entry.Role, entry.Tier,
+            ConfiguredKeyId(entry.Key));
         context.Features.Set(caller);
         await next(context);
     }
 
     /// <summary>Identity is passed on only as the token the gateway signs: whatever a caller sent is dropped.</summary>
     private static void RemoveCallerHeaders(HttpRequest request) => request.Headers.Remove(InternalTokens.HeaderName);
+
+    /// <summary>A configured key's id (its rate-limit counters): a prefix of its hash, which does not reveal the key.</summary>
+    private static string ConfiguredKeyId(string key) => "config:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
 
     private static string? PresentedKey(HttpRequest request)
     {

@@ -15,5 +15,6 @@ public sealed class ApiKeyEntry
     /// <summary>Who the key stands for in audit records; empty: the key itself.</summary>
     public string Subject { get; set; } = "";
     public string Role { get; set; } = Roles.Admin;
-    public string Tier { get; set; } = "enterprise";
+    /// <summary>Gateway:Tiers; a key from configuration is "internal" (unlimited unless that tier is configured).</summary>
+    public string Tier { get; set; } = TierLimits.Internal;
 }

@@ -16,10 +16,12 @@ public static class BatchExperimentsApi
         api.MapPost("/", CreateAsync);
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", DetailsAsync);
-        api.MapPost("/{id:guid}/start", (Guid id, HttpContext http, RunControl control, CancellationToken ct) => Answer(id, control.StartAsync(id, http.TenantId()!, ct), "start it (only a pending or paused run can start)"))
+        api.MapPost("/{id:guid}/start", (Guid id, HttpContext http, RunControl control, ConcurrentRunGate gate, CancellationToken ct) =>
+            Answer(id, gate.StartAsync(http.Caller()!, token => control.StartAsync(id, http.TenantId()!, token), ct), "start it (only a pending or paused run can start)"))
             .AddEndpointFilter<BudgetGate>();
         api.MapPost("/{id:guid}/pause", (Guid id, HttpContext http, RunControl control, CancellationToken ct) => Answer(id, control.PauseAsync(id, http.TenantId()!, ct), "pause it (only a running run can pause)"));
-        api.MapPost("/{id:guid}/retry-errors", (Guid id, HttpContext http, RunControl control, CancellationToken ct) => Answer(id, control.RetryErrorsAsync(id, http.TenantId()!, ct), "retry its errors (only a finished run with failed items can)"));
+        api.MapPost("/{id:guid}/retry-errors", (Guid id, HttpContext http, RunControl control, ConcurrentRunGate gate, CancellationToken ct) =>
+            Answer(id, gate.StartAsync(http.Caller()!, token => control.RetryErrorsAsync(id, http.TenantId()!, token), ct), "retry its errors (only a finished run with failed items can)"));
         api.MapDelete("/{id:guid}", CancelOrDeleteAsync);
         return app;
     }
@@ -78,6 +80,12 @@ public static class BatchExperimentsApi
     {
         var (outcome, deleted) = await control.CancelOrDeleteAsync(id, http.TenantId()!, ct);
         return outcome == RunControl.Outcome.NotFound ? Problems.NotFound("Batch run", id) : deleted ? TypedResults.NoContent() : TypedResults.Accepted($"/api/experiments/batch/{id}/status");
+    }
+
+    private static async Task<IResult> Answer(Guid id, Task<(RunControl.Outcome Started, ProblemHttpResult? Refused)> gated, string what)
+    {
+        var (outcome, refused) = await gated;
+        return refused ?? await Answer(id, Task.FromResult(outcome), what);
     }
 
     private static async Task<IResult> Answer(Guid id, Task<RunControl.Outcome> transition, string what) => await transition switch

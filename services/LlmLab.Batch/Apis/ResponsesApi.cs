@@ -20,7 +20,8 @@ public static class ResponsesApi
     }
 
     public static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> GenerateAsync(
-        GenerateBody body, HttpContext http, ExperimentsClient experiments, RunLauncher launcher, IConfiguration configuration, CancellationToken ct)
+        GenerateBody body, HttpContext http, ExperimentsClient experiments, RunLauncher launcher, ConcurrentRunGate gate, IConfiguration configuration,
+        CancellationToken ct)
     {
         if (body.ExperimentId is not { } experimentId || experimentId == Guid.Empty)
             return Problems.Invalid("experiment_id", "is required.");
@@ -34,8 +35,9 @@ public static class ResponsesApi
         if (calls > limit)
             return Problems.Invalid("response_count", $"the grid makes {calls} calls, over the limit of {limit}.");
 
-        var run = await launcher.LaunchAsync(experiment, tenantId, ct);
-        var statusUrl = $"/api/experiments/batch/{run.Id}/status";
+        var (run, refused) = await gate.StartAsync(http.Caller()!, token => launcher.LaunchAsync(experiment, tenantId, token), ct);
+        if (refused is not null) return refused;
+        var statusUrl = $"/api/experiments/batch/{run!.Id}/status";
         return TypedResults.Accepted(statusUrl, new RunAccepted(run.Id, experiment.Id, run.Status, run.TotalCombinations, run.TotalItems,
             statusUrl, $"/api/experiments/batch/{run.Id}/progress"));
     }

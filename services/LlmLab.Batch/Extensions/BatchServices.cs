@@ -33,6 +33,7 @@ public static class BatchServices
         builder.Services.AddScoped<RunStatusReader>();
         builder.Services.AddScoped<RunControl>();
         builder.Services.AddScoped<ExperimentLookup>();
+        builder.Services.AddScoped<ConcurrentRunGate>();
         builder.Services.AddScoped<LlmLab.Batch.Export.ResponseExporter>();
         return builder;
     }

@@ -7,6 +7,7 @@ using LlmLab.LlmIntegration.Providers;
 using LlmLab.LlmIntegration.Providers.Local;
 using LlmLab.LlmIntegration.Providers.Simulated;
 using LlmLab.ServiceKit.Secrets;
+using LlmLab.ServiceKit;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
@@ -51,14 +52,9 @@ public static class LlmIntegrationServices
         return builder;
     }
 
-    private static ConnectionMultiplexer AddRedis(this IHostApplicationBuilder builder)
+    private static IConnectionMultiplexer AddRedis(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("redis")
-            ?? throw new InvalidOperationException("ConnectionStrings:redis is not configured.");
-        var options = ConfigurationOptions.Parse(connectionString);
-        options.AbortOnConnectFail = false;
-        var redis = ConnectionMultiplexer.Connect(options);
-        builder.Services.AddSingleton<IConnectionMultiplexer>(redis);
+        var redis = builder.AddRedisConnection();
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return redis;
     }

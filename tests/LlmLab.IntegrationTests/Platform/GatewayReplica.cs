@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+
+namespace LlmLab.IntegrationTests.Platform;
+
+/// <summary>
+/// One more gateway process beside the platform's: the same services, the same Redis and platform keys, its own port
+/// and its own keys and settings, as a second replica behind a load balancer would be.
+/// </summary>
+public sealed class GatewayReplica : IAsyncDisposable
+{
+    private static readonly string[] Services = ["experiments", "batch", "llm-integration", "quality-analysis", "analytics"];
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    public string Url { get; }
+
+    private GatewayReplica(Process process, string url)
+    {
+        _process = process;
+        Url = url;
+        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public static async Task<GatewayReplica> StartAsync(PlatformFixture platform, IReadOnlyDictionary<string, string> settings)
+    {
+        var state = platform.ReadState()!;
+        var secrets = PlatformSecretsFile.Read(platform.DataDirectory);
+        var url = $"http://127.0.0.1:{AppHostProcess.FreePort()}";
+        var configuration = typeof(GatewayReplica).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var assembly = Path.Combine(AppHostProcess.RepoRoot, "gateway", "LlmLab.Gateway", "bin", configuration, "net10.0", "LlmLab.Gateway.dll");
+        var info = new ProcessStartInfo("dotnet", [assembly])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(assembly)!,
+        };
+        info.Environment["ASPNETCORE_URLS"] = url;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ConnectionStrings__redis"] = $"127.0.0.1:{new Uri(state.Resource("redis").Url).Port},password={secrets.RedisPassword}";
+        info.Environment["Security__InternalTokenKey"] = secrets.InternalTokenKey;
+        info.Environment["Security__KeyEncryptionKey"] = secrets.KeyEncryptionKey;
+        foreach (var service in Services)
+        {
+            var resource = state.Resource(service);
+            info.Environment[$"services__{service}__http__0"] = resource.Url;
+            if (resource.GrpcUrl is { } grpc) info.Environment[$"services__{service}__grpc__0"] = grpc;
+        }
+        foreach (var (key, value) in settings) info.Environment[key] = value;
+
+        var replica = new GatewayReplica(Process.Start(info)!, url);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            if (replica._process.HasExited) throw new InvalidOperationException($"The gateway replica exited:\n{replica.Output}");
+            try
+            {
+                if ((await http.GetAsync($"{url}/health")).IsSuccessStatusCode) return replica;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // not listening yet
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The gateway replica did not start:\n{replica.Output}");
+            await Task.Delay(300);
+        }
+    }
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public HttpClient CreateClient(string apiKey)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
