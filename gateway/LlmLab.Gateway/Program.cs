@@ -1,5 +1,7 @@
 using LlmLab.Gateway;
+using LlmLab.Gateway.Audit;
 using LlmLab.Gateway.Auth;
+using LlmLab.Gateway.Authorization;
 using LlmLab.Gateway.Health;
 using LlmLab.Gateway.Routing;
 using LlmLab.ServiceKit;
@@ -8,7 +10,7 @@ using Yarp.ReverseProxy.ServiceDiscovery;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceKit();
-builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection("Gateway"));
+builder.AddCallerIdentity();
 #pragma warning disable EXTEXP0001 // Health probes must answer within their own timeout, not be retried.
 builder.Services.AddHttpClient(AggregateHealth.ClientName).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
@@ -19,7 +21,9 @@ var app = builder.Build();
 app.UseServiceKit();
 app.UseSpaFiles();
 app.MapDefaultEndpoints();
-app.UseMiddleware<ApiKeyMiddleware>();
+app.UseMiddleware<CallerAuthenticationMiddleware>();
+app.UseMiddleware<PermissionMiddleware>();
+app.UseMiddleware<AuditMiddleware>();
 app.MapAggregateHealth();
 app.MapReverseProxy();
 app.MapSpaFallback();

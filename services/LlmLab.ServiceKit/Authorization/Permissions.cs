@@ -26,6 +26,8 @@ public static class Permissions
     public const string AuditRead = "audit:read";
     public const string TenantExport = "tenant:export";
     public const string TenantErase = "tenant:erase";
+    /// <summary>What a route missing from the gateway's table needs: only admins ("*") reach it.</summary>
+    public const string Unlisted = "platform:unlisted";
 
     public const string OwnSuffix = ":own";
 
@@ -33,7 +35,7 @@ public static class Permissions
     [
         ExperimentsRead, ExperimentsCreate, ExperimentsUpdate, ExperimentsDelete, AnalyticsRead, AnalyticsWrite, QualityRead,
         LlmRead, LlmUse, LlmManage, UsersRead, UsersWrite, KeysRead, KeysWrite, OrganisationsRead, OrganisationsWrite,
-        AuditRead, TenantExport, TenantErase,
+        AuditRead, TenantExport, TenantErase, Unlisted,
     ];
 
     /// <summary>The permission matrix. llm:read (the model list a new experiment needs) is granted to every role.</summary>
