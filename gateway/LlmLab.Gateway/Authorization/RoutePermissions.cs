@@ -59,7 +59,8 @@ public static class RoutePermissions
         new("/api/experiments/**", Create, ExperimentsCreate, OwnerScoped: true),
         new("/api/experiments/**", Update, ExperimentsUpdate, OwnerScoped: true),
         new("/api/experiments/**", Delete, ExperimentsDelete, OwnerScoped: true),
-        new("/api/responses/generate", Create, ExperimentsCreate),
+        // batch reads the experiment as the caller, so a user can run only their own.
+        new("/api/responses/generate", Create, ExperimentsCreate, OwnerScoped: true),
         new("/api/responses/**", Read, ExperimentsRead),
         new("/api/responses/**", Create, ExperimentsUpdate),
         new("/api/metrics/**", ReadOrScore, ExperimentsRead),
