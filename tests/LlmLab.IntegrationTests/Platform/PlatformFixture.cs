@@ -10,6 +10,10 @@ namespace LlmLab.IntegrationTests.Platform;
 public sealed class PlatformFixture : IAsyncLifetime
 {
     public const string ApiKey = "integration-test-key";
+    /// <summary>The gateway accepts JWTs of this issuer and audience signed with this HS256 secret (tests sign their own).</summary>
+    public const string JwtIssuer = "https://issuer.llmlab.test";
+    public const string JwtAudience = "llmlab-gateway";
+    public static readonly string JwtSecret = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("integration-test-jwt-secret-of-at-least-256-bits!"));
     private AppHostProcess? _appHost;
 
     public OtlpReceiver Otlp { get; private set; } = null!;
@@ -36,7 +40,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--AppHost:OtlpProtocol=http/protobuf",
             "--AppHost:ServiceEnvironment:OTEL_BSP_SCHEDULE_DELAY=200",
             "--AppHost:ServiceEnvironment:OTEL_METRIC_EXPORT_INTERVAL=60000",
-            "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4");
+            "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4",
+            $"--AppHost:ServiceEnvironment:Gateway__Jwt__Issuer={JwtIssuer}",
+            $"--AppHost:ServiceEnvironment:Gateway__Jwt__Audience={JwtAudience}",
+            $"--AppHost:ServiceEnvironment:Gateway__Jwt__SymmetricKeys__0={JwtSecret}");
         await _appHost.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
     }
 
