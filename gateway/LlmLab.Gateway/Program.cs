@@ -1,5 +1,7 @@
 using LlmLab.Gateway;
+using LlmLab.Gateway.Audit;
 using LlmLab.Gateway.Auth;
+using LlmLab.Gateway.Authorization;
 using LlmLab.Gateway.Health;
 using LlmLab.Gateway.RateLimits;
 using LlmLab.Gateway.Routing;
@@ -10,7 +12,7 @@ using Yarp.ReverseProxy.ServiceDiscovery;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceKit();
-builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection("Gateway"));
+builder.AddCallerIdentity();
 builder.AddGatewayCors();
 builder.AddGatewayRateLimits();
 #pragma warning disable EXTEXP0001 // Health probes must answer within their own timeout, not be retried.
@@ -25,8 +27,10 @@ app.UseServiceKit(requireInternalIdentity: false);
 app.UseSpaFiles();
 app.UseCors();
 app.MapDefaultEndpoints();
-app.UseMiddleware<ApiKeyMiddleware>();
+app.UseMiddleware<CallerAuthenticationMiddleware>();
+app.UseMiddleware<PermissionMiddleware>();
 app.UseGatewayRateLimits();
+app.UseMiddleware<AuditMiddleware>();
 app.MapAggregateHealth();
 app.MapReverseProxy();
 app.MapSpaFallback();

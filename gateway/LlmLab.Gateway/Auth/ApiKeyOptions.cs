@@ -2,7 +2,7 @@ using LlmLab.ServiceKit;
 
 namespace LlmLab.Gateway.Auth;
 
-/// <summary>Configuration "Gateway:ApiKeys": each key and the tenant it stands for.</summary>
+/// <summary>Configuration "Gateway:ApiKeys": bootstrap keys from configuration, each with the caller it stands for.</summary>
 public sealed class ApiKeyOptions
 {
     public List<ApiKeyEntry> ApiKeys { get; set; } = [];

@@ -1,4 +1,5 @@
 using LlmLab.ServiceKit;
+using LlmLab.ServiceKit.InternalIdentity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LlmLab.Analytics.Queries;
@@ -39,7 +40,7 @@ public sealed class KnownIds(AnalyticsSql sql, HttpClient batch)
     private async Task<bool> BatchKnowsAsync(string tenantId, string path, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(Tenancy.HeaderName, tenantId);
+        request.ActAs(tenantId);
         try
         {
             using var response = await batch.SendAsync(request, ct);

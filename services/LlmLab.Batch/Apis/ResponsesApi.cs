@@ -26,7 +26,7 @@ public static class ResponsesApi
         if (body.ExperimentId is not { } experimentId || experimentId == Guid.Empty)
             return Problems.Invalid("experiment_id", "is required.");
         var tenantId = http.TenantId()!;
-        var experiment = await experiments.GetAsync(experimentId, tenantId, ct);
+        var experiment = await experiments.GetAsync(experimentId, http.Caller()!, ct);
         if (experiment is null)
             return Problems.Invalid("experiment_id", $"no experiment with id {experimentId}.", StatusCodes.Status404NotFound);
 

@@ -6,10 +6,11 @@ namespace LlmLab.Experiments.Apis;
 /// <summary>Moves fields between the wire shape and the entity.</summary>
 internal static class ExperimentMapping
 {
-    public static Experiment NewExperiment(string tenantId, DateTimeOffset now) => new()
+    public static Experiment NewExperiment(CallerIdentity caller, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
-        TenantId = tenantId,
+        TenantId = caller.TenantId,
+        CreatedBy = caller.SubjectId,
         Name = "",
         Prompt = "",
         TemperatureMin = 0.7,
@@ -56,7 +57,7 @@ internal static class ExperimentMapping
         e.MaxTokens, e.FrequencyPenalty, e.PresencePenalty, e.ResponseCount, e.Seed, e.JudgeProvider, e.JudgeModel, e.Tags,
         e.Status, e.IsFavorited, e.IsArchived,
         (int)Math.Min(int.MaxValue, (long)InclusiveRange.Count(e.TemperatureMin, e.TemperatureMax, e.TemperatureStep) * InclusiveRange.Count(e.TopPMin, e.TopPMax, e.TopPStep)),
-        e.CreatedAt, e.UpdatedAt);
+        e.CreatedBy, e.CreatedAt, e.UpdatedAt);
 }
 
 public sealed record ExperimentDto(
@@ -65,4 +66,4 @@ public sealed record ExperimentDto(
     double TopPMin, double TopPMax, double TopPStep,
     int MaxTokens, double FrequencyPenalty, double PresencePenalty, int ResponseCount, long? Seed,
     string? JudgeProvider, string? JudgeModel, IReadOnlyList<string> Tags, ExperimentStatus Status, bool IsFavorited, bool IsArchived,
-    int TotalCombinations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    int TotalCombinations, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

@@ -26,7 +26,7 @@ public static class ExperimentsApi
         int page = 1, int page_size = 50)
     {
         if (Paging.Invalid(page, page_size) is { } badPage) return badPage;
-        var query = db.Experiments.AsNoTracking().Where(e => e.TenantId == http.TenantId());
+        var query = db.Experiments.AsNoTracking().VisibleTo(http.Caller()!);
         if (status is not null)
         {
             if (!EnumNames.TryParse<ExperimentStatus>(status, out var parsed))
@@ -49,14 +49,14 @@ public static class ExperimentsApi
 
     public static async Task<Results<Ok<ExperimentDto>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, ExperimentsDbContext db, CancellationToken ct)
     {
-        var experiment = await db.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.TenantId == http.TenantId(), ct);
+        var experiment = await db.Experiments.AsNoTracking().VisibleTo(http.Caller()!).FirstOrDefaultAsync(e => e.Id == id, ct);
         return experiment is null ? Problems.NotFound("Experiment", id) : TypedResults.Ok(experiment.ToDto());
     }
 
     public static async Task<Results<Created<ExperimentDto>, ProblemHttpResult>> CreateAsync(
         ExperimentInput input, HttpContext http, ExperimentsDbContext db, IOptions<ExperimentLimits> limits, TimeProvider time, CancellationToken ct)
     {
-        var experiment = ExperimentMapping.NewExperiment(http.TenantId()!, time.GetUtcNow());
+        var experiment = ExperimentMapping.NewExperiment(http.Caller()!, time.GetUtcNow());
         experiment.Apply(input);
         var errors = ExperimentValidator.Validate(experiment, limits.Value);
         if (errors.Count > 0) return Problems.Invalid(errors);
@@ -69,7 +69,7 @@ public static class ExperimentsApi
     public static async Task<Results<Ok<ExperimentDto>, ProblemHttpResult>> UpdateAsync(
         Guid id, ExperimentInput input, HttpContext http, ExperimentsDbContext db, IOptions<ExperimentLimits> limits, TimeProvider time, CancellationToken ct)
     {
-        var experiment = await db.Experiments.FirstOrDefaultAsync(e => e.Id == id && e.TenantId == http.TenantId(), ct);
+        var experiment = await db.Experiments.VisibleTo(http.Caller()!).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (experiment is null) return Problems.NotFound("Experiment", id);
         experiment.Apply(input);
         var errors = ExperimentValidator.Validate(experiment, limits.Value);
@@ -83,7 +83,7 @@ public static class ExperimentsApi
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, HttpContext http, ExperimentsDbContext db, TimeProvider time, CancellationToken ct)
     {
         var deleted = await db.Experiments
-            .Where(e => e.Id == id && e.TenantId == http.TenantId())
+            .VisibleTo(http.Caller()!).Where(e => e.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.DeletedAt, time.GetUtcNow()), ct);
         return deleted == 0 ? Problems.NotFound("Experiment", id) : TypedResults.NoContent();
     }

@@ -11,6 +11,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         e.ToTable("experiments");
         e.HasKey(x => x.Id);
         e.Property(x => x.TenantId).HasMaxLength(100);
+        e.Property(x => x.CreatedBy).HasMaxLength(200);
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.Provider).HasMaxLength(100);
         e.Property(x => x.Model).HasMaxLength(200);
@@ -18,6 +19,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         e.Property(x => x.JudgeModel).HasMaxLength(200);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         e.HasIndex(x => new { x.TenantId, x.CreatedAt });
+        e.HasIndex(x => new { x.TenantId, x.CreatedBy });
         e.HasQueryFilter(x => x.DeletedAt == null);
     }
 }

@@ -5,6 +5,8 @@ public sealed class Experiment
 {
     public Guid Id { get; set; }
     public required string TenantId { get; set; }
+    /// <summary>The caller who created it (their SubjectId); callers of role user see only their own.</summary>
+    public string CreatedBy { get; set; } = "";
     public required string Name { get; set; }
     public string Description { get; set; } = "";
     public required string Prompt { get; set; }

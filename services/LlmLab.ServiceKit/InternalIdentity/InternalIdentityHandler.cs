@@ -20,6 +20,7 @@ public sealed class InternalIdentityHandler(InternalTokens tokens, IHttpContextA
 
     private CallerIdentity CallerFor(HttpRequestMessage request)
     {
+        if (request.Options.TryGetValue(ActingFor.Caller, out var caller)) return caller;
         if (request.Options.TryGetValue(ActingFor.Tenant, out var tenant))
         {
             return new CallerIdentity(tenant, $"service:{service.Value}", InternalTokens.ServiceRole);
@@ -31,10 +32,20 @@ public sealed class InternalIdentityHandler(InternalTokens tokens, IHttpContextA
 /// <summary>The name a service signs its own calls with (its OTEL service name or application name).</summary>
 public sealed record ServiceName(string Value);
 
-/// <summary>Marks an outgoing request as made on behalf of a tenant (a background worker has no HTTP caller).</summary>
+/// <summary>
+/// Marks an outgoing request as made on behalf of a tenant (a background worker has no HTTP caller), or of a caller
+/// whose own rights must apply (a user who may see only their own experiments).
+/// </summary>
 public static class ActingFor
 {
     public static readonly HttpRequestOptionsKey<string> Tenant = new("llmlab.acting-for-tenant");
+    public static readonly HttpRequestOptionsKey<CallerIdentity> Caller = new("llmlab.acting-for-caller");
+
+    public static HttpRequestMessage ActAs(this HttpRequestMessage request, CallerIdentity caller)
+    {
+        request.Options.Set(Caller, caller);
+        return request;
+    }
 
     public static HttpRequestMessage ActAs(this HttpRequestMessage request, string tenantId)
     {

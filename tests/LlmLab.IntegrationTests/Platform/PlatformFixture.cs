@@ -22,6 +22,11 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>A key of its own tenant for the hostile-input suite (a high index, so other keys can be added before it).</summary>
     public const string HostileApiKey = "hostile-input-test-key";
     public const string HostileTenant = "hostile-input";
+
+    /// <summary>The gateway accepts JWTs of this issuer and audience signed with this HS256 secret (tests sign their own).</summary>
+    public const string JwtIssuer = "https://issuer.llmlab.test";
+    public const string JwtAudience = "llmlab-gateway";
+    public static readonly string JwtSecret = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("integration-test-jwt-secret-of-at-least-256-bits!"));
     private AppHostProcess? _appHost;
 
     /// <summary>The tenant the AppHost gives its development key.</summary>
@@ -64,6 +69,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Tenant=budget-tenant",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__30__Key={HostileApiKey}",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__30__Tenant={HostileTenant}",
+            $"--AppHost:ServiceEnvironment:Gateway__Jwt__Issuer={JwtIssuer}",
+            $"--AppHost:ServiceEnvironment:Gateway__Jwt__Audience={JwtAudience}",
+            $"--AppHost:ServiceEnvironment:Gateway__Jwt__SymmetricKeys__0={JwtSecret}",
             .. ProviderTenants.AppHostArguments(),
         ]);
         await _appHost.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));

@@ -34,6 +34,12 @@ namespace LlmLab.Experiments.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -154,6 +160,9 @@ namespace LlmLab.Experiments.Data.Migrations
 
                     b.HasIndex("TenantId", "CreatedAt")
                         .HasDatabaseName("ix_experiments_tenant_id_created_at");
+
+                    b.HasIndex("TenantId", "CreatedBy")
+                        .HasDatabaseName("ix_experiments_tenant_id_created_by");
 
                     b.ToTable("experiments", (string)null);
                 });

@@ -1,0 +1,33 @@
+using Google.Protobuf.WellKnownTypes;
+using LlmLab.Contracts.Identity;
+using LlmLab.ServiceKit;
+
+namespace LlmLab.Gateway.Audit;
+
+/// <summary>
+/// Records every successful mutating request and every export the gateway forwards: who, tenant, method, path, status,
+/// time. Identity's own changes (/api/admin) are recorded by identity with their target, so they are skipped here.
+/// </summary>
+public sealed class AuditMiddleware(RequestDelegate next, AuditQueue queue, TimeProvider time)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await next(context);
+        if (context.Features.Get<CallerIdentity>() is not { } caller) return;
+        var request = context.Request;
+        var export = request.Path.StartsWithSegments("/api/export") || request.Path.StartsWithSegments("/api/tenants/me/export");
+        var mutating = !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method);
+        if ((!export && !mutating) || context.Response.StatusCode >= 400 || request.Path.StartsWithSegments("/api/admin")) return;
+        queue.Enqueue(new AuditRecord
+        {
+            TenantId = caller.TenantId,
+            SubjectId = caller.SubjectId,
+            Role = caller.Role,
+            Method = request.Method,
+            Path = request.Path.Value ?? "",
+            Status = context.Response.StatusCode,
+            At = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
+            Action = export ? "export" : "request",
+        });
+    }
+}

@@ -1,0 +1,74 @@
+using LlmLab.ServiceKit;
+using LlmLab.ServiceKit.Authorization;
+using LlmLab.ServiceKit.InternalIdentity;
+
+namespace LlmLab.Gateway.Auth;
+
+/// <summary>
+/// Authenticates /api and /v1 calls: X-Api-Key (or an OpenAI-style bearer key) as a configuration key or an issued key,
+/// or a bearer JWT. Sets the caller for the rest of the pipeline (the forwarding transform signs it onto the request to
+/// the service), and strips the credential so
+/// no service or log downstream ever sees it. Caller-sent identity headers are always dropped.
+/// </summary>
+public sealed class CallerAuthenticationMiddleware(
+    RequestDelegate next, BootstrapKeys bootstrap, IssuedKeyAuthenticator issued, JwtAuthenticator jwt, IProblemDetailsService problems)
+{
+    public const string HeaderName = "X-Api-Key";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        RemoveCallerHeaders(context.Request);
+        if (!IsProtected(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+
+        var result = await AuthenticateAsync(context);
+        if (result.Caller is not { } caller)
+        {
+            await RejectAsync(context, result);
+            return;
+        }
+        context.Request.Headers.Remove(HeaderName);
+        context.Request.Headers.Authorization = default;
+        context.Features.Set(caller);
+        context.Features.Set(new CallerScopes(result.Scopes));
+        await next(context);
+    }
+
+    public static bool IsProtected(PathString path) =>
+        (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/health")) || path.StartsWithSegments("/v1");
+
+    private async Task<AuthenticationResult> AuthenticateAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var key = request.Headers[HeaderName].ToString();
+        if (string.IsNullOrEmpty(key))
+        {
+            var authorization = request.Headers.Authorization.ToString();
+            if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                return AuthenticationResult.Refused("API key missing", $"Send your API key in the {HeaderName} header, or a bearer token.");
+            key = authorization["Bearer ".Length..].Trim();
+            if (jwt.Enabled && JwtAuthenticator.LooksLikeJwt(key)) return await jwt.AuthenticateAsync(context);
+        }
+        if (bootstrap.Find(key) is { } configured) return AuthenticationResult.Success(configured);
+        if (IssuedKeys.LooksIssued(key)) return await issued.AuthenticateAsync(key, context.RequestAborted);
+        return AuthenticationResult.Refused("API key invalid", $"The {HeaderName} presented is not a key of this platform.");
+    }
+
+    /// <summary>Identity is passed on only as the token the gateway signs (CallerIdentityTransform): a caller's is dropped.</summary>
+    private static void RemoveCallerHeaders(HttpRequest request) => request.Headers.Remove(InternalTokens.HeaderName);
+
+    private Task RejectAsync(HttpContext context, AuthenticationResult result)
+    {
+        context.Response.StatusCode = result.Status;
+        if (result.Status == StatusCodes.Status401Unauthorized)
+            context.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{HeaderName}\", Bearer";
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = result.Status, Title = result.Title, Detail = result.Detail, Extensions = { ["field"] = HeaderName } },
+        }).AsTask();
+    }
+}

@@ -1,0 +1,93 @@
+using LlmLab.ServiceKit.Authorization;
+using static LlmLab.ServiceKit.Authorization.Permissions;
+
+namespace LlmLab.Gateway.Authorization;
+
+/// <summary>One rule: a path pattern ("*" one segment, "**" the rest), the methods it covers, the permission needed.</summary>
+public sealed record RouteRule(string Pattern, string[] Methods, string Permission, bool OwnerScoped = false)
+{
+    public bool Matches(string[] segments, string method) =>
+        Methods.Contains(method, StringComparer.OrdinalIgnoreCase) && Match(Pattern.Split('/', StringSplitOptions.RemoveEmptyEntries), segments);
+
+    private static bool Match(string[] pattern, string[] segments)
+    {
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == "**") return true;
+            if (i >= segments.Length || (pattern[i] != "*" && !string.Equals(pattern[i], segments[i], StringComparison.OrdinalIgnoreCase))) return false;
+        }
+        return pattern.Length == segments.Length;
+    }
+}
+
+/// <summary>
+/// The gateway's whole authorization table: every route prefix × method → the permission it needs (first match wins;
+/// a route not listed needs platform:unlisted, which only admins hold). OwnerScoped routes are served by a service that
+/// also filters by the caller, so ":own" grants (role user) are honoured there.
+/// </summary>
+public static class RoutePermissions
+{
+    public const string Authenticated = "";
+
+    private static readonly string[] Read = ["GET", "HEAD"];
+    private static readonly string[] Create = ["POST"];
+    private static readonly string[] Update = ["PUT", "PATCH"];
+    private static readonly string[] Delete = ["DELETE"];
+    private static readonly string[] Write = ["POST", "PUT", "PATCH", "DELETE"];
+    private static readonly string[] ReadOrScore = ["GET", "HEAD", "POST"];
+
+    public static readonly IReadOnlyList<RouteRule> Rules =
+    [
+        new("/api/me", Read, Authenticated),
+        new("/api/admin/keys/**", Read, KeysRead),
+        new("/api/admin/keys/**", Write, KeysWrite),
+        new("/api/admin/users/**", Read, UsersRead),
+        new("/api/admin/users/**", Write, UsersWrite),
+        new("/api/admin/organisations/**", Read, OrganisationsRead),
+        new("/api/admin/organisations/**", Write, OrganisationsWrite),
+        new("/api/audit", Read, AuditRead),
+        new("/api/tenants/me/export", Read, TenantExport),
+        new("/api/tenants/me", Delete, TenantErase),
+
+        new("/api/experiments/batch/*/insights", Read, AnalyticsRead),
+        new("/api/experiments/batch/**", Read, ExperimentsRead),
+        new("/api/experiments/batch/**", Create, ExperimentsCreate),
+        new("/api/experiments/batch/**", Delete, ExperimentsDelete),
+        new("/api/experiments/*/progress", Read, ExperimentsRead),
+        new("/api/experiments/*/gates", Update, ExperimentsUpdate),
+        new("/api/experiments/**", Read, ExperimentsRead, OwnerScoped: true),
+        new("/api/experiments/**", Create, ExperimentsCreate, OwnerScoped: true),
+        new("/api/experiments/**", Update, ExperimentsUpdate, OwnerScoped: true),
+        new("/api/experiments/**", Delete, ExperimentsDelete, OwnerScoped: true),
+        // batch reads the experiment as the caller, so a user can run only their own.
+        new("/api/responses/generate", Create, ExperimentsCreate, OwnerScoped: true),
+        new("/api/responses/**", Read, ExperimentsRead),
+        new("/api/responses/**", Create, ExperimentsUpdate),
+        new("/api/metrics/**", ReadOrScore, ExperimentsRead),
+        new("/api/runs/**", Read, ExperimentsRead),
+        new("/api/datasets/**", Read, ExperimentsRead),
+        new("/api/datasets/**", Create, ExperimentsCreate),
+        new("/api/datasets/**", Delete, ExperimentsDelete),
+        new("/api/evaluations/**", Read, ExperimentsRead),
+        new("/api/evaluations/**", Create, ExperimentsCreate),
+        new("/api/evaluations/**", Delete, ExperimentsDelete),
+
+        new("/api/quality/**", ReadOrScore, QualityRead),
+        new("/api/analytics/**", Read, AnalyticsRead),
+        new("/api/analytics/**", Write, AnalyticsWrite),
+        new("/api/alerts/**", Read, AnalyticsRead),
+        new("/api/export/analytics/**", Read, AnalyticsRead),
+        new("/api/export/**", ReadOrScore, ExperimentsRead),
+
+        new("/api/llm/**", Read, LlmRead),
+        new("/api/llm/**", Write, LlmManage),
+        new("/v1/**", ReadOrScore, LlmUse),
+    ];
+
+    /// <summary>The rule for a request, or a rule needing platform:unlisted when the table has none.</summary>
+    public static RouteRule For(PathString path, string method)
+    {
+        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return Rules.FirstOrDefault(r => r.Matches(segments, method)) ?? new RouteRule(path.Value ?? "/", [method], Unlisted);
+    }
+}

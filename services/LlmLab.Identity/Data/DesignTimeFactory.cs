@@ -1,0 +1,5 @@
+using LlmLab.ServiceKit;
+
+namespace LlmLab.Identity.Data;
+
+internal sealed class DesignTimeFactory : PostgresDesignTimeFactory<IdentityDbContext>;

@@ -1,0 +1,26 @@
+using LlmLab.Identity.Apis;
+using LlmLab.Identity.Commands;
+using LlmLab.Identity.Data;
+using LlmLab.Identity.Extensions;
+using LlmLab.Identity.Grpc;
+using LlmLab.ServiceKit;
+
+if (CreateAdminCommand.IsInvoked(args)) return await CreateAdminCommand.RunAsync(args, Console.Out);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceKit();
+builder.AddIdentityServices();
+
+var app = builder.Build();
+app.UseServiceKit();
+app.MapDefaultEndpoints();
+app.MapGrpcService<IdentityGrpcService>();
+app.MapMeApi();
+app.MapKeysApi();
+app.MapUsersApi();
+app.MapOrganisationsApi();
+app.MapAuditApi();
+await app.MigrateDatabaseAsync<IdentityDbContext>();
+await app.RunAsync();
+return 0;

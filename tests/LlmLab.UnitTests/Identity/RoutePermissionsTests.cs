@@ -1,0 +1,38 @@
+using LlmLab.Gateway.Authorization;
+using Microsoft.AspNetCore.Http;
+
+namespace LlmLab.UnitTests.Identity;
+
+public class RoutePermissionsTests
+{
+    [Theory]
+    [InlineData("GET", "/api/experiments", "experiments:read", true)]
+    [InlineData("POST", "/api/experiments", "experiments:create", true)]
+    [InlineData("PUT", "/api/experiments/5b7d", "experiments:update", true)]
+    [InlineData("DELETE", "/api/experiments/5b7d", "experiments:delete", true)]
+    [InlineData("GET", "/api/experiments/5b7d/progress", "experiments:read", false)]
+    [InlineData("GET", "/api/experiments/batch/5b7d/insights", "analytics:read", false)]
+    [InlineData("POST", "/api/experiments/batch/5b7d/start", "experiments:create", false)]
+    [InlineData("DELETE", "/api/experiments/batch/5b7d", "experiments:delete", false)]
+    [InlineData("POST", "/api/responses/generate", "experiments:create", true)]
+    [InlineData("POST", "/api/metrics/batch", "experiments:read", false)]
+    [InlineData("POST", "/api/export/custom", "experiments:read", false)]
+    [InlineData("GET", "/api/export/analytics/correlation", "analytics:read", false)]
+    [InlineData("POST", "/api/analytics/rebuild", "analytics:write", false)]
+    [InlineData("POST", "/api/quality/analyze", "quality:read", false)]
+    [InlineData("POST", "/api/llm/provider/switch", "llm:manage", false)]
+    [InlineData("POST", "/v1/chat/completions", "llm:use", false)]
+    [InlineData("POST", "/api/admin/keys", "keys:write", false)]
+    [InlineData("GET", "/api/admin/users/5b7d", "users:read", false)]
+    [InlineData("GET", "/api/audit", "audit:read", false)]
+    [InlineData("GET", "/api/me", "", false)]
+    [InlineData("DELETE", "/api/tenants/me", "tenant:erase", false)]
+    [InlineData("GET", "/api/something/new", "platform:unlisted", false)]
+    [InlineData("POST", "/api/me", "platform:unlisted", false)]
+    public void Each_route_and_method_needs_one_permission(string method, string path, string permission, bool ownerScoped)
+    {
+        var rule = RoutePermissions.For(new PathString(path), method);
+        Assert.Equal(permission, rule.Permission);
+        Assert.Equal(ownerScoped, rule.OwnerScoped);
+    }
+}
