@@ -1,5 +1,6 @@
 using LlmLab.Batch.Clients;
 using LlmLab.Batch.Data;
+using LlmLab.ServiceKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace LlmLab.Batch.Apis;
@@ -10,8 +11,8 @@ namespace LlmLab.Batch.Apis;
 /// </summary>
 public sealed class ExperimentLookup(BatchDbContext db, ExperimentsClient experiments)
 {
-    public async Task<bool> ExistsAsync(Guid experimentId, string tenantId, CancellationToken ct) =>
+    public async Task<bool> ExistsAsync(Guid experimentId, CallerIdentity caller, CancellationToken ct) =>
         experimentId != Guid.Empty
-        && (await db.Runs.AsNoTracking().AnyAsync(r => r.TenantId == tenantId && r.ExperimentId == experimentId, ct)
-            || await experiments.GetAsync(experimentId, tenantId, ct) is not null);
+        && (await db.Runs.AsNoTracking().AnyAsync(r => r.TenantId == caller.TenantId && r.ExperimentId == experimentId, ct)
+            || await experiments.GetAsync(experimentId, caller, ct) is not null);
 }

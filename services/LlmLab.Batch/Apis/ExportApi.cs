@@ -26,7 +26,7 @@ public static class ExportApi
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExperimentJsonAsync(
         Guid experimentId, HttpContext http, ExperimentLookup experiments, ResponseExporter exporter, CancellationToken ct)
     {
-        if (!await experiments.ExistsAsync(experimentId, http.TenantId()!, ct)) return Problems.NotFound("Experiment", experimentId);
+        if (!await experiments.ExistsAsync(experimentId, http.Caller()!, ct)) return Problems.NotFound("Experiment", experimentId);
         ExportFormat.Prepare(http.Response, "json", $"experiment-{experimentId}");
         await exporter.WriteJsonAsync(exporter.OfExperiment(http.TenantId()!, experimentId), "experiment_id", experimentId, http.Response.Body, ct);
         return TypedResults.Empty;
@@ -35,7 +35,7 @@ public static class ExportApi
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExperimentCsvAsync(
         Guid experimentId, HttpContext http, ExperimentLookup experiments, ResponseExporter exporter, CancellationToken ct)
     {
-        if (!await experiments.ExistsAsync(experimentId, http.TenantId()!, ct)) return Problems.NotFound("Experiment", experimentId);
+        if (!await experiments.ExistsAsync(experimentId, http.Caller()!, ct)) return Problems.NotFound("Experiment", experimentId);
         ExportFormat.Prepare(http.Response, "csv", $"experiment-{experimentId}");
         await exporter.WriteTableAsync(exporter.OfExperiment(http.TenantId()!, experimentId), "csv", ResponseColumns.All, http.Response.Body, ct);
         return TypedResults.Empty;

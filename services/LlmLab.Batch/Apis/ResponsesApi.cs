@@ -49,7 +49,7 @@ public static class ResponsesApi
         if (Paging.Invalid(page, page_size) is { } badPage) return badPage;
         if (temperature is { } t && !double.IsFinite(t)) return Problems.Invalid("temperature", "must be a finite number.", StatusCodes.Status400BadRequest);
         if (top_p is { } p && !double.IsFinite(p)) return Problems.Invalid("top_p", "must be a finite number.", StatusCodes.Status400BadRequest);
-        if (!await experiments.ExistsAsync(experimentId, http.TenantId()!, ct)) return Problems.NotFound("Experiment", experimentId);
+        if (!await experiments.ExistsAsync(experimentId, http.Caller()!, ct)) return Problems.NotFound("Experiment", experimentId);
         var query = db.Responses.AsNoTracking().Include(r => r.Metrics)
             .Where(r => r.TenantId == http.TenantId() && r.ExperimentId == experimentId);
         if (temperature is not null) query = query.Where(r => r.Temperature == temperature);
