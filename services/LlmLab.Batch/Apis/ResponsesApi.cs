@@ -20,7 +20,8 @@ public static class ResponsesApi
     }
 
     public static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> GenerateAsync(
-        GenerateBody body, HttpContext http, ExperimentsClient experiments, RunLauncher launcher, IConfiguration configuration, CancellationToken ct)
+        GenerateBody body, HttpContext http, ExperimentsClient experiments, ModelCatalog catalog, RunLauncher launcher, IConfiguration configuration,
+        CancellationToken ct)
     {
         if (body.ExperimentId is not { } experimentId || experimentId == Guid.Empty)
             return Problems.Invalid("experiment_id", "is required.");
@@ -33,6 +34,10 @@ public static class ResponsesApi
         var calls = GridExpander.CallCount(experiment);
         if (calls > limit)
             return Problems.Invalid("response_count", $"the grid makes {calls} calls, over the limit of {limit}.");
+
+        // The experiment was checked when saved; its provider may have been removed since.
+        if (await catalog.FindUnknownAsync(tenantId, experiment.Provider, [experiment.Model], ct) is { } unknown)
+            return Problems.Invalid(unknown.Field, unknown.Message);
 
         var run = await launcher.LaunchAsync(experiment, tenantId, ct);
         var statusUrl = $"/api/experiments/batch/{run.Id}/status";

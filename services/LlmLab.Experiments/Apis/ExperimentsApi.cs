@@ -1,3 +1,4 @@
+using LlmLab.Experiments.Clients;
 using LlmLab.Experiments.Data;
 using LlmLab.Experiments.Domain;
 using LlmLab.ServiceKit;
@@ -29,8 +30,8 @@ public static class ExperimentsApi
         var query = db.Experiments.AsNoTracking().Where(e => e.TenantId == http.TenantId());
         if (status is not null)
         {
-            if (!Enum.TryParse<ExperimentStatus>(status, ignoreCase: true, out var parsed))
-                return Problems.Invalid("status", "must be draft, running, completed or failed.", StatusCodes.Status400BadRequest);
+            if (!Enum.TryParse<ExperimentStatus>(status.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                return Problems.Invalid("status", "must be draft, running, completed, completed_with_errors, failed or cancelled.", StatusCodes.Status400BadRequest);
             query = query.Where(e => e.Status == parsed);
         }
         if (tag is not null) query = query.Where(e => e.Tags.Contains(tag));
@@ -54,12 +55,15 @@ public static class ExperimentsApi
     }
 
     public static async Task<Results<Created<ExperimentDto>, ProblemHttpResult>> CreateAsync(
-        ExperimentInput input, HttpContext http, ExperimentsDbContext db, IOptions<ExperimentLimits> limits, TimeProvider time, CancellationToken ct)
+        ExperimentInput input, HttpContext http, ExperimentsDbContext db, ModelCatalog catalog, IOptions<ExperimentLimits> limits, TimeProvider time,
+        CancellationToken ct)
     {
         var experiment = ExperimentMapping.NewExperiment(http.TenantId()!, time.GetUtcNow());
         experiment.Apply(input);
         var errors = ExperimentValidator.Validate(experiment, limits.Value);
         if (errors.Count > 0) return Problems.Invalid(errors);
+        if (await catalog.FindUnknownAsync(experiment.TenantId, experiment.Provider, experiment.Model, ct) is { } unknown)
+            return Problems.Invalid(unknown.Field, unknown.Message);
 
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(ct);
@@ -67,13 +71,18 @@ public static class ExperimentsApi
     }
 
     public static async Task<Results<Ok<ExperimentDto>, ProblemHttpResult>> UpdateAsync(
-        Guid id, ExperimentInput input, HttpContext http, ExperimentsDbContext db, IOptions<ExperimentLimits> limits, TimeProvider time, CancellationToken ct)
+        Guid id, ExperimentInput input, HttpContext http, ExperimentsDbContext db, ModelCatalog catalog, IOptions<ExperimentLimits> limits, TimeProvider time,
+        CancellationToken ct)
     {
         var experiment = await db.Experiments.FirstOrDefaultAsync(e => e.Id == id && e.TenantId == http.TenantId(), ct);
         if (experiment is null) return Problems.NotFound("Experiment", id);
+        var (provider, model) = (experiment.Provider, experiment.Model);
         experiment.Apply(input);
         var errors = ExperimentValidator.Validate(experiment, limits.Value);
         if (errors.Count > 0) return Problems.Invalid(errors);
+        if ((experiment.Provider, experiment.Model) != (provider, model)
+            && await catalog.FindUnknownAsync(experiment.TenantId, experiment.Provider, experiment.Model, ct) is { } unknown)
+            return Problems.Invalid(unknown.Field, unknown.Message);
 
         experiment.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);

@@ -17,8 +17,6 @@ public sealed class GenerationService(
     ProviderCatalog catalog, DefaultProviderStore defaults, ResponseCache cache, ProviderLimiter limiter,
     ResiliencePolicies resilience, TokenCounter tokens, LlmMetrics metrics, IOptionsMonitor<LlmOptions> llmOptions)
 {
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(90);
-
     public async Task<ResolvedModel> ResolveAsync(GenerationRequest request)
     {
         var (provider, model) = (request.Provider, request.Model);
@@ -83,10 +81,14 @@ public sealed class GenerationService(
         ChatFinishReason? finishReason = null;
         await using (await limiter.AcquireAsync(resolved.Provider, resolved.Definition, estimate, ct))
         {
-            var updates = resolved.Client.GetStreamingResponseAsync(request.Messages, options, ct).GetAsyncEnumerator(ct);
+            // The whole call is bounded by the provider's timeout; each wait for the next chunk by its stream idle timeout.
+            using var call = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            call.CancelAfter(resolved.Definition.Timeout);
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(call.Token);
+            var updates = resolved.Client.GetStreamingResponseAsync(request.Messages, options, idle.Token).GetAsyncEnumerator(idle.Token);
             try
             {
-                while (await MoveNextAsync(updates, resolved.Provider))
+                while (await MoveNextAsync(updates, resolved, idle, call, ct))
                 {
                     var update = updates.Current;
                     usage = update.Contents.OfType<UsageContent>().FirstOrDefault()?.Details ?? usage;
@@ -113,15 +115,21 @@ public sealed class GenerationService(
 
     private async Task<ChatResponse> CallAsync(ResolvedModel resolved, IReadOnlyList<ChatMessage> messages, ChatOptions options, CancellationToken ct)
     {
+        var attempts = 0;
         try
         {
             var response = await resilience.For(resolved.Provider).ExecuteAsync(async token =>
             {
+                attempts++;
                 using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
-                attempt.CancelAfter(AttemptTimeout);
+                attempt.CancelAfter(resolved.Definition.Timeout);
                 try
                 {
                     return await resolved.Client.GetResponseAsync(messages, options, attempt.Token);
+                }
+                catch (OperationCanceledException timedOut) when (attempt.IsCancellationRequested && !token.IsCancellationRequested)
+                {
+                    throw TimedOut(resolved, resolved.Definition.Timeout, timedOut);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
                 {
@@ -134,24 +142,39 @@ public sealed class GenerationService(
         catch (BrokenCircuitException open)
         {
             metrics.Call(resolved.Provider, "circuit_open");
-            throw ResiliencePolicies.CircuitOpen(resolved.Provider, open);
+            var refused = ResiliencePolicies.CircuitOpen(resolved.Provider, open);
+            refused.Attempts = attempts;
+            throw refused;
         }
         catch (ProviderException failed)
         {
             metrics.Call(resolved.Provider, failed.Kind.ToString());
+            failed.Attempts = attempts;
             throw;
         }
     }
 
-    private static async Task<bool> MoveNextAsync(IAsyncEnumerator<ChatResponseUpdate> updates, string provider)
+    private static ProviderException TimedOut(ResolvedModel resolved, TimeSpan after, Exception inner) =>
+        new(ProviderErrorKind.Timeout, $"{resolved.Provider}: no answer within {after.TotalSeconds:0.#} s", null, inner);
+
+    private static async Task<bool> MoveNextAsync(IAsyncEnumerator<ChatResponseUpdate> updates, ResolvedModel resolved,
+        CancellationTokenSource idle, CancellationTokenSource call, CancellationToken caller)
     {
+        idle.CancelAfter(resolved.Definition.StreamIdleTimeout);
         try
         {
             return await updates.MoveNextAsync();
         }
+        catch (OperationCanceledException timedOut) when (!caller.IsCancellationRequested)
+        {
+            throw call.IsCancellationRequested
+                ? TimedOut(resolved, resolved.Definition.Timeout, timedOut)
+                : new ProviderException(ProviderErrorKind.Timeout,
+                    $"{resolved.Provider}: the stream was silent for {resolved.Definition.StreamIdleTimeout.TotalSeconds:0.#} s", null, timedOut);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw ErrorClassifier.Classify(ex, provider);
+            throw ErrorClassifier.Classify(ex, resolved.Provider);
         }
     }
 }

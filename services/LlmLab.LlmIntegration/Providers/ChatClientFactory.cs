@@ -17,6 +17,8 @@ namespace LlmLab.LlmIntegration.Providers;
 /// </summary>
 public sealed class ChatClientFactory(LocalLanguageModel localModel, IOptionsMonitor<SimulatedProviderOptions> simulated, TimeProvider time)
 {
+    private static readonly TimeSpan SdkTimeoutMargin = TimeSpan.FromSeconds(30);
+
     public IChatClient Create(ProviderDefinition provider, string model, string apiKey) => provider.Kind switch
     {
         ProviderKind.Local => new LocalChatClient(localModel),
@@ -25,13 +27,15 @@ public sealed class ChatClientFactory(LocalLanguageModel localModel, IOptionsMon
         {
             Endpoint = string.IsNullOrEmpty(provider.BaseUrl) ? null : new Uri(provider.BaseUrl),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = TimeSpan.FromSeconds(120),
+            // The pipeline cancels an attempt at the provider's timeout; the SDK's own (100 s by default) must not come first.
+            NetworkTimeout = provider.Timeout + SdkTimeoutMargin,
         }).AsIChatClient(),
         ProviderKind.Anthropic => new AnthropicClient
         {
             ApiKey = apiKey,
             BaseUrl = string.IsNullOrEmpty(provider.BaseUrl) ? "https://api.anthropic.com" : provider.BaseUrl,
             MaxRetries = 0,
+            Timeout = provider.Timeout + SdkTimeoutMargin,
         }.AsIChatClient(model, 1024),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider.Kind, "unknown provider kind"),
     };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LlmLab.IntegrationTests.Otlp;
+using LlmLab.TestKit;
 
 namespace LlmLab.IntegrationTests.Platform;
 
@@ -10,9 +11,13 @@ namespace LlmLab.IntegrationTests.Platform;
 public sealed class PlatformFixture : IAsyncLifetime
 {
     public const string ApiKey = "integration-test-key";
+    /// <summary>Calls a batch worker runs at once in the tests.</summary>
+    public const int WorkerConcurrency = 4;
     private AppHostProcess? _appHost;
 
     public OtlpReceiver Otlp { get; private set; } = null!;
+    /// <summary>The OpenAI-compatible test server behind the fake-* providers (<see cref="FakeProviders"/>).</summary>
+    public FakeOpenAiServer FakeOpenAi { get; private set; } = null!;
     public string GatewayUrl => _appHost!.GatewayUrl;
 
     public HttpClient CreateClient(string? apiKey = ApiKey)
@@ -30,13 +35,15 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Otlp = await OtlpReceiver.StartAsync(AppHostProcess.FreePort());
-        _appHost = AppHostProcess.Start("platform",
+        FakeOpenAi = await FakeOpenAiServer.StartAsync(AppHostProcess.FreePort());
+        _appHost = AppHostProcess.Start("platform", [
             $"--AppHost:DevApiKey={ApiKey}",
             $"--AppHost:OtlpEndpoint={Otlp.Endpoint}",
             "--AppHost:OtlpProtocol=http/protobuf",
             "--AppHost:ServiceEnvironment:OTEL_BSP_SCHEDULE_DELAY=200",
             "--AppHost:ServiceEnvironment:OTEL_METRIC_EXPORT_INTERVAL=60000",
-            "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4");
+            $"--AppHost:ServiceEnvironment:Batch__WorkerConcurrency={WorkerConcurrency}",
+            .. FakeProviders.Configuration(FakeOpenAi).Select(setting => $"--AppHost:ServiceEnvironment:{setting}")]);
         await _appHost.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
     }
 
@@ -44,6 +51,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         if (_appHost is not null) await _appHost.DisposeAsync();
         await Otlp.DisposeAsync();
+        await FakeOpenAi.DisposeAsync();
     }
 }
 
