@@ -25,6 +25,7 @@ public static class FakeProviders
     {
         // Loopback base URLs are refused unless private networks are allowed (the SSRF check).
         yield return "Llm__Outbound__AllowPrivateNetworks=true";
+        yield return "Llm__Outbound__AllowedNetworks__0=127.0.0.1/32";
         foreach (var name in new[] { Slow, QuickTimeout, Errors, Refusing, Cancel, Limited })
         {
             var prefix = $"Llm__Providers__{name}__";
