@@ -35,6 +35,18 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>
+    /// For a client whose calls are long or already retried elsewhere (one retry layer per hop): removes the standard
+    /// resilience handler (10 s per attempt, 30 s in all, 3 retries) that <see cref="AddServiceDefaults{TBuilder}"/>
+    /// gives every HttpClient.
+    /// </summary>
+    public static IHttpClientBuilder WithoutStandardResilience(this IHttpClientBuilder http)
+    {
+#pragma warning disable EXTEXP0001 // evaluation API; the one way to undo ConfigureHttpClientDefaults for one client
+        return http.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+    }
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddOpenTelemetry(logging =>

@@ -8,8 +8,9 @@ public static class PlatformModel
     public static readonly IReadOnlyList<ProjectResource> Projects =
     [
         new("identity", "services/LlmLab.Identity", ["identitydb"], [], [], HasGrpcEndpoint: true),
-        new("experiments", "services/LlmLab.Experiments", ["experimentsdb"], [], []),
+        new("experiments", "services/LlmLab.Experiments", ["experimentsdb"], ["rabbitmq"], ["llm-integration"]),
         new("llm-integration", "services/LlmLab.LlmIntegration", [], ["redis"], [], HasGrpcEndpoint: true),
+        new("experiments", "services/LlmLab.Experiments", ["experimentsdb"], ["rabbitmq"], ["llm-integration"]),
         new("quality-analysis", "services/LlmLab.Quality", [], [], ["llm-integration"], HasGrpcEndpoint: true),
         new("batch", "services/LlmLab.Batch", ["batchdb"], ["rabbitmq"], ["experiments", "llm-integration", "quality-analysis"]),
         new("analytics", "services/LlmLab.Analytics", ["analyticsdb"], ["rabbitmq"], ["batch"]),

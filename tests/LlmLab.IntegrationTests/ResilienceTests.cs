@@ -62,7 +62,10 @@ public class ResilienceTests(PlatformFixture platform)
         var failed = await PlatformApi.ReadAsync(await _api.Client.GetAsync($"/api/experiments/batch/{runId}/items?status=failed"), System.Net.HttpStatusCode.OK);
         Assert.Equal(2, failed.GetProperty("total").GetInt32());
         Assert.All(failed.GetProperty("items").EnumerateArray(), item =>
-            Assert.StartsWith("Unavailable: simulated-broken:", item.GetProperty("error").GetString(), StringComparison.Ordinal));
+        {
+            Assert.Equal("provider_error", item.GetProperty("error").GetProperty("kind").GetString());
+            Assert.StartsWith("simulated-broken:", item.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        });
         Assert.Equal(0, (await _api.ResponsesAsync(experimentId, runId)).GetProperty("total").GetInt32());
     }
 }

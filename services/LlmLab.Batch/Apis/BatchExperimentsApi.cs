@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LlmLab.Batch.Clients;
 using LlmLab.Batch.Data;
 using LlmLab.Batch.Domain;
 using LlmLab.ServiceKit;
@@ -27,7 +28,7 @@ public static class BatchExperimentsApi
     }
 
     public static async Task<Results<Created<BatchCreated>, ProblemHttpResult>> CreateAsync(
-        BatchDefinition body, HttpContext http, BatchDbContext db, IConfiguration configuration, TimeProvider time, CancellationToken ct)
+        BatchDefinition body, HttpContext http, BatchDbContext db, ModelCatalog catalog, IConfiguration configuration, TimeProvider time, CancellationToken ct)
     {
         var (grid, errors) = BatchGrid.From(body, configuration.GetValue("Batch:MaxCallsPerRun", 10_000));
         if (grid is null) return Problems.Invalid(errors);
@@ -35,6 +36,9 @@ public static class BatchExperimentsApi
         var tenantId = http.TenantId()!;
         var provider = string.IsNullOrWhiteSpace(body.Provider) ? "local" : body.Provider.Trim();
         var model = body.Model?.Trim() ?? "";
+        var models = body.ParameterRanges?.Models is { Count: > 0 } listed ? listed : [model];
+        if (await catalog.FindUnknownAsync(tenantId, provider, models, ct) is { } unknown)
+            return Problems.Invalid(unknown.Field, unknown.Message, StatusCodes.Status422UnprocessableEntity);
         var (latencyMs, costPerCall) = await PastCallsAsync(db, tenantId, provider, model, ct);
         var concurrency = Math.Max(1, configuration.GetValue("Batch:WorkerConcurrency", 64) * configuration.GetValue("Batch:WorkerReplicas", 1));
         var run = new BatchRun
@@ -73,7 +77,7 @@ public static class BatchExperimentsApi
         if (run is null) return Problems.NotFound("Batch run", id);
         var ranges = run.ParameterRanges is null ? (JsonElement?)null : JsonDocument.Parse(run.ParameterRanges).RootElement.Clone();
         return TypedResults.Ok(new BatchDetails(run.Name, run.Description, run.Prompt, run.Provider, run.Model, ranges,
-            run.EstimatedDurationSeconds, run.EstimatedCostUsd, await reader.ReadAsync(run, ct)));
+            run.EstimatedDurationSeconds, run.EstimatedCostUsd, await reader.ReadAsync(run, ct), await reader.FailuresAsync(run.Id, ct)));
     }
 
     public static async Task<Results<NoContent, Accepted, ProblemHttpResult>> CancelOrDeleteAsync(Guid id, HttpContext http, RunControl control, CancellationToken ct)
@@ -109,4 +113,4 @@ public sealed record BatchCreated(Guid Id, RunStatus Status, int TotalCombinatio
 public sealed record BatchSummary(Guid Id, Guid? ExperimentId, string Name, RunStatus Status, int TotalCombinations, int TotalCalls, int CompletedCalls, int FailedCalls,
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
 public sealed record BatchDetails(string Name, string Description, string Prompt, string Provider, string Model, JsonElement? ParameterRanges,
-    double EstimatedDuration, double EstimatedCostUsd, RunStatusView Status);
+    double EstimatedDuration, double EstimatedCostUsd, RunStatusView Status, IReadOnlyList<FailureSummary> Failures);

@@ -32,7 +32,7 @@ public static class BatchRunsApi
         return run is null ? Problems.NotFound("Batch run", id) : TypedResults.Ok(await reader.ReadAsync(run, ct));
     }
 
-    /// <summary>The run's work items with their parameters, seed, status and, for failed ones, the error the provider call ended with.</summary>
+    /// <summary>The run's work items with their parameters, seed, status and, for failed or cancelled ones, why: kind, message, provider status, attempts.</summary>
     public static async Task<Results<Ok<PagedList<WorkItemView>>, ProblemHttpResult>> ItemsAsync(
         Guid id, HttpContext http, RunStatusReader reader, BatchDbContext db, CancellationToken ct, string? status = null, int page = 1, int page_size = 100)
     {
@@ -47,7 +47,9 @@ public static class BatchRunsApi
         var items = db.WorkItems.AsNoTracking().Where(w => w.RunId == id && (wanted == null || w.Status == wanted));
         var total = await items.CountAsync(ct);
         var rows = await items.OrderBy(w => w.CombinationIndex).ThenBy(w => w.Repetition).Skip((page - 1) * page_size).Take(page_size)
-            .Select(w => new WorkItemView(w.Id, w.CombinationIndex, w.Repetition, w.Temperature, w.TopP, w.MaxTokens, w.FrequencyPenalty, w.PresencePenalty, w.Seed, w.Status, w.Error, w.FinishedAt))
+            .Select(w => new WorkItemView(w.Id, w.CombinationIndex, w.Repetition, w.Temperature, w.TopP, w.MaxTokens, w.FrequencyPenalty,
+                w.PresencePenalty, w.Seed, w.Status,
+                w.ErrorKind == null ? null : new CallFailure(w.ErrorKind, w.ErrorMessage ?? "", w.ProviderStatus, w.Attempts ?? 0), w.FinishedAt))
             .ToListAsync(ct);
         return TypedResults.Ok(new PagedList<WorkItemView>(rows, total, page, page_size));
     }
@@ -129,4 +131,4 @@ public static class BatchRunsApi
 public sealed record RescoreAccepted(Guid RunId, Guid RequestId);
 
 public sealed record WorkItemView(Guid Id, int CombinationIndex, int Repetition, double Temperature, double TopP, int MaxTokens,
-    double FrequencyPenalty, double PresencePenalty, long Seed, WorkItemStatus Status, string? Error, DateTimeOffset? FinishedAt);
+    double FrequencyPenalty, double PresencePenalty, long Seed, WorkItemStatus Status, CallFailure? Error, DateTimeOffset? FinishedAt);

@@ -37,7 +37,8 @@ public static class ExportApi
     {
         if (!await experiments.ExistsAsync(experimentId, http.Caller()!, ct)) return Problems.NotFound("Experiment", experimentId);
         ExportFormat.Prepare(http.Response, "csv", $"experiment-{experimentId}");
-        await exporter.WriteTableAsync(exporter.OfExperiment(http.TenantId()!, experimentId), "csv", ResponseColumns.All, http.Response.Body, ct);
+        await exporter.WriteTableAsync(exporter.OfExperiment(http.TenantId()!, experimentId), "csv", ResponseColumns.All, http.Response.Body, ct,
+            new ExportFilters { ExperimentId = experimentId }.ApplyToFailed(exporter.FailedOfTenant(http.TenantId()!), exporter.Runs));
         return TypedResults.Empty;
     }
 
@@ -51,7 +52,7 @@ public static class ExportApi
         var rows = exporter.OfRun(http.TenantId()!, runId);
         ExportFormat.Prepare(http.Response, format, $"batch-{runId}");
         if (format == "json") await exporter.WriteJsonAsync(rows, "batch_id", runId, http.Response.Body, ct);
-        else await exporter.WriteTableAsync(rows, format, ResponseColumns.All, http.Response.Body, ct);
+        else await exporter.WriteTableAsync(rows, format, ResponseColumns.All, http.Response.Body, ct, exporter.FailedOfRun(http.TenantId()!, runId));
         return TypedResults.Empty;
     }
 
@@ -71,7 +72,8 @@ public static class ExportApi
         if (filters.Validate() is { } error) return Problems.Invalid(error.Field, error.Message);
 
         ExportFormat.Prepare(http.Response, format, "responses");
-        await exporter.WriteTableAsync(filters.Apply(exporter.OfTenant(http.TenantId()!)), format, ResponseColumns.Select(body.Fields), http.Response.Body, ct);
+        await exporter.WriteTableAsync(filters.Apply(exporter.OfTenant(http.TenantId()!)), format, ResponseColumns.Select(body.Fields), http.Response.Body, ct,
+            filters.ApplyToFailed(exporter.FailedOfTenant(http.TenantId()!), exporter.Runs));
         return TypedResults.Empty;
     }
 }

@@ -20,7 +20,7 @@ public static class ResponsesApi
     }
 
     public static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> GenerateAsync(
-        GenerateBody body, HttpContext http, ExperimentsClient experiments, RunLauncher launcher, ConcurrentRunGate gate, IConfiguration configuration,
+        GenerateBody body, HttpContext http, ExperimentsClient experiments, ModelCatalog catalog, RunLauncher launcher, ConcurrentRunGate gate, IConfiguration configuration,
         CancellationToken ct)
     {
         if (body.ExperimentId is not { } experimentId || experimentId == Guid.Empty)
@@ -34,6 +34,10 @@ public static class ResponsesApi
         var calls = GridExpander.CallCount(experiment);
         if (calls > limit)
             return Problems.Invalid("response_count", $"the grid makes {calls} calls, over the limit of {limit}.");
+
+        // The experiment was checked when saved; its provider may have been removed since.
+        if (await catalog.FindUnknownAsync(tenantId, experiment.Provider, [experiment.Model], ct) is { } unknown)
+            return Problems.Invalid(unknown.Field, unknown.Message);
 
         var (run, refused) = await gate.StartAsync(http.Caller()!, token => launcher.LaunchAsync(experiment, tenantId, token), ct);
         if (refused is not null) return refused;

@@ -32,6 +32,8 @@ public sealed class RunLauncher(BatchDbContext db, Outbox outbox, TimeProvider t
         run.TotalCombinations = items.Select(i => i.CombinationIndex).Distinct().Count();
 
         db.Runs.Add(run);
+        // Created straight into running (RunLifecycle: pending → running), as if started at once.
+        outbox.Add(db, new BatchRunStarted(run.Id, run.ExperimentId, tenantId, now));
         db.WorkItems.AddRange(items);
         foreach (var item in items)
         {

@@ -7,6 +7,16 @@ namespace LlmLab.Batch.Apis;
 /// <summary>Reads a run's status view: counters from the run row, previews from its scored responses.</summary>
 public sealed class RunStatusReader(BatchDbContext db, TimeProvider time)
 {
+    /// <summary>Failed and cancelled items by kind, with one message of each as an example.</summary>
+    public async Task<IReadOnlyList<FailureSummary>> FailuresAsync(Guid runId, CancellationToken ct)
+    {
+        var rows = await db.WorkItems.AsNoTracking().Where(w => w.RunId == runId && w.ErrorKind != null)
+            .GroupBy(w => w.ErrorKind!)
+            .Select(g => new FailureSummary(g.Key, g.Count(), g.Min(w => w.ErrorMessage) ?? ""))
+            .ToListAsync(ct);
+        return rows.OrderByDescending(f => f.Count).ThenBy(f => f.Kind, StringComparer.Ordinal).ToList();
+    }
+
     public Task<BatchRun?> FindRunAsync(Guid id, string tenantId, CancellationToken ct) =>
         db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.TenantId == tenantId, ct);
 
@@ -35,6 +45,8 @@ public sealed class RunStatusReader(BatchDbContext db, TimeProvider time)
     private DateTimeOffset? EstimateCompletion(BatchRun run, int done)
     {
         if (run.Status.IsFinal()) return run.FinishedAt;
+        // A paused run has no pace to extrapolate.
+        if (run.Status == RunStatus.Paused) return null;
         if (run.StartedAt is not { } started || done == 0) return null;
         var now = time.GetUtcNow();
         var perItem = (now - started) / done;

@@ -13,6 +13,9 @@ public sealed record RunStatusView(
     public long Sequence => CompletedCombinations + FailedCombinations + (Status.IsFinal() ? 1 : 0);
 }
 
+/// <summary>One kind of failure in a run: how many items ended so, and one of their messages.</summary>
+public sealed record FailureSummary(string Kind, int Count, string ExampleMessage);
+
 public sealed record ParameterSet(double Temperature, double TopP, int MaxTokens, double FrequencyPenalty, double PresencePenalty);
 
 public sealed record ResultsPreview(double? BestQualityScore, double? AverageQualityScore, ParameterSet? OptimalParameters);

@@ -38,6 +38,7 @@ internal sealed class StoredResponseConfiguration : IEntityTypeConfiguration<Sto
         e.HasIndex(x => new { x.TenantId, x.ExperimentId, x.CreatedAt });
         e.HasIndex(x => x.RunId);
         e.HasOne(x => x.Metrics).WithOne().HasForeignKey<ResponseMetrics>(m => m.ResponseId);
+        e.Ignore(x => x.ErrorKind);
     }
 }
 

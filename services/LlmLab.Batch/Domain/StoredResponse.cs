@@ -24,6 +24,8 @@ public sealed class StoredResponse
     public double ResponseTimeMs { get; set; }
     public double CostUsd { get; set; }
     public string? ErrorMessage { get; set; }
+    /// <summary>Not stored: set on the export row of a failed item, which has no response of its own.</summary>
+    public string? ErrorKind { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public ResponseMetrics? Metrics { get; set; }
 }

@@ -18,7 +18,13 @@ public sealed class WorkItem
     public double PresencePenalty { get; set; }
     public long Seed { get; set; }
     public WorkItemStatus Status { get; set; }
-    public string? Error { get; set; }
+    /// <summary>For a failed or cancelled item: one of <see cref="CallFailure"/>'s kinds.</summary>
+    public string? ErrorKind { get; set; }
+    public string? ErrorMessage { get; set; }
+    /// <summary>The HTTP status the provider answered, when it answered.</summary>
+    public int? ProviderStatus { get; set; }
+    /// <summary>Provider attempts the failed call made (retries included).</summary>
+    public int? Attempts { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 }
 
@@ -27,4 +33,6 @@ public enum WorkItemStatus
     Pending,
     Completed,
     Failed,
+    /// <summary>Not run: its run was cancelled first.</summary>
+    Cancelled,
 }

@@ -24,6 +24,21 @@ public sealed record ExportFilters
         return null;
     }
 
+    /// <summary>The failed items these filters keep; none when a score is filtered on (a failed item has no score).</summary>
+    public IQueryable<WorkItem> ApplyToFailed(IQueryable<WorkItem> items, IQueryable<BatchRun> runs)
+    {
+        if (MinOverallScore is not null || MaxOverallScore is not null) return items.Where(_ => false);
+        if (ExperimentId is { } experiment) items = items.Where(w => runs.Any(r => r.Id == w.RunId && r.ExperimentId == experiment));
+        if (BatchId is { } run) items = items.Where(w => w.RunId == run);
+        if (Provider is { } provider) items = items.Where(w => runs.Any(r => r.Id == w.RunId && r.Provider == provider));
+        if (Model is { } model) items = items.Where(w => w.Model == model || (w.Model == null && runs.Any(r => r.Id == w.RunId && r.Model == model)));
+        if (TemperatureMin is { } tMin) items = items.Where(w => w.Temperature >= tMin);
+        if (TemperatureMax is { } tMax) items = items.Where(w => w.Temperature <= tMax);
+        if (CreatedAfter?.ToUniversalTime() is { } after) items = items.Where(w => w.FinishedAt >= after);
+        if (CreatedBefore?.ToUniversalTime() is { } before) items = items.Where(w => w.FinishedAt < before);
+        return items;
+    }
+
     public IQueryable<StoredResponse> Apply(IQueryable<StoredResponse> query)
     {
         if (ExperimentId is { } experiment) query = query.Where(r => r.ExperimentId == experiment);

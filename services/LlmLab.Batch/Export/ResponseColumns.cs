@@ -12,7 +12,7 @@ public static class ResponseColumns
 
     public static readonly IReadOnlyList<Column> All =
     [
-        C("response_id", ColumnKind.Text, r => r.Id), C("run_id", ColumnKind.Text, r => r.RunId), C("experiment_id", ColumnKind.Text, r => r.ExperimentId),
+        C("response_id", ColumnKind.Text, r => r.Id == Guid.Empty ? null : r.Id), C("run_id", ColumnKind.Text, r => r.RunId), C("experiment_id", ColumnKind.Text, r => r.ExperimentId),
         C("temperature", ColumnKind.Number, r => r.Temperature), C("top_p", ColumnKind.Number, r => r.TopP),
         C("frequency_penalty", ColumnKind.Number, r => r.FrequencyPenalty), C("presence_penalty", ColumnKind.Number, r => r.PresencePenalty),
         C("max_tokens", ColumnKind.WholeNumber, r => r.MaxTokens), C("seed", ColumnKind.WholeNumber, r => r.Seed),
@@ -27,7 +27,11 @@ public static class ResponseColumns
         C("relevance_score", ColumnKind.Number, r => r.Metrics?.RelevanceScore), C("confidence_score", ColumnKind.Number, r => r.Metrics?.ConfidenceScore),
         C("word_count", ColumnKind.WholeNumber, r => r.Metrics?.WordCount), C("sentence_count", ColumnKind.WholeNumber, r => r.Metrics?.SentenceCount),
         C("analysis_version", ColumnKind.Text, r => r.Metrics?.AnalysisVersion), C("content", ColumnKind.UserText, r => r.Content),
+        C("error_kind", ColumnKind.Text, r => r.ErrorKind), C("error_message", ColumnKind.UserText, r => r.ErrorMessage),
     ];
+
+    /// <summary>Whether the columns show why calls failed; such an export also carries a row per failed item.</summary>
+    public static bool ShowFailures(IReadOnlyList<Column> columns) => columns.Any(c => c.Definition.Name is "error_kind" or "error_message");
 
     public static readonly IReadOnlySet<string> Names = All.Select(c => c.Definition.Name).ToHashSet();
 

@@ -22,16 +22,53 @@ public sealed class ResponseExporter(BatchDbContext db)
 
     public IQueryable<StoredResponse> OfTenant(string tenantId) => db.Responses.Where(r => r.TenantId == tenantId);
 
-    public Task<long> WriteTableAsync(IQueryable<StoredResponse> query, string format, IReadOnlyList<ResponseColumns.Column> columns, Stream body, CancellationToken ct) =>
-        TableWriter.WriteAllAsync(format, body, columns.Select(c => c.Definition).ToList(), Values(query, columns, ct), ct);
+    /// <summary>Items of the run that failed or were cancelled (they have no response, only their error).</summary>
+    public IQueryable<WorkItem> FailedOfRun(string tenantId, Guid runId) => db.WorkItems.Where(w => w.TenantId == tenantId && w.RunId == runId && w.ErrorKind != null);
 
-    private async IAsyncEnumerable<object?[]> Values(IQueryable<StoredResponse> query, IReadOnlyList<ResponseColumns.Column> columns, [EnumeratorCancellation] CancellationToken ct)
+    public IQueryable<WorkItem> FailedOfTenant(string tenantId) => db.WorkItems.Where(w => w.TenantId == tenantId && w.ErrorKind != null);
+
+    public IQueryable<BatchRun> Runs => db.Runs;
+
+    /// <summary>
+    /// Writes the responses and, when the columns show errors and <paramref name="failed"/> is given, then one row per
+    /// failed item (its parameters and error; no response id, content or metrics).
+    /// </summary>
+    public Task<long> WriteTableAsync(IQueryable<StoredResponse> query, string format, IReadOnlyList<ResponseColumns.Column> columns, Stream body, CancellationToken ct,
+        IQueryable<WorkItem>? failed = null) =>
+        TableWriter.WriteAllAsync(format, body, columns.Select(c => c.Definition).ToList(),
+            Values(query, failed is not null && ResponseColumns.ShowFailures(columns) ? failed : null, columns, ct), ct);
+
+    private async IAsyncEnumerable<object?[]> Values(IQueryable<StoredResponse> query, IQueryable<WorkItem>? failed, IReadOnlyList<ResponseColumns.Column> columns,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         var row = new object?[columns.Count];
         await foreach (var r in Rows(query).WithCancellation(ct))
         {
             for (var i = 0; i < columns.Count; i++) row[i] = columns[i].Read(r);
             yield return row; // reused: every writer consumes a row before asking for the next (Parquet copies)
+        }
+        if (failed is null) yield break;
+        await foreach (var r in FailedRows(failed, ct))
+        {
+            for (var i = 0; i < columns.Count; i++) row[i] = columns[i].Read(r);
+            yield return row;
+        }
+    }
+
+    private async IAsyncEnumerable<StoredResponse> FailedRows(IQueryable<WorkItem> items, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var rows = items.AsNoTracking().Join(db.Runs, w => w.RunId, r => r.Id, (w, r) => new { Item = w, r.ExperimentId, r.Provider, r.Model, r.CreatedAt })
+            .OrderBy(x => x.Item.FinishedAt).ThenBy(x => x.Item.Id).AsAsyncEnumerable();
+        await foreach (var x in rows.WithCancellation(ct))
+        {
+            var w = x.Item;
+            yield return new StoredResponse
+            {
+                Id = Guid.Empty, WorkItemId = w.Id, RunId = w.RunId, ExperimentId = x.ExperimentId, TenantId = w.TenantId, Content = "",
+                Temperature = w.Temperature, TopP = w.TopP, FrequencyPenalty = w.FrequencyPenalty, PresencePenalty = w.PresencePenalty,
+                MaxTokens = w.MaxTokens, Seed = w.Seed, Provider = x.Provider, Model = w.Model ?? x.Model, FinishReason = "",
+                ErrorKind = w.ErrorKind, ErrorMessage = w.ErrorMessage, CreatedAt = w.FinishedAt ?? x.CreatedAt,
+            };
         }
     }
 

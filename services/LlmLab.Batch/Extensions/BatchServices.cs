@@ -24,10 +24,16 @@ public static class BatchServices
         // Logical names resolved by service discovery (services__<name>__<endpoint>__0).
         builder.Services.AddHttpClient<ExperimentsClient>(c => c.BaseAddress = new Uri("http://experiments"));
         builder.Services.AddHttpClient<BudgetClient>(c => c.BaseAddress = new Uri("http://llm-integration"));
-        builder.Services.AddGrpcClient<LlmService.LlmServiceClient>(o => o.Address = new Uri("http://_grpc.llm-integration"));
-        builder.Services.AddGrpcClient<QualityService.QualityServiceClient>(o => o.Address = new Uri("http://_grpc.quality-analysis"));
+        // One retry layer per hop (docs/architecture.md): these calls last as long as the provider needs (minutes) and
+        // WorkItemExecutor retries them when the service is unreachable, so the standard resilience handler that
+        // ServiceDefaults gives every HttpClient (10 s per attempt, 30 s in all, 3 retries) is removed.
+        builder.Services.AddGrpcClient<LlmService.LlmServiceClient>(o => o.Address = new Uri("http://_grpc.llm-integration")).WithoutStandardResilience();
+        builder.Services.AddGrpcClient<QualityService.QualityServiceClient>(o => o.Address = new Uri("http://_grpc.quality-analysis")).WithoutStandardResilience();
 
         builder.Services.AddScoped<WorkItemExecutor>();
+        builder.Services.AddScoped<ModelCatalog>();
+        builder.Services.AddSingleton<InFlightRuns>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InFlightRuns>());
         builder.Services.AddScoped<ResultRecorder>();
         builder.Services.AddScoped<RunLauncher>();
         builder.Services.AddScoped<RunStatusReader>();

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LlmLab.Batch.Workers;
 
 /// <summary>Batch worker: one GenerateResponse command → generate, score, store. Competing consumers share the queue.</summary>
-public sealed class GenerateResponseConsumer(BatchDbContext db, WorkItemExecutor executor, ResultRecorder recorder, ILogger<GenerateResponseConsumer> logger)
+public sealed class GenerateResponseConsumer(
+    BatchDbContext db, WorkItemExecutor executor, ResultRecorder recorder, InFlightRuns inFlight, ILogger<GenerateResponseConsumer> logger)
     : IConsumer<GenerateResponse>
 {
     public async Task Consume(ConsumeContext<GenerateResponse> context)
@@ -26,7 +27,21 @@ public sealed class GenerateResponseConsumer(BatchDbContext db, WorkItemExecutor
             return;
         }
 
-        var result = await executor.ExecuteAsync(run, item, context.CancellationToken);
+        ExecutionResult result;
+        using (var call = inFlight.Track(run.Id))
+        using (var either = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, call.Cancelled))
+        {
+            try
+            {
+                result = await executor.ExecuteAsync(run, item, either.Token);
+            }
+            catch (OperationCanceledException) when (call.Cancelled.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+            {
+                // The run was cancelled: its call was aborted and the item already marked cancelled with the run.
+                logger.LogInformation("Work item {WorkItemId}: call aborted, its run {RunId} was cancelled", item.Id, run.Id);
+                return;
+            }
+        }
         var recorded = await recorder.RecordAsync(run, item, result, context.CancellationToken);
         if (!recorded)
         {

@@ -21,13 +21,19 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
         var recorded = await db.InTransactionAsync(async ct =>
         {
             var now = time.GetUtcNow();
-            var succeeded = result.Error is null;
+            var failure = result.Failure;
+            var succeeded = failure is null;
 
+            // Only a pending item can be claimed: a redelivered command, or a call that ended after its run was
+            // cancelled (cancelling marks every pending item), records nothing.
             var claimed = await db.WorkItems
                 .Where(w => w.Id == item.Id && w.Status == WorkItemStatus.Pending)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(w => w.Status, succeeded ? WorkItemStatus.Completed : WorkItemStatus.Failed)
-                    .SetProperty(w => w.Error, result.Error)
+                    .SetProperty(w => w.ErrorKind, failure == null ? null : failure.Kind)
+                    .SetProperty(w => w.ErrorMessage, failure == null ? null : failure.Message)
+                    .SetProperty(w => w.ProviderStatus, failure == null ? null : failure.ProviderStatus)
+                    .SetProperty(w => w.Attempts, failure == null ? null : failure.Attempts)
                     .SetProperty(w => w.FinishedAt, now), ct);
             if (claimed == 0)
             {
@@ -43,14 +49,17 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
             await db.SaveChangesAsync(ct);
 
             var c = await IncrementCountersAsync(run.Id, succeeded, ct);
-            if (c.CompletedItems + c.FailedItems == c.TotalItems && !Enum.Parse<RunStatus>(c.Status).IsFinal())
+            if (c.CompletedItems + c.FailedItems == c.TotalItems)
             {
-                var outcome = RunStatusExtensions.Outcome(c.CompletedItems, c.FailedItems);
-                await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Status, outcome)
-                    .SetProperty(r => r.FinishedAt, now), ct);
-                outbox.Add(db, new BatchRunFinished(run.Id, run.ExperimentId, run.TenantId, outcome.ToString(), c.CompletedItems, c.FailedItems, now));
-                await db.SaveChangesAsync(ct);
+                var outcome = RunLifecycle.Outcome(c.CompletedItems, c.FailedItems);
+                var finishing = RunLifecycle.Finishing;
+                var finished = await db.Runs.Where(r => r.Id == run.Id && finishing.Contains(r.Status))
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, outcome).SetProperty(r => r.FinishedAt, now), ct);
+                if (finished == 1)
+                {
+                    outbox.Add(db, new BatchRunFinished(run.Id, run.ExperimentId, run.TenantId, outcome.ToString(), c.CompletedItems, c.FailedItems, now));
+                    await db.SaveChangesAsync(ct);
+                }
             }
 
             return true;

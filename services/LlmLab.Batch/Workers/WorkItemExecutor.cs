@@ -5,44 +5,92 @@ using LlmLab.Contracts.Quality;
 
 namespace LlmLab.Batch.Workers;
 
-/// <summary>Generates a work item's response through llm-integration and scores it through quality-analysis.</summary>
-public sealed class WorkItemExecutor(LlmService.LlmServiceClient llm, QualityService.QualityServiceClient quality, ILogger<WorkItemExecutor> logger)
+/// <summary>
+/// Generates a work item's response through llm-integration and scores it through quality-analysis. This hop retries
+/// only when the service itself could not be reached: a provider's failures were already retried by llm-integration
+/// (see docs/architecture.md, "Who retries what"), so they are recorded as they come.
+/// </summary>
+public sealed class WorkItemExecutor(
+    LlmService.LlmServiceClient llm, QualityService.QualityServiceClient quality, IConfiguration configuration, ILogger<WorkItemExecutor> logger)
 {
-    private const int MaxAttempts = 3;
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
+    private const int MaxReachAttempts = 3;
 
+    /// <summary>A backstop for a call whose server vanished without closing the stream; the provider's own timeout comes first.</summary>
+    private TimeSpan CallDeadline => TimeSpan.FromMinutes(configuration.GetValue("Batch:CallDeadlineMinutes", 60));
+
+    /// <summary>Throws <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires: the caller decides what that means.</summary>
     public async Task<ExecutionResult> ExecuteAsync(BatchRun run, WorkItem item, CancellationToken cancellationToken)
+    {
+        GenerateReply generated;
+        try
+        {
+            generated = await ReachAsync(item, token => llm.GenerateAsync(ToRequest(run, item), deadline: DateTime.UtcNow.Add(CallDeadline), cancellationToken: token).ResponseAsync, cancellationToken);
+        }
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ExecutionResult.Failed(FailureOf(ex, ""));
+        }
+
+        var scoreRequest = new ScoreRequest
+        {
+            Text = generated.Content,
+            Prompt = item.Prompt ?? run.Prompt,
+            MaxTokens = item.MaxTokens,
+            FinishReason = generated.FinishReason,
+        };
+        if (run.JudgeProvider is { Length: > 0 } judge) scoreRequest.Judge = new JudgeSpec { Provider = judge, Model = run.JudgeModel ?? "" };
+        try
+        {
+            var scored = await ReachAsync(item, token => quality.ScoreAsync(scoreRequest, deadline: DateTime.UtcNow.Add(CallDeadline), cancellationToken: token).ResponseAsync, cancellationToken);
+            return ExecutionResult.Success(generated, scored);
+        }
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ExecutionResult.Failed(FailureOf(ex, "scoring: "));
+        }
+    }
+
+    /// <summary>Calls again, with backoff, only while the service answers "unavailable" without having tried the provider.</summary>
+    private async Task<T> ReachAsync<T>(WorkItem item, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var generated = await llm.GenerateAsync(ToRequest(run, item), deadline: DateTime.UtcNow.Add(CallTimeout), cancellationToken: cancellationToken);
-                var scoreRequest = new ScoreRequest
-                {
-                    Text = generated.Content,
-                    Prompt = item.Prompt ?? run.Prompt,
-                    MaxTokens = item.MaxTokens,
-                    FinishReason = generated.FinishReason,
-                };
-                if (run.JudgeProvider is { Length: > 0 } judge) scoreRequest.Judge = new JudgeSpec { Provider = judge, Model = run.JudgeModel ?? "" };
-                var scored = await quality.ScoreAsync(scoreRequest, deadline: DateTime.UtcNow.Add(CallTimeout), cancellationToken: cancellationToken);
-                return ExecutionResult.Success(generated, scored);
+                return await call(cancellationToken);
             }
-            catch (RpcException ex) when (IsTransient(ex.StatusCode) && attempt < MaxAttempts)
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning("Work item {WorkItemId} attempt {Attempt} failed with {Status}; retrying", item.Id, attempt, ex.StatusCode);
+                throw new OperationCanceledException("The call was cancelled.", ex, cancellationToken);
+            }
+            catch (RpcException ex) when (IsUnreachable(ex) && attempt < MaxReachAttempts)
+            {
+                logger.LogWarning("Work item {WorkItemId}: service unreachable ({Detail}), attempt {Attempt}; trying again", item.Id, ex.Status.Detail, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt) + Random.Shared.Next(100)), cancellationToken);
-            }
-            catch (RpcException ex) when (!IsTransient(ex.StatusCode) || attempt >= MaxAttempts)
-            {
-                return ExecutionResult.Failure($"{ex.StatusCode}: {ex.Status.Detail}");
             }
         }
     }
 
-    private static bool IsTransient(StatusCode code) =>
-        code is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted or StatusCode.Internal or StatusCode.Aborted;
+    private static bool IsUnreachable(RpcException ex) =>
+        ex.StatusCode == StatusCode.Unavailable && ex.Trailers.GetValue(FailureTrailers.FailureKind) is null;
+
+    /// <summary>The failure the service reported in its trailers, or what the status code says when it could not report one.</summary>
+    public static CallFailure FailureOf(RpcException ex, string prefix)
+    {
+        var kind = ex.Trailers.GetValue(FailureTrailers.FailureKind) ?? ex.StatusCode switch
+        {
+            StatusCode.DeadlineExceeded => CallFailure.Timeout,
+            StatusCode.Cancelled => CallFailure.Cancelled,
+            StatusCode.InvalidArgument => CallFailure.InvalidRequest,
+            StatusCode.ResourceExhausted => CallFailure.RateLimited,
+            StatusCode.Unavailable => CallFailure.Unavailable,
+            _ => CallFailure.ProviderError,
+        };
+        int? status = int.TryParse(ex.Trailers.GetValue(FailureTrailers.ProviderStatus), out var s) ? s : null;
+        var attempts = int.TryParse(ex.Trailers.GetValue(FailureTrailers.Attempts), out var a) ? a : 1;
+        var message = string.IsNullOrEmpty(ex.Status.Detail) ? ex.StatusCode.ToString() : ex.Status.Detail;
+        return new CallFailure(kind, prefix + message, status, attempts);
+    }
 
     private static GenerateRequest ToRequest(BatchRun run, WorkItem item) => new()
     {
@@ -62,8 +110,16 @@ public sealed class WorkItemExecutor(LlmService.LlmServiceClient llm, QualitySer
     };
 }
 
-public sealed record ExecutionResult(GenerateReply? Generated, ScoreReply? Scored, string? Error)
+/// <summary>The trailer names llm-integration sets on a failed Generate (llm.proto).</summary>
+internal static class FailureTrailers
+{
+    public const string FailureKind = "llmlab-failure-kind";
+    public const string ProviderStatus = "llmlab-provider-status";
+    public const string Attempts = "llmlab-attempts";
+}
+
+public sealed record ExecutionResult(GenerateReply? Generated, ScoreReply? Scored, CallFailure? Failure)
 {
     public static ExecutionResult Success(GenerateReply generated, ScoreReply scored) => new(generated, scored, null);
-    public static ExecutionResult Failure(string error) => new(null, null, error);
+    public static ExecutionResult Failed(CallFailure failure) => new(null, null, failure);
 }

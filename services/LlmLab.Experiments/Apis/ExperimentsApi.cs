@@ -1,3 +1,4 @@
+using LlmLab.Experiments.Clients;
 using LlmLab.Experiments.Data;
 using LlmLab.Experiments.Domain;
 using LlmLab.ServiceKit;
@@ -54,12 +55,15 @@ public static class ExperimentsApi
     }
 
     public static async Task<Results<Created<ExperimentDto>, ProblemHttpResult>> CreateAsync(
-        ExperimentInput input, HttpContext http, ExperimentsDbContext db, IOptions<ExperimentLimits> limits, TimeProvider time, CancellationToken ct)
+        ExperimentInput input, HttpContext http, ExperimentsDbContext db, ModelCatalog catalog, IOptions<ExperimentLimits> limits, TimeProvider time,
+        CancellationToken ct)
     {
         var experiment = ExperimentMapping.NewExperiment(http.Caller()!, time.GetUtcNow());
         experiment.Apply(input);
         var errors = ExperimentValidator.Validate(experiment, limits.Value);
         if (errors.Count > 0) return Problems.Invalid(errors);
+        if (await catalog.FindUnknownAsync(experiment.TenantId, experiment.Provider, experiment.Model, ct) is { } unknown)
+            return Problems.Invalid(unknown.Field, unknown.Message);
 
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(ct);
@@ -67,13 +71,18 @@ public static class ExperimentsApi
     }
 
     public static async Task<Results<Ok<ExperimentDto>, ProblemHttpResult>> UpdateAsync(
-        Guid id, ExperimentInput input, HttpContext http, ExperimentsDbContext db, IOptions<ExperimentLimits> limits, TimeProvider time, CancellationToken ct)
+        Guid id, ExperimentInput input, HttpContext http, ExperimentsDbContext db, ModelCatalog catalog, IOptions<ExperimentLimits> limits, TimeProvider time,
+        CancellationToken ct)
     {
         var experiment = await db.Experiments.VisibleTo(http.Caller()!).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (experiment is null) return Problems.NotFound("Experiment", id);
+        var (provider, model) = (experiment.Provider, experiment.Model);
         experiment.Apply(input);
         var errors = ExperimentValidator.Validate(experiment, limits.Value);
         if (errors.Count > 0) return Problems.Invalid(errors);
+        if ((experiment.Provider, experiment.Model) != (provider, model)
+            && await catalog.FindUnknownAsync(experiment.TenantId, experiment.Provider, experiment.Model, ct) is { } unknown)
+            return Problems.Invalid(unknown.Field, unknown.Message);
 
         experiment.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);

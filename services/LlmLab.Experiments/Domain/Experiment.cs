@@ -29,6 +29,8 @@ public sealed class Experiment
     public string? JudgeModel { get; set; }
     public List<string> Tags { get; set; } = [];
     public ExperimentStatus Status { get; set; }
+    /// <summary>When the run event behind <see cref="Status"/> happened; an older event arriving late changes nothing.</summary>
+    public DateTimeOffset? StatusChangedAt { get; set; }
     public bool IsFavorited { get; set; }
     public bool IsArchived { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -36,10 +38,13 @@ public sealed class Experiment
     public DateTimeOffset? DeletedAt { get; set; }
 }
 
+/// <summary>draft → running → completed | completed_with_errors | failed | cancelled, following the experiment's latest run.</summary>
 public enum ExperimentStatus
 {
     Draft,
     Running,
     Completed,
+    CompletedWithErrors,
     Failed,
+    Cancelled,
 }

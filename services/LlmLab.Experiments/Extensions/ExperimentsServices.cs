@@ -1,5 +1,9 @@
+using LlmLab.Contracts.Llm;
+using LlmLab.Experiments.Clients;
+using LlmLab.Experiments.Consumers;
 using LlmLab.Experiments.Domain;
 using LlmLab.Experiments.Data;
+using LlmLab.Messaging;
 using LlmLab.ServiceKit;
 
 namespace LlmLab.Experiments.Extensions;
@@ -13,6 +17,9 @@ public static class ExperimentsServices
             .Bind(builder.Configuration.GetSection("Experiments"))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.AddMessaging(x => x.AddConsumer<RunStatusConsumer>());
+        builder.Services.AddGrpcClient<LlmService.LlmServiceClient>(o => o.Address = new Uri("http://_grpc.llm-integration"));
+        builder.Services.AddScoped<ModelCatalog>();
         return builder;
     }
 }

@@ -33,6 +33,12 @@ public sealed class ProviderDefinition
     public int RequestsPerMinute { get; set; }
     /// <summary>0: unlimited. Counted as prompt tokens plus max_tokens, reserved before the call.</summary>
     public int TokensPerMinute { get; set; }
+    /// <summary>How long one attempt of a call may take; real models often need minutes for long answers.</summary>
+    public int TimeoutSeconds { get; set; } = 600;
+    /// <summary>When streaming: how long the provider may stay silent between two chunks before the call is a timeout.</summary>
+    public int StreamIdleTimeoutSeconds { get; set; } = 120;
+    public TimeSpan Timeout => TimeSpan.FromSeconds(Math.Max(1, TimeoutSeconds));
+    public TimeSpan StreamIdleTimeout => TimeSpan.FromSeconds(Math.Max(1, StreamIdleTimeoutSeconds));
     /// <summary>True for providers added through the API (kept in Redis) rather than configuration.</summary>
     public bool AddedAtRunTime { get; set; }
 }

@@ -45,6 +45,7 @@ public static class LlmIntegrationServices
         builder.Services.AddSingleton<ResponseCache>();
         builder.Services.AddSingleton<ProviderLimiter>();
         builder.Services.AddSingleton<ResiliencePolicies>();
+        builder.Services.AddSingleton<AdaptiveLimits>();
         builder.Services.AddSingleton<TokenCounter>();
         builder.Services.AddSingleton<LlmMetrics>();
         builder.Services.AddSingleton<TenantBudgets>();

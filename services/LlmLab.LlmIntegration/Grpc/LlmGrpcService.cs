@@ -36,6 +36,21 @@ internal sealed class LlmGrpcService(GenerationService generation) : LlmService.
         }
     }
 
+    public override async Task<ResolveModelReply> ResolveModel(ResolveModelRequest request, ServerCallContext context)
+    {
+        try
+        {
+            var resolved = await generation.ResolveAsync(new GenerationRequest(request.TenantId, request.Provider, request.Model, [], new ChatOptions(), null));
+            return new ResolveModelReply { Found = true, Provider = resolved.Provider, Model = resolved.Model.Name };
+        }
+        catch (ProviderException unknown) when (unknown.Kind == ProviderErrorKind.InvalidRequest)
+        {
+            // The pipeline names the field first: "provider: …" or "model: …".
+            var field = unknown.Message.Split(':', 2)[0];
+            return new ResolveModelReply { Found = false, Field = field, Message = unknown.Message.Split(':', 2)[^1].Trim() };
+        }
+    }
+
     private static GenerationRequest ToGeneration(GenerateRequest request)
     {
         if (GenerateRequestValidator.FirstError(request) is { } error)
@@ -68,7 +83,14 @@ internal sealed class LlmGrpcService(GenerationService generation) : LlmService.
             ProviderErrorKind.Unauthorized => StatusCode.PermissionDenied,
             _ => StatusCode.Unavailable,
         };
-        return new RpcException(new Status(code, failed.Message), new Metadata { { "llmlab-error-kind", failed.Kind.ToString() } });
+        var trailers = new Metadata
+        {
+            { ErrorTrailers.Kind, failed.Kind.ToString() },
+            { ErrorTrailers.FailureKind, failed.FailureKind },
+            { ErrorTrailers.Attempts, failed.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        if (failed.ProviderStatus is { } status) trailers.Add(ErrorTrailers.ProviderStatus, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new RpcException(new Status(code, failed.Message), trailers);
     }
 
     internal static ChatOptions ToOptions(GenerationParameters? p) => new()

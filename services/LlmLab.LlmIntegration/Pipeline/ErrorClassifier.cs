@@ -34,7 +34,13 @@ public static class ErrorClassifier
         return null;
     }
 
-    public static ProviderException FromStatus(int status, string provider, TimeSpan? retryAfter, Exception? inner = null) => status switch
+    public static ProviderException FromStatus(int status, string provider, TimeSpan? retryAfter, Exception? inner = null)
+    {
+        var failed = KindOf(status, provider, retryAfter, inner);
+        return new ProviderException(failed.Kind, failed.Message, failed.RetryAfter, inner) { ProviderStatus = status };
+    }
+
+    private static ProviderException KindOf(int status, string provider, TimeSpan? retryAfter, Exception? inner) => status switch
     {
         429 => new ProviderException(ProviderErrorKind.RateLimited, $"{provider}: rate limited (429)", retryAfter, inner),
         401 or 403 => new ProviderException(ProviderErrorKind.Unauthorized, $"{provider}: the API key was refused ({status})", null, inner),

@@ -16,10 +16,8 @@ namespace LlmLab.LlmIntegration.Pipeline;
 /// </summary>
 public sealed class GenerationService(
     ProviderCatalog catalog, DefaultProviderStore defaults, ResponseCache cache, ProviderLimiter limiter,
-    ResiliencePolicies resilience, TokenCounter tokens, LlmMetrics metrics, IOptionsMonitor<LlmOptions> llmOptions, TenantBudgets budgets)
+    ResiliencePolicies resilience, AdaptiveLimits adaptive, TokenCounter tokens, LlmMetrics metrics, IOptionsMonitor<LlmOptions> llmOptions, TenantBudgets budgets)
 {
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(90);
-
     public async Task<ResolvedModel> ResolveAsync(GenerationRequest request)
     {
         var (provider, model) = (request.Provider, request.Model);
@@ -85,10 +83,15 @@ public sealed class GenerationService(
         ChatFinishReason? finishReason = null;
         await using (await limiter.AcquireAsync(resolved.Identity, resolved.Definition, estimate, ct))
         {
-            var updates = resolved.Client.GetStreamingResponseAsync(request.Messages, options, ct).GetAsyncEnumerator(ct);
+            // The whole call is bounded by the provider's timeout; each wait for the next chunk by its stream idle timeout.
+            using var call = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            call.CancelAfter(resolved.Definition.Timeout);
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(call.Token);
+            var slot = await adaptive.For(resolved.Provider, resolved.Definition).EnterAsync(ct);
+            var updates = resolved.Client.GetStreamingResponseAsync(request.Messages, options, idle.Token).GetAsyncEnumerator(idle.Token);
             try
             {
-                while (await MoveNextAsync(updates, resolved.Provider))
+                while (await MoveNextAsync(updates, resolved, slot, idle, call, ct))
                 {
                     var update = updates.Current;
                     usage = update.Contents.OfType<UsageContent>().FirstOrDefault()?.Details ?? usage;
@@ -101,6 +104,7 @@ public sealed class GenerationService(
             }
             finally
             {
+                slot.Failed(null); // a no-op when the stream ended or failed with a reason
                 await updates.DisposeAsync();
             }
         }
@@ -116,19 +120,33 @@ public sealed class GenerationService(
 
     private async Task<ChatResponse> CallAsync(ResolvedModel resolved, IReadOnlyList<ChatMessage> messages, ChatOptions options, CancellationToken ct)
     {
+        var attempts = 0;
         try
         {
             var response = await resilience.For(resolved.Identity).ExecuteAsync(async token =>
             {
+                attempts++;
+                // Each attempt, retries included, takes a place under the provider's learned concurrency.
+                var slot = await adaptive.For(resolved.Provider, resolved.Definition).EnterAsync(token);
                 using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
-                attempt.CancelAfter(AttemptTimeout);
+                attempt.CancelAfter(resolved.Definition.Timeout);
                 try
                 {
-                    return await resolved.Client.GetResponseAsync(messages, options, attempt.Token);
+                    var answer = await resolved.Client.GetResponseAsync(messages, options, attempt.Token);
+                    slot.Succeeded();
+                    return answer;
+                }
+                catch (OperationCanceledException timedOut) when (attempt.IsCancellationRequested && !token.IsCancellationRequested)
+                {
+                    throw Failed(slot, TimedOut(resolved, resolved.Definition.Timeout, timedOut));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
                 {
-                    throw ErrorClassifier.Classify(ex, resolved.Provider);
+                    throw Failed(slot, ErrorClassifier.Classify(ex, resolved.Provider));
+                }
+                finally
+                {
+                    slot.Failed(null); // the caller cancelled; a no-op when the attempt already said how it ended
                 }
             }, ct);
             metrics.Call(resolved.Provider, "ok");
@@ -137,24 +155,47 @@ public sealed class GenerationService(
         catch (BrokenCircuitException open)
         {
             metrics.Call(resolved.Provider, "circuit_open");
-            throw ResiliencePolicies.CircuitOpen(resolved.Provider, open);
+            var refused = ResiliencePolicies.CircuitOpen(resolved.Provider, open);
+            refused.Attempts = attempts;
+            throw refused;
         }
         catch (ProviderException failed)
         {
             metrics.Call(resolved.Provider, failed.Kind.ToString());
+            failed.Attempts = attempts;
             throw;
         }
     }
 
-    private static async Task<bool> MoveNextAsync(IAsyncEnumerator<ChatResponseUpdate> updates, string provider)
+    private static ProviderException Failed(AdaptiveConcurrency.Slot slot, ProviderException failure)
     {
+        slot.Failed(failure);
+        return failure;
+    }
+
+    private static ProviderException TimedOut(ResolvedModel resolved, TimeSpan after, Exception inner) =>
+        new(ProviderErrorKind.Timeout, $"{resolved.Provider}: no answer within {after.TotalSeconds:0.#} s", null, inner);
+
+    private static async Task<bool> MoveNextAsync(IAsyncEnumerator<ChatResponseUpdate> updates, ResolvedModel resolved, AdaptiveConcurrency.Slot slot,
+        CancellationTokenSource idle, CancellationTokenSource call, CancellationToken caller)
+    {
+        idle.CancelAfter(resolved.Definition.StreamIdleTimeout);
         try
         {
-            return await updates.MoveNextAsync();
+            var more = await updates.MoveNextAsync();
+            if (!more) slot.Succeeded();
+            return more;
+        }
+        catch (OperationCanceledException timedOut) when (!caller.IsCancellationRequested)
+        {
+            throw Failed(slot, call.IsCancellationRequested
+                ? TimedOut(resolved, resolved.Definition.Timeout, timedOut)
+                : new ProviderException(ProviderErrorKind.Timeout,
+                    $"{resolved.Provider}: the stream was silent for {resolved.Definition.StreamIdleTimeout.TotalSeconds:0.#} s", null, timedOut));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw ErrorClassifier.Classify(ex, provider);
+            throw Failed(slot, ErrorClassifier.Classify(ex, resolved.Provider));
         }
     }
 }

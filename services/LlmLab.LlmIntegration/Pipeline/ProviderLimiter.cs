@@ -5,8 +5,9 @@ using StackExchange.Redis;
 namespace LlmLab.LlmIntegration.Pipeline;
 
 /// <summary>
-/// Per-provider limits shared by every replica through Redis: calls in flight (leases in a sorted set, expiring after
-/// two minutes so a crashed replica cannot hold them forever) and requests/tokens per minute (fixed one-minute
+/// Per-provider limits shared by every replica through Redis: calls in flight (leases in a sorted set, expiring two
+/// minutes after their holder last renewed them, so a crashed replica cannot hold them forever while a call of ten
+/// minutes keeps its own) and requests/tokens per minute (fixed one-minute
 /// windows). A caller over a limit waits; it is never let through.
 /// </summary>
 public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider time)
@@ -70,19 +71,57 @@ public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider t
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             var acquired = (long)await db.ScriptEvaluateAsync(AcquireScript, [key], [now, (long)LeaseLifetime.TotalMilliseconds, limit, lease]);
-            if (acquired == 1) return new Lease(this, db, key, lease, released);
+            if (acquired == 1) return new Lease(time, db, key, lease, released);
             // Woken early when a call of this replica ends; otherwise re-checked, for slots freed by other replicas.
             await released.WaitAsync(TimeSpan.FromMilliseconds(25), ct);
         }
     }
 
-    private sealed class Lease(ProviderLimiter owner, IDatabase db, string key, string lease, SemaphoreSlim released) : IAsyncDisposable
+    /// <summary>A slot held until disposed; renewed every half lifetime so long calls keep it.</summary>
+    private sealed class Lease : IAsyncDisposable
     {
+        private readonly IDatabase _db;
+        private readonly string _key;
+        private readonly string _lease;
+        private readonly SemaphoreSlim _released;
+        private readonly CancellationTokenSource _held = new();
+        private readonly Task _renewing;
+
+        public Lease(TimeProvider time, IDatabase db, string key, string lease, SemaphoreSlim released)
+        {
+            (_db, _key, _lease, _released) = (db, key, lease, released);
+            _renewing = RenewAsync(time, _held.Token);
+        }
+
+        private async Task RenewAsync(TimeProvider time, CancellationToken held)
+        {
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(LeaseLifetime / 2, time, held);
+                    var expires = time.GetUtcNow().ToUnixTimeMilliseconds() + (long)LeaseLifetime.TotalMilliseconds;
+                    await _db.SortedSetAddAsync(_key, _lease, expires, SortedSetWhen.Exists);
+                    await _db.KeyExpireAsync(_key, LeaseLifetime);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // released
+            }
+            catch (RedisException)
+            {
+                // Redis briefly away: the lease may lapse, which only lets one more call in; the call itself goes on.
+            }
+        }
+
         public async ValueTask DisposeAsync()
         {
-            await db.SortedSetRemoveAsync(key, lease);
-            if (released.CurrentCount == 0) released.Release();
-            _ = owner;
+            await _held.CancelAsync();
+            await _renewing;
+            _held.Dispose();
+            await _db.SortedSetRemoveAsync(_key, _lease);
+            if (_released.CurrentCount == 0) _released.Release();
         }
     }
 }

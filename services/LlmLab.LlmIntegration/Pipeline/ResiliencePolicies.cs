@@ -6,8 +6,8 @@ using Polly.Retry;
 namespace LlmLab.LlmIntegration.Pipeline;
 
 /// <summary>
-/// One Polly pipeline per provider: retries with exponential backoff and jitter on 429, 5xx and timeouts (waiting
-/// what Retry-After says when the provider sent it), inside a circuit breaker that opens when half the calls of the
+/// One Polly pipeline per provider: retries with exponential backoff and jitter on 5xx and timeouts (3) and 429 (8),
+/// waiting what Retry-After says when the provider sent it, inside a circuit breaker that opens when half the calls of the
 /// last 30 s (10 at least) failed with 5xx or timeouts, and stays open 15 s.
 /// </summary>
 public sealed class ResiliencePolicies
@@ -15,14 +15,20 @@ public sealed class ResiliencePolicies
     private readonly ConcurrentDictionary<string, ResiliencePipeline> _pipelines = new(StringComparer.OrdinalIgnoreCase);
 
     public int MaxRetryAttempts { get; init; } = 3;
+    /// <summary>
+    /// A 429 is the provider asking to wait, not a fault: such calls retry longer (each time after Retry-After, while
+    /// the adaptive limit shrinks the concurrency that caused it).
+    /// </summary>
+    public int RateLimitedRetryAttempts { get; init; } = 8;
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(15);
 
     public ResiliencePipeline For(string provider) => _pipelines.GetOrAdd(provider, _ => new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<ProviderException>(e => e.IsTransient),
-            MaxRetryAttempts = MaxRetryAttempts,
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ProviderException { IsTransient: true } failed
+                && args.AttemptNumber < (failed.Kind == ProviderErrorKind.RateLimited ? RateLimitedRetryAttempts : MaxRetryAttempts)),
+            MaxRetryAttempts = Math.Max(MaxRetryAttempts, RateLimitedRetryAttempts),
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = BaseDelay,

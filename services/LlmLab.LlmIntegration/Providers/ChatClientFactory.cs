@@ -19,7 +19,7 @@ namespace LlmLab.LlmIntegration.Providers;
 /// </summary>
 public sealed class ChatClientFactory(LocalLanguageModel localModel, IOptionsMonitor<SimulatedProviderOptions> simulated, TimeProvider time, OutboundHttp outbound)
 {
-    private static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan SdkTimeoutMargin = TimeSpan.FromSeconds(30);
 
     public IChatClient Create(ProviderDefinition provider, string model, string apiKey) => provider.Kind switch
     {
@@ -29,7 +29,8 @@ public sealed class ChatClientFactory(LocalLanguageModel localModel, IOptionsMon
         {
             Endpoint = string.IsNullOrEmpty(provider.BaseUrl) ? null : new Uri(provider.BaseUrl),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = NetworkTimeout,
+            // The pipeline cancels an attempt at the provider's timeout; the SDK's own (100 s by default) must not come first.
+            NetworkTimeout = provider.Timeout + SdkTimeoutMargin,
             Transport = new HttpClientPipelineTransport(outbound.CreateClient()),
         }).AsIChatClient(),
         ProviderKind.Anthropic => new AnthropicClient
@@ -37,7 +38,7 @@ public sealed class ChatClientFactory(LocalLanguageModel localModel, IOptionsMon
             ApiKey = apiKey,
             BaseUrl = string.IsNullOrEmpty(provider.BaseUrl) ? "https://api.anthropic.com" : provider.BaseUrl,
             MaxRetries = 0,
-            Timeout = NetworkTimeout,
+            Timeout = provider.Timeout + SdkTimeoutMargin,
             HttpClient = outbound.CreateClient(),
         }.AsIChatClient(model, 1024),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider.Kind, "unknown provider kind"),

@@ -10,7 +10,8 @@ public static class QualityServices
         builder.Services.AddGrpc();
         builder.Services.Configure<QualityOptions>(builder.Configuration.GetSection("Quality"));
         // The judge asks its model through llm-integration (service discovery: services__llm-integration__grpc__0).
-        builder.Services.AddGrpcClient<LlmService.LlmServiceClient>(o => o.Address = new Uri("http://_grpc.llm-integration"));
+        // A judge call lasts as long as its model needs: no standard resilience handler (10 s/30 s) on this client.
+        builder.Services.AddGrpcClient<LlmService.LlmServiceClient>(o => o.Address = new Uri("http://_grpc.llm-integration")).WithoutStandardResilience();
         builder.Services.AddSingleton<IJudgeModel, LlmServiceJudgeModel>();
         builder.Services.AddSingleton<LlmJudge>();
         builder.Services.AddSingleton<JudgedScorer>();

@@ -21,6 +21,26 @@ public sealed class PlatformApi(HttpClient client)
         response_count = 2,
     };
 
+    /// <summary>Creates a batch of <paramref name="calls"/> repetitions of one combination and starts it; answers its id.</summary>
+    public async Task<Guid> StartBatchAsync(string name, string provider, int calls, string model = "")
+    {
+        using var created = await client.PostAsJsonAsync("/api/experiments/batch", new
+        {
+            name, prompt = "Explain how rain forms.", provider, model, response_count = calls,
+            parameter_ranges = new { temperature = new[] { 0.5 }, max_tokens = new[] { 20 } },
+        });
+        var id = (await ReadAsync(created, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using var started = await client.PostAsync($"/api/experiments/batch/{id}/start", null);
+        await ReadAsync(started, HttpStatusCode.Accepted);
+        return id;
+    }
+
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        using var response = await client.GetAsync(path);
+        return await ReadAsync(response, HttpStatusCode.OK);
+    }
+
     public async Task<Guid> CreateExperimentAsync(object body)
     {
         using var response = await client.PostAsJsonAsync("/api/experiments", body);

@@ -4,6 +4,7 @@ using Grpc.Net.Client;
 using LlmLab.ServiceKit;
 using LlmLab.ServiceKit.InternalIdentity;
 using LlmLab.IntegrationTests.Otlp;
+using LlmLab.TestKit;
 
 namespace LlmLab.IntegrationTests.Platform;
 
@@ -27,12 +28,16 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string JwtIssuer = "https://issuer.llmlab.test";
     public const string JwtAudience = "llmlab-gateway";
     public static readonly string JwtSecret = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("integration-test-jwt-secret-of-at-least-256-bits!"));
+    /// <summary>Calls a batch worker runs at once in the tests.</summary>
+    public const int WorkerConcurrency = 4;
     private AppHostProcess? _appHost;
 
     /// <summary>The tenant the AppHost gives its development key.</summary>
     public string TenantOfApiKey => "dev";
 
     public OtlpReceiver Otlp { get; private set; } = null!;
+    /// <summary>The OpenAI-compatible test server behind the fake-* providers (<see cref="FakeProviders"/>).</summary>
+    public FakeOpenAiServer FakeOpenAi { get; private set; } = null!;
     public string GatewayUrl => _appHost!.GatewayUrl;
 
     public HttpClient CreateClient(string? apiKey = ApiKey)
@@ -56,6 +61,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Otlp = await OtlpReceiver.StartAsync(AppHostProcess.FreePort());
+        FakeOpenAi = await FakeOpenAiServer.StartAsync(AppHostProcess.FreePort());
         _appHost = AppHostProcess.Start("platform",
         [
             $"--AppHost:DevApiKey={ApiKey}",
@@ -64,7 +70,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--AppHost:OtlpProtocol=http/protobuf",
             "--AppHost:ServiceEnvironment:OTEL_BSP_SCHEDULE_DELAY=200",
             "--AppHost:ServiceEnvironment:OTEL_METRIC_EXPORT_INTERVAL=60000",
-            "--AppHost:ServiceEnvironment:Batch__WorkerConcurrency=4",
+            $"--AppHost:ServiceEnvironment:Batch__WorkerConcurrency={WorkerConcurrency}",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Key={BudgetTenantApiKey}",
             "--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Tenant=budget-tenant",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__30__Key={HostileApiKey}",
@@ -73,6 +79,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__Audience={JwtAudience}",
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__SymmetricKeys__0={JwtSecret}",
             .. ProviderTenants.AppHostArguments(),
+            .. FakeProviders.Configuration(FakeOpenAi).Select(setting => $"--AppHost:ServiceEnvironment:{setting}"),
         ]);
         await _appHost.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
     }
@@ -81,6 +88,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         if (_appHost is not null) await _appHost.DisposeAsync();
         await Otlp.DisposeAsync();
+        await FakeOpenAi.DisposeAsync();
     }
 }
 

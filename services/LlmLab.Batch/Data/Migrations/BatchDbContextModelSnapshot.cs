@@ -322,13 +322,21 @@ namespace LlmLab.Batch.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int?>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<int>("CombinationIndex")
                         .HasColumnType("integer")
                         .HasColumnName("combination_index");
 
-                    b.Property<string>("Error")
+                    b.Property<string>("ErrorKind")
                         .HasColumnType("text")
-                        .HasColumnName("error");
+                        .HasColumnName("error_kind");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasColumnType("text")
+                        .HasColumnName("error_message");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
@@ -353,6 +361,10 @@ namespace LlmLab.Batch.Data.Migrations
                     b.Property<string>("Prompt")
                         .HasColumnType("text")
                         .HasColumnName("prompt");
+
+                    b.Property<int?>("ProviderStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("provider_status");
 
                     b.Property<int>("Repetition")
                         .HasColumnType("integer")

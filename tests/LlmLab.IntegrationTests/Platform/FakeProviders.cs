@@ -1,0 +1,41 @@
+using LlmLab.TestKit;
+
+namespace LlmLab.IntegrationTests.Platform;
+
+/// <summary>
+/// OpenAI-compatible providers configured into llm-integration for the tests, each on its own scenario of the
+/// fixture's <see cref="FakeOpenAiServer"/> (its own settings and counters) and its own circuit breaker.
+/// </summary>
+public static class FakeProviders
+{
+    public const string Model = "gpt-fake";
+    /// <summary>Latency set per test; the default timeouts.</summary>
+    public const string Slow = "fake-long";
+    /// <summary>A timeout of 2 s.</summary>
+    public const string QuickTimeout = "fake-short";
+    public const string Errors = "fake-errors";
+    public const string Refusing = "fake-refusing";
+    public const string Cancel = "fake-cancel";
+    /// <summary>Allows 16 calls at once while the server (set per test) answers 429 above fewer.</summary>
+    public const string Limited = "fake-limited";
+
+    public const int QuickTimeoutSeconds = 2;
+
+    public static IEnumerable<string> Configuration(FakeOpenAiServer server)
+    {
+        // Loopback base URLs are refused unless private networks are allowed (the SSRF check).
+        yield return "Llm__Outbound__AllowPrivateNetworks=true";
+        yield return "Llm__Outbound__AllowedNetworks__0=127.0.0.1/32";
+        foreach (var name in new[] { Slow, QuickTimeout, Errors, Refusing, Cancel, Limited })
+        {
+            var prefix = $"Llm__Providers__{name}__";
+            yield return $"{prefix}Kind=OpenAi";
+            yield return $"{prefix}BaseUrl={server.BaseUrlOf(name)}";
+            yield return $"{prefix}ApiKey=sk-fake-{name}";
+            yield return $"{prefix}DefaultModel={Model}";
+            yield return $"{prefix}Models__0__Name={Model}";
+            yield return $"{prefix}MaxConcurrency=16";
+            if (name == QuickTimeout) yield return $"{prefix}TimeoutSeconds={QuickTimeoutSeconds}";
+        }
+    }
+}

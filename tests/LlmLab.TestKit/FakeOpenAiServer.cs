@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace LlmLab.TestKit;
+
+/// <summary>
+/// An OpenAI-compatible chat completions server for tests and benchmarks. Each scenario has its own base URL
+/// (<see cref="BaseUrlOf"/>), settings (latency, a concurrency above which it answers 429 with Retry-After, a forced
+/// error status, streaming pace) and counters (requests, successes, aborted requests, most in flight).
+/// </summary>
+public sealed class FakeOpenAiServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, FakeProviderScenario> _scenarios = new(StringComparer.Ordinal);
+
+    public string Url { get; }
+
+    private FakeOpenAiServer(WebApplication app, string url)
+    {
+        _app = app;
+        Url = url;
+    }
+
+    /// <summary>The settings and counters of a scenario (created on first use).</summary>
+    public FakeProviderScenario Scenario(string name) => _scenarios.GetOrAdd(name, n => new FakeProviderScenario(n));
+
+    /// <summary>The OpenAI base URL (ending in /v1) that reaches the scenario.</summary>
+    public string BaseUrlOf(string scenario) => $"{Url}/s/{scenario}/v1";
+
+    public static async Task<FakeOpenAiServer> StartAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxConcurrentConnections = null);
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeOpenAiServer(app, $"http://127.0.0.1:{port}");
+        app.MapPost("/s/{scenario}/v1/chat/completions", (string scenario, HttpContext http) => server.AnswerAsync(server.Scenario(scenario), http));
+        await app.StartAsync();
+        return server;
+    }
+
+    private async Task AnswerAsync(FakeProviderScenario scenario, HttpContext http)
+    {
+        using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+        var model = body.RootElement.TryGetProperty("model", out var m) ? m.GetString() ?? "" : "";
+        var stream = body.RootElement.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+        if (!scenario.Enter())
+        {
+            http.Response.Headers.RetryAfter = scenario.RetryAfter.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            await WriteErrorAsync(http, 429, "rate_limit_exceeded", "Too many requests in flight.");
+            return;
+        }
+        var outcome = FakeProviderScenario.Outcome.Failed;
+        try
+        {
+            await Task.Delay(scenario.Latency, http.RequestAborted);
+            if (scenario.FailWithStatus != 0)
+            {
+                await WriteErrorAsync(http, scenario.FailWithStatus, "server_error", $"The fake provider was told to answer {scenario.FailWithStatus}.");
+                return;
+            }
+            if (stream) await StreamAsync(scenario, http, model);
+            else await http.Response.WriteAsJsonAsync(Completion(scenario.Content, model), http.RequestAborted);
+            outcome = FakeProviderScenario.Outcome.Succeeded;
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            outcome = FakeProviderScenario.Outcome.Aborted;
+        }
+        finally
+        {
+            scenario.Leave(outcome);
+        }
+    }
+
+    private static async Task StreamAsync(FakeProviderScenario scenario, HttpContext http, string model)
+    {
+        http.Response.ContentType = "text/event-stream";
+        var words = scenario.Content.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (i > 0) await Task.Delay(scenario.StreamChunkGap, http.RequestAborted);
+            var delta = i == 0 ? words[i] : " " + words[i];
+            await WriteEventAsync(http, Chunk(model, new { content = delta }, null));
+        }
+        await WriteEventAsync(http, Chunk(model, new { }, "stop"));
+        await http.Response.WriteAsync("data: [DONE]\n\n", http.RequestAborted);
+    }
+
+    private static async Task WriteEventAsync(HttpContext http, object chunk)
+    {
+        await http.Response.WriteAsync($"data: {JsonSerializer.Serialize(chunk)}\n\n", http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+    }
+
+    private static Task WriteErrorAsync(HttpContext http, int status, string type, string message)
+    {
+        http.Response.StatusCode = status;
+        return http.Response.WriteAsJsonAsync(new { error = new { message, type, param = (string?)null, code = type } });
+    }
+
+    private static object Completion(string content, string model) => new
+    {
+        id = $"chatcmpl-{Guid.NewGuid():N}",
+        @object = "chat.completion",
+        created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        model,
+        choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
+        usage = new { prompt_tokens = 12, completion_tokens = content.Split(' ').Length, total_tokens = 12 + content.Split(' ').Length },
+    };
+
+    private static object Chunk(string model, object delta, string? finishReason) => new
+    {
+        id = "chatcmpl-stream",
+        @object = "chat.completion.chunk",
+        created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        model,
+        choices = new[] { new { index = 0, delta, finish_reason = finishReason } },
+    };
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
