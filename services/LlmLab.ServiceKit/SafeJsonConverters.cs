@@ -31,6 +31,23 @@ public sealed class SafeStringConverter : JsonConverter<string>
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 
+    // Dictionary keys (a problem's "errors", JSON maps) pass the same rule.
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        string name;
+        try
+        {
+            name = reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonException("must be valid UTF-8 text.");
+        }
+        return TextRules.Problem(name, TextRules.MaxAnyString) is { } problem ? throw new JsonException(problem) : name;
+    }
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
+
     internal static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.Number => "a number",

@@ -7,7 +7,8 @@ namespace LlmLab.LlmIntegration.Apis;
 
 /// <summary>
 /// Adding, changing and deleting runtime providers. A tenant's providers belong to it alone: another tenant finds
-/// nothing under their name (404) and adding the same name creates its own. Shared providers change only by an admin.
+/// nothing under their name (404) and adding the same name creates its own. Shared providers are published and changed only by an admin of a tenant the operator lists in
+/// Llm:SharedProviderPublishers (a tenant admin elsewhere could otherwise redirect every tenant's prompts).
 /// A provider's key is encrypted when stored and never shown again.
 /// </summary>
 public static class ProviderChangesApi
@@ -17,7 +18,8 @@ public static class ProviderChangesApi
     {
         var caller = http.Caller()!;
         var owner = body.Shared == true ? ProviderOwner.Shared : ProviderOwner.Tenant(caller.TenantId);
-        if (owner.Scope == ProviderScope.Shared && !caller.IsAdmin) return Forbidden("Only an admin can publish a shared provider.");
+        if (owner.Scope == ProviderScope.Shared && !catalog.Options.MayPublishShared(caller))
+            return Forbidden("Only an admin of a tenant listed in Llm:SharedProviderPublishers can publish a shared provider.");
         var errors = NewProviderValidator.Validate(body, catalog.Options.Providers.Keys, apiKeyRequired: true);
         await CheckBaseUrlAsync(body.BaseUrl, urls, errors, ct);
         if (errors.Count > 0) return Problems.Invalid(errors);
@@ -31,7 +33,7 @@ public static class ProviderChangesApi
         var definition = NewProviderValidator.ToDefinition(body, body.ApiKey!);
         await store.SaveAsync(owner, name, definition);
         await catalog.ReloadAsync(owner);
-        return TypedResults.Created($"/api/llm/providers/{name}", ProviderInfo.Of(new CatalogEntry(name, definition, owner.Scope, owner.IdentityOf(name)), caller.IsAdmin));
+        return TypedResults.Created($"/api/llm/providers/{name}", ProviderInfo.Of(new CatalogEntry(name, definition, owner.Scope, owner.IdentityOf(name)), catalog.Options.MayPublishShared(caller)));
     }
 
     public static async Task<Results<Ok<ProviderInfo>, ProblemHttpResult>> UpdateAsync(string name, NewProvider body, HttpContext http, ProviderCatalog catalog,
@@ -58,7 +60,7 @@ public static class ProviderChangesApi
         var definition = NewProviderValidator.ToDefinition(body, string.IsNullOrEmpty(body.ApiKey) ? existing.ApiKey : body.ApiKey);
         await store.SaveAsync(owner!, name, definition);
         await catalog.ReloadAsync(owner!);
-        return TypedResults.Ok(ProviderInfo.Of(new CatalogEntry(name, definition, owner!.Scope, owner.IdentityOf(name)), caller.IsAdmin));
+        return TypedResults.Ok(ProviderInfo.Of(new CatalogEntry(name, definition, owner!.Scope, owner.IdentityOf(name)), catalog.Options.MayPublishShared(caller)));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string name, HttpContext http, ProviderCatalog catalog, RuntimeProviderStore store)
@@ -78,7 +80,9 @@ public static class ProviderChangesApi
         var own = ProviderOwner.Tenant(caller.TenantId);
         if (await store.ExistsAsync(own, name)) return (own, null);
         if (!await store.ExistsAsync(ProviderOwner.Shared, name)) return (null, Problems.NotFound("Provider", name));
-        return caller.IsAdmin ? (ProviderOwner.Shared, null) : (null, Forbidden($"'{name}' is a shared provider; only an admin can change or delete it."));
+        return catalog.Options.MayPublishShared(caller)
+            ? (ProviderOwner.Shared, null)
+            : (null, Forbidden($"'{name}' is a shared provider; only an admin of a publishing tenant can change or delete it."));
     }
 
     private static async Task CheckBaseUrlAsync(string? baseUrl, OutboundUrlCheck urls, Dictionary<string, string[]> errors, CancellationToken ct)

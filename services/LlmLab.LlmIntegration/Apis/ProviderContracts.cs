@@ -21,10 +21,10 @@ public sealed record NewModel(string? Name, decimal? InputPricePerMillion, decim
 public sealed record ProviderInfo(string Name, string Kind, string BaseUrl, bool HasApiKey, string DefaultModel, IReadOnlyList<string> Models,
     int MaxConcurrency, int RequestsPerMinute, int TokensPerMinute, bool AddedAtRunTime, string Scope, bool Shared, bool Editable)
 {
-    public static ProviderInfo Of(CatalogEntry entry, bool callerIsAdmin)
+    public static ProviderInfo Of(CatalogEntry entry, bool callerMayChangeShared)
     {
         var d = entry.Definition;
-        var editable = entry.Scope == ProviderScope.Tenant || (entry.Scope == ProviderScope.Shared && callerIsAdmin);
+        var editable = entry.Scope == ProviderScope.Tenant || (entry.Scope == ProviderScope.Shared && callerMayChangeShared);
         return new ProviderInfo(entry.Name.ToLowerInvariant(), d.Kind.ToString().ToLowerInvariant(), d.BaseUrl, d.ApiKey.Length > 0, d.DefaultModel,
             d.Models.Select(m => m.Name).ToList(), d.MaxConcurrency, d.RequestsPerMinute, d.TokensPerMinute, d.AddedAtRunTime,
             entry.Scope.ToString().ToLowerInvariant(), entry.Scope != ProviderScope.Tenant, editable);

@@ -52,7 +52,7 @@ public static class ProvidersApi
     {
         var caller = http.Caller()!;
         return TypedResults.Ok((await catalog.ProvidersAsync(caller.TenantId)).Values
-            .Select(p => ProviderInfo.Of(p, caller.IsAdmin))
+            .Select(p => ProviderInfo.Of(p, catalog.Options.MayPublishShared(caller)))
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList());
     }

@@ -5,6 +5,15 @@ public sealed class LlmOptions
 {
     public string DefaultProvider { get; set; } = "local";
     public Dictionary<string, ProviderDefinition> Providers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Tenants whose admins may publish, change and delete shared providers (the platform's operators); empty: shared
+    /// providers come from configuration only.
+    /// </summary>
+    public List<string> SharedProviderPublishers { get; set; } = [];
+
+    public bool MayPublishShared(LlmLab.ServiceKit.CallerIdentity caller) =>
+        caller.IsAdmin && SharedProviderPublishers.Contains(caller.TenantId, StringComparer.Ordinal);
+
     /// <summary>How long a cached response is kept.</summary>
     public int CacheTtlMinutes { get; set; } = 24 * 60;
 }

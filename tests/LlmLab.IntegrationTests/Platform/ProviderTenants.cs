@@ -22,10 +22,12 @@ public static class ProviderTenants
     // High list indexes, so keys other tests add at 1, 2, … are not overwritten.
     public static IEnumerable<string> AppHostArguments() =>
     [
-        .. ApiKey(20, KeyA, TenantA, "user"),
-        .. ApiKey(21, KeyB, TenantB, "user"),
-        .. ApiKey(22, CanaryKey, CanaryTenant, "user"),
+        // Providers are managed by a tenant's admins (llm:manage); only AdminTenant may publish shared ones.
+        .. ApiKey(20, KeyA, TenantA, "admin"),
+        .. ApiKey(21, KeyB, TenantB, "admin"),
+        .. ApiKey(22, CanaryKey, CanaryTenant, "admin"),
         .. ApiKey(23, AdminKey, AdminTenant, "admin"),
+        $"--AppHost:ServiceEnvironment:Llm__SharedProviderPublishers__0={AdminTenant}",
         $"--AppHost:ServiceEnvironment:Security__KeyEncryptionKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
         "--AppHost:ServiceEnvironment:Llm__Outbound__AllowedNetworks__0=127.0.0.1/32",
     ];
