@@ -30,6 +30,7 @@ public static class LlmIntegrationServices
         builder.Services.AddDataProtection().SetApplicationName(DataProtectionApplication)
             .PersistKeysToStackExchangeRedis(redis, DataProtectionKeyRing)
             .ProtectKeysWithKeyEncryptionKey(builder.Configuration, builder.Environment);
+        builder.Services.AddHostedService<KeyRingRewrapper>();
         builder.Services.AddOptions<OutboundOptions>().Bind(builder.Configuration.GetSection("Llm:Outbound"))
             .Validate(o => o.AllowedNetworks.All(n => IPNetwork.TryParse(n, out _)), "Llm:Outbound:AllowedNetworks: every entry must be a network in CIDR notation, like 10.20.0.0/16.")
             .ValidateOnStart();

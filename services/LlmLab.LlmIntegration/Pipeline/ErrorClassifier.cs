@@ -9,7 +9,8 @@ namespace LlmLab.LlmIntegration.Pipeline;
 public static class ErrorClassifier
 {
     public static ProviderException Classify(Exception exception, string provider) => Blocked(exception) is { } blocked
-        ? new ProviderException(ProviderErrorKind.InvalidRequest, $"{provider}: {blocked.Message}", null, blocked)
+        // Named after the provider's field at fault, which the /v1 door reports as the error's param.
+        ? new ProviderException(ProviderErrorKind.InvalidRequest, $"base_url: {provider}: {blocked.Message}", null, blocked)
         : exception switch
     {
         ProviderException known => known,

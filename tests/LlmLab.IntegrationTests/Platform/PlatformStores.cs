@@ -18,8 +18,12 @@ public sealed class PlatformStores(PlatformFixture platform)
             .GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Last()[1]);
     }
 
-    public Task<ConnectionMultiplexer> ConnectRedisAsync() =>
-        ConnectionMultiplexer.ConnectAsync(EnvironmentOf("llm-integration")["ConnectionStrings__redis"]);
+    public Task<ConnectionMultiplexer> ConnectRedisAsync()
+    {
+        var options = ConfigurationOptions.Parse(EnvironmentOf("llm-integration")["ConnectionStrings__redis"]);
+        options.AllowAdmin = true; // SCAN of every key and CONFIG GET databases
+        return ConnectionMultiplexer.ConnectAsync(options);
+    }
 
     /// <summary>Every key of every Redis database with all its values as text (strings, hashes, lists, sets, sorted sets, streams).</summary>
     public static async Task<Dictionary<string, string>> DumpRedisAsync(ConnectionMultiplexer redis)

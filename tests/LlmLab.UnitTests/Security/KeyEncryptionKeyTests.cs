@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Xml.Linq;
 using LlmLab.ServiceKit.Secrets;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,41 @@ public sealed class KeyEncryptionKeyTests : IDisposable
         var secret = Protector(new() { ["Security:KeyEncryptionKey"] = KeyA }).Protect("before rotation");
         var rotated = Protector(new() { ["Security:KeyEncryptionKey"] = KeyB, ["Security:PreviousKeyEncryptionKeys:0"] = KeyA });
         Assert.Equal("before rotation", rotated.Unprotect(secret));
+    }
+
+    [Fact]
+    public void Rewrapping_moves_the_ring_under_the_new_key_so_the_previous_one_can_be_removed()
+    {
+        var secret = Protector(new() { ["Security:KeyEncryptionKey"] = KeyA }).Protect("before rotation");
+        Assert.Equal(1, RewrapRing(new() { ["Security:KeyEncryptionKey"] = KeyB, ["Security:PreviousKeyEncryptionKeys:0"] = KeyA }));
+        Assert.Equal(0, RewrapRing(new() { ["Security:KeyEncryptionKey"] = KeyB }));
+        Assert.Equal("before rotation", Protector(new() { ["Security:KeyEncryptionKey"] = KeyB }).Unprotect(secret));
+        Assert.ThrowsAny<CryptographicException>(() => Protector(new() { ["Security:KeyEncryptionKey"] = KeyA }).Unprotect(secret));
+    }
+
+    [Fact]
+    public void A_ring_stored_in_clear_before_a_key_was_configured_is_wrapped()
+    {
+        var secret = Protector(new(), "Development").Protect("written in development");
+        Assert.Contains("<value>", RingText(), StringComparison.Ordinal);
+        Assert.Equal(1, RewrapRing(new() { ["Security:KeyEncryptionKey"] = KeyA }));
+        Assert.DoesNotContain("<value>", RingText(), StringComparison.Ordinal);
+        Assert.Equal("written in development", Protector(new() { ["Security:KeyEncryptionKey"] = KeyA }).Unprotect(secret));
+    }
+
+    private string RingText() => string.Concat(_ring.GetFiles("*.xml").Select(f => File.ReadAllText(f.FullName)));
+
+    private int RewrapRing(Dictionary<string, string?> settings)
+    {
+        var keys = KeyEncryptionKeys.From(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        var rewrapped = 0;
+        foreach (var file in _ring.GetFiles("*.xml"))
+        {
+            if (KeyRingRewrap.Rewrap(XElement.Load(file.FullName), keys) is not { } changed) continue;
+            changed.Save(file.FullName);
+            rewrapped++;
+        }
+        return rewrapped;
     }
 
     [Fact]

@@ -25,7 +25,9 @@ public class OutboundConnectionTests
             var refused = await Assert.ThrowsAsync<HttpRequestException>(() => blockedClient.GetAsync(url));
             var reason = Assert.IsType<BlockedAddressException>(refused.InnerException);
             Assert.Contains("loopback", reason.Message, StringComparison.Ordinal);
-            Assert.Equal(ProviderErrorKind.InvalidRequest, ErrorClassifier.Classify(refused, "p").Kind);
+            var classified = ErrorClassifier.Classify(refused, "p");
+            Assert.Equal(ProviderErrorKind.InvalidRequest, classified.Kind);
+            Assert.StartsWith("base_url: p: ", classified.Message, StringComparison.Ordinal);
         }
         Assert.False(served.IsCompleted, "the blocked calls must not have connected");
 
