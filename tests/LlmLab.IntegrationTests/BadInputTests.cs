@@ -128,7 +128,7 @@ public class BadInputTests(PlatformFixture platform)
         using var client = platform.CreateClient(apiKey: null);
         var health = await PlatformApi.ReadAsync(await client.GetAsync("/api/health"), HttpStatusCode.OK);
         var names = health.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "gateway", "experiments", "batch", "llm-integration", "quality-analysis", "analytics" }, names);
+        Assert.Superset(new HashSet<string?> { "gateway", "identity", "experiments", "batch", "llm-integration", "quality-analysis", "analytics" }, names);
         Assert.All(health.GetProperty("services").EnumerateArray(), s => Assert.Equal("healthy", s.GetProperty("status").GetString()));
     }
 

@@ -79,6 +79,8 @@ public static class RoutePermissions
         new("/api/export/analytics/**", Read, AnalyticsRead),
         new("/api/export/**", ReadOrScore, ExperimentsRead),
 
+        new("/api/budgets", Read, AnalyticsRead),
+        new("/api/budgets", Update, LlmManage),
         new("/api/llm/**", Read, LlmRead),
         new("/api/llm/**", Write, LlmManage),
         new("/v1/**", ReadOrScore, LlmUse),

@@ -97,7 +97,7 @@ public static partial class CreateAdminCommand
         return options;
     }
 
-    /// <summary>The identity database of the platform the AppHost runs from this checkout (its default credentials).</summary>
+    /// <summary>The identity database of the platform the AppHost runs from this checkout, with the credentials it generated.</summary>
     private static string? RunningPlatformConnectionString()
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
@@ -108,9 +108,18 @@ public static partial class CreateAdminCommand
             var postgres = json.RootElement.GetProperty("resources").EnumerateArray()
                 .FirstOrDefault(r => r.GetProperty("name").GetString() == "postgres");
             if (postgres.ValueKind != JsonValueKind.Object || !Uri.TryCreate(postgres.GetProperty("url").GetString(), UriKind.Absolute, out var url)) return null;
-            return $"Host={url.Host};Port={url.Port};Username=postgres;Password=postgres;Database=identitydb";
+            return $"Host={url.Host};Port={url.Port};Username=postgres;Password={PostgresPassword(dir.FullName)};Database=identitydb";
         }
         return null;
+    }
+
+    /// <summary>The password the AppHost generated for the default data folder (.llmlab/data/secrets.json).</summary>
+    private static string PostgresPassword(string repoRoot)
+    {
+        var secrets = Path.Combine(repoRoot, ".llmlab", "data", "secrets.json");
+        if (!File.Exists(secrets)) return "postgres";
+        using var json = JsonDocument.Parse(File.ReadAllText(secrets));
+        return json.RootElement.TryGetProperty("postgres_password", out var password) ? password.GetString() ?? "" : "postgres";
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]

@@ -44,14 +44,14 @@ public sealed class IdentityApi(PlatformFixture platform)
     /// <summary>Runs `LlmLab.Identity create-admin` against the platform's database, as the README tells an operator to.</summary>
     public async Task<(int ExitCode, string Output)> CreateAdminAsync(params string[] arguments)
     {
-        var postgres = new Uri(platform.ReadState()!.Resource("postgres").Url);
         var configuration = typeof(IdentityApi).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppHostProcess.RepoRoot, "services", "LlmLab.Identity", "bin", configuration, "net10.0", "LlmLab.Identity.dll"));
         info.ArgumentList.Add("create-admin");
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         info.ArgumentList.Add("--connection-string");
-        info.ArgumentList.Add($"Host={postgres.Host};Port={postgres.Port};Username=postgres;Password=postgres;Database=identitydb");
+        // The credentials the AppHost generated for this data folder, as the identity service itself was given them.
+        info.ArgumentList.Add(new PlatformStores(platform).EnvironmentOf("identity")["ConnectionStrings__identitydb"]);
         using var process = Process.Start(info)!;
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
