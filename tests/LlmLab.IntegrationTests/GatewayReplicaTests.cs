@@ -55,7 +55,8 @@ public sealed class GatewayReplicaTests(PlatformFixture platform) : IAsyncLifeti
         foreach (var client in new[] { first, second, first })
         {
             var answer = await client.PostAsJsonAsync("/v1/chat/completions", Completion());
-            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.True(answer.StatusCode == HttpStatusCode.OK,
+                $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()} (replica logs: {_first.LogFile}, {_second.LogFile})");
             answers.Add(answer);
         }
         Assert.Equal(["2", "1", "0"], answers.Select(a => Header(a, "RateLimit-Remaining")));
