@@ -55,21 +55,22 @@ public sealed class GatewayReplicaTests(PlatformFixture platform) : IAsyncLifeti
         foreach (var client in new[] { first, second, first })
         {
             var answer = await client.PostAsJsonAsync("/v1/chat/completions", Completion());
-            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.True(answer.StatusCode == HttpStatusCode.OK,
+                $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()} (replica logs: {_first.LogFile}, {_second.LogFile})");
             answers.Add(answer);
         }
-        Assert.Equal(["2", "1", "0"], answers.Select(a => Header(a, "RateLimit-Remaining")));
-        Assert.All(answers, a => Assert.Equal("3", Header(a, "RateLimit-Limit")));
-        Assert.All(answers, a => Assert.Equal("3;w=3600, 100;w=86400", Header(a, "RateLimit-Policy")));
+        Assert.Equal(["2", "1", "0"], answers.Select(a => PlatformApi.Header(a, "RateLimit-Remaining")));
+        Assert.All(answers, a => Assert.Equal("3", PlatformApi.Header(a, "RateLimit-Limit")));
+        Assert.All(answers, a => Assert.Equal("3;w=3600, 100;w=86400", PlatformApi.Header(a, "RateLimit-Policy")));
 
         using var refused = await second.PostAsJsonAsync("/v1/chat/completions", Completion());
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        var retryAfter = int.Parse(Header(refused, "Retry-After"));
+        var retryAfter = int.Parse(PlatformApi.Header(refused, "Retry-After"));
         Assert.InRange(retryAfter, 1, 3600);
-        Assert.Equal(retryAfter.ToString(), Header(refused, "RateLimit-Reset"));
-        Assert.Equal("0", Header(refused, "RateLimit-Remaining"));
-        Assert.Equal("3", Header(refused, "RateLimit-Limit"));
+        Assert.Equal(retryAfter.ToString(), PlatformApi.Header(refused, "RateLimit-Reset"));
+        Assert.Equal("0", PlatformApi.Header(refused, "RateLimit-Remaining"));
+        Assert.Equal("3", PlatformApi.Header(refused, "RateLimit-Limit"));
         var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(429, problem.GetProperty("status").GetInt32());
         Assert.Equal("free", problem.GetProperty("tier").GetString());
@@ -124,9 +125,9 @@ public sealed class GatewayReplicaTests(PlatformFixture platform) : IAsyncLifeti
         using var client = new HttpClient { BaseAddress = new Uri(_first.Url) };
         using var allowed = await client.SendAsync(Preflight(AllowedOrigin));
         Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
-        Assert.Equal(AllowedOrigin, Header(allowed, "Access-Control-Allow-Origin"));
-        Assert.Contains("POST", Header(allowed, "Access-Control-Allow-Methods"), StringComparison.Ordinal);
-        Assert.Contains("x-api-key", Header(allowed, "Access-Control-Allow-Headers"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(AllowedOrigin, PlatformApi.Header(allowed, "Access-Control-Allow-Origin"));
+        Assert.Contains("POST", PlatformApi.Header(allowed, "Access-Control-Allow-Methods"), StringComparison.Ordinal);
+        Assert.Contains("x-api-key", PlatformApi.Header(allowed, "Access-Control-Allow-Headers"), StringComparison.OrdinalIgnoreCase);
         Assert.False(allowed.Headers.Contains("Access-Control-Allow-Credentials"));
 
         using var foreign = await client.SendAsync(Preflight("https://evil.example.net"));
@@ -137,8 +138,8 @@ public sealed class GatewayReplicaTests(PlatformFixture platform) : IAsyncLifeti
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/health");
         request.Headers.Add("Origin", AllowedOrigin);
         using var answer = await client.SendAsync(request);
-        Assert.Equal(AllowedOrigin, Header(answer, "Access-Control-Allow-Origin"));
-        Assert.Contains("RateLimit-Remaining", Header(answer, "Access-Control-Expose-Headers"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(AllowedOrigin, PlatformApi.Header(answer, "Access-Control-Allow-Origin"));
+        Assert.Contains("RateLimit-Remaining", PlatformApi.Header(answer, "Access-Control-Expose-Headers"), StringComparison.OrdinalIgnoreCase);
     }
 
     private static HttpRequestMessage Preflight(string origin)
@@ -152,11 +153,6 @@ public sealed class GatewayReplicaTests(PlatformFixture platform) : IAsyncLifeti
 
     private static object Completion() =>
         new { model = "local-ngram", messages = new[] { new { role = "user", content = "Why does rain fall?" } }, max_tokens = 5 };
-
-    private static string Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
-            ? Assert.Single(values)
-            : throw new Xunit.Sdk.XunitException($"{name} missing on {(int)response.StatusCode}");
 
     /// <summary>The hourly window restarts on the hour; the four calls must not straddle it.</summary>
     private static async Task AwayFromTheHourBoundaryAsync()

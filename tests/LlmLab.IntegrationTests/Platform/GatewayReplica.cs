@@ -16,12 +16,13 @@ public sealed class GatewayReplica : IAsyncDisposable
 
     public string Url { get; }
 
-    private GatewayReplica(Process process, string url)
+    private GatewayReplica(Process process, string url, string logFile)
     {
         _process = process;
         Url = url;
-        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        LogFile = logFile;
+        _process.OutputDataReceived += (_, e) => Record(e.Data);
+        _process.ErrorDataReceived += (_, e) => Record(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
@@ -50,7 +51,7 @@ public sealed class GatewayReplica : IAsyncDisposable
         }
         foreach (var (key, value) in settings) info.Environment[key] = value;
 
-        var replica = new GatewayReplica(Process.Start(info)!, url);
+        var replica = new GatewayReplica(Process.Start(info)!, url, Path.Combine(Path.GetDirectoryName(platform.DataDirectory)!, $"gateway-replica-{new Uri(url).Port}.log"));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (true)
@@ -66,6 +67,18 @@ public sealed class GatewayReplica : IAsyncDisposable
             }
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"The gateway replica did not start:\n{replica.Output}");
             await Task.Delay(300);
+        }
+    }
+
+    /// <summary>The replica's output, beside the platform's apphost.log.</summary>
+    public string LogFile { get; }
+
+    private void Record(string? line)
+    {
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            File.AppendAllText(LogFile, line + Environment.NewLine);
         }
     }
 

@@ -107,6 +107,12 @@ public sealed class PlatformApi(HttpClient client)
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>The one value of a response or content header; fails the test, naming the header, when it is absent.</summary>
+    public static string Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+            ? Assert.Single(values)
+            : throw new Xunit.Sdk.XunitException($"{name} missing on {(int)response.StatusCode} {response.RequestMessage?.RequestUri}");
+
     /// <summary>Asserts a problem+json answer with the given status that names the field in its errors.</summary>
     public static async Task<JsonElement> ExpectProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
     {
