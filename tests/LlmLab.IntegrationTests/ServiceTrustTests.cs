@@ -55,12 +55,12 @@ public class ServiceTrustTests(PlatformFixture platform)
         var api = new PlatformApi(platform.CreateClient());
         await api.CreateExperimentAsync(PlatformApi.Grid3x3(name));
 
-        using var asOwner = new HttpClient(SigningHandler.For(PlatformFixture.InternalTokenKey,
+        using var asOwner = new HttpClient(SigningHandler.For(platform.InternalTokenKey,
             new CallerIdentity(platform.TenantOfApiKey, "service:tests", InternalTokens.ServiceRole)));
         var own = await PlatformApi.ReadAsync(await asOwner.GetAsync($"{HttpUrl("experiments")}/api/experiments?q={name}"), HttpStatusCode.OK);
         Assert.Equal(1, own.GetProperty("total").GetInt32());
 
-        using var asOther = new HttpClient(SigningHandler.For(PlatformFixture.InternalTokenKey,
+        using var asOther = new HttpClient(SigningHandler.For(platform.InternalTokenKey,
             new CallerIdentity("another-tenant", "service:tests", InternalTokens.ServiceRole)));
         var other = await PlatformApi.ReadAsync(await asOther.GetAsync($"{HttpUrl("experiments")}/api/experiments?q={name}"), HttpStatusCode.OK);
         Assert.Equal(0, other.GetProperty("total").GetInt32());
@@ -70,14 +70,14 @@ public class ServiceTrustTests(PlatformFixture platform)
     public async Task An_identity_token_sent_by_a_caller_through_the_gateway_is_dropped_and_the_key_decides()
     {
         var name = $"forged-{Guid.NewGuid():N}";
-        var token = new InternalTokens(Microsoft.Extensions.Options.Options.Create(new InternalTokenOptions { InternalTokenKey = PlatformFixture.InternalTokenKey }),
+        var token = new InternalTokens(Microsoft.Extensions.Options.Options.Create(new InternalTokenOptions { InternalTokenKey = platform.InternalTokenKey }),
             TimeProvider.System).Mint(new CallerIdentity("victim-tenant", "mallory", Roles.Admin));
         using var client = platform.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/experiments") { Content = JsonContent.Create(PlatformApi.Grid3x3(name)) };
         request.Headers.Add(InternalTokens.HeaderName, token);
         await PlatformApi.ReadAsync(await client.SendAsync(request), HttpStatusCode.Created);
 
-        using var victim = new HttpClient(SigningHandler.For(PlatformFixture.InternalTokenKey,
+        using var victim = new HttpClient(SigningHandler.For(platform.InternalTokenKey,
             new CallerIdentity("victim-tenant", "service:tests", InternalTokens.ServiceRole)));
         var list = await PlatformApi.ReadAsync(await victim.GetAsync($"{HttpUrl("experiments")}/api/experiments?q={name}"), HttpStatusCode.OK);
         Assert.Equal(0, list.GetProperty("total").GetInt32());

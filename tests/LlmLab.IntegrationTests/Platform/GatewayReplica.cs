@@ -10,7 +10,6 @@ namespace LlmLab.IntegrationTests.Platform;
 /// </summary>
 public sealed class GatewayReplica : IAsyncDisposable
 {
-    private static readonly string[] Services = ["experiments", "batch", "llm-integration", "quality-analysis", "analytics"];
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -29,8 +28,6 @@ public sealed class GatewayReplica : IAsyncDisposable
 
     public static async Task<GatewayReplica> StartAsync(PlatformFixture platform, IReadOnlyDictionary<string, string> settings)
     {
-        var state = platform.ReadState()!;
-        var secrets = PlatformSecretsFile.Read(platform.DataDirectory);
         var url = $"http://127.0.0.1:{AppHostProcess.FreePort()}";
         var configuration = typeof(GatewayReplica).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var assembly = Path.Combine(AppHostProcess.RepoRoot, "gateway", "LlmLab.Gateway", "bin", configuration, "net10.0", "LlmLab.Gateway.dll");
@@ -38,17 +35,10 @@ public sealed class GatewayReplica : IAsyncDisposable
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(assembly)!,
         };
+        // A replica is configured exactly as the AppHost configured the running gateway (keys, secrets, routes,
+        // service addresses), on a port of its own.
+        foreach (var (key, value) in new PlatformStores(platform).EnvironmentOf("gateway")) info.Environment[key] = value;
         info.Environment["ASPNETCORE_URLS"] = url;
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["ConnectionStrings__redis"] = $"127.0.0.1:{new Uri(state.Resource("redis").Url).Port},password={secrets.RedisPassword}";
-        info.Environment["Security__InternalTokenKey"] = secrets.InternalTokenKey;
-        info.Environment["Security__KeyEncryptionKey"] = secrets.KeyEncryptionKey;
-        foreach (var service in Services)
-        {
-            var resource = state.Resource(service);
-            info.Environment[$"services__{service}__http__0"] = resource.Url;
-            if (resource.GrpcUrl is { } grpc) info.Environment[$"services__{service}__grpc__0"] = grpc;
-        }
         foreach (var (key, value) in settings) info.Environment[key] = value;
 
         var replica = new GatewayReplica(Process.Start(info)!, url, Path.Combine(Path.GetDirectoryName(platform.DataDirectory)!, $"gateway-replica-{new Uri(url).Port}.log"));

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Grpc.Net.Client;
 using LlmLab.ServiceKit;
@@ -17,8 +16,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string ApiKey = "integration-test-key";
     /// <summary>A key of a tenant of its own, for tests that change tenant-wide settings (budgets).</summary>
     public const string BudgetTenantApiKey = "integration-test-key-budget-tenant";
-    /// <summary>The platform secret the fixture gives the AppHost, so tests can speak to a service port as a service would.</summary>
-    public static readonly string InternalTokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    /// <summary>The platform secret the AppHost generated for the data folder, so tests can speak to a service port as a service would.</summary>
+    public string InternalTokenKey => PlatformSecretsFile.Read(DataDirectory).InternalTokenKey;
 
     /// <summary>A key of its own tenant for the hostile-input suite (a high index, so other keys can be added before it).</summary>
     public const string HostileApiKey = "hostile-input-test-key";
@@ -65,7 +64,6 @@ public sealed class PlatformFixture : IAsyncLifetime
         _appHost = AppHostProcess.Start("platform",
         [
             $"--AppHost:DevApiKey={ApiKey}",
-            $"--AppHost:InternalTokenKey={InternalTokenKey}",
             $"--AppHost:OtlpEndpoint={Otlp.Endpoint}",
             "--AppHost:OtlpProtocol=http/protobuf",
             "--AppHost:ServiceEnvironment:OTEL_BSP_SCHEDULE_DELAY=200",

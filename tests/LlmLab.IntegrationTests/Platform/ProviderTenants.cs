@@ -1,11 +1,8 @@
-using System.Security.Cryptography;
-
 namespace LlmLab.IntegrationTests.Platform;
 
 /// <summary>
 /// Tenants of their own for the provider-isolation and secret tests (two users of different tenants, a user whose
-/// provider key is the canary, an admin of a third tenant), and the settings those tests rely on: a key-encryption
-/// key, and loopback 127.0.0.1 allowed for outbound provider calls (the test kit's fake providers run there) — only
+/// provider key is the canary, an admin of a third tenant), and the settings those tests rely on: loopback 127.0.0.1 allowed for outbound provider calls (the test kit's fake providers run there) — only
 /// that address, so the tests can show other loopback addresses are still refused.
 /// </summary>
 public static class ProviderTenants
@@ -28,7 +25,6 @@ public static class ProviderTenants
         .. ApiKey(22, CanaryKey, CanaryTenant, "admin"),
         .. ApiKey(23, AdminKey, AdminTenant, "admin"),
         $"--AppHost:ServiceEnvironment:Llm__SharedProviderPublishers__0={AdminTenant}",
-        $"--AppHost:ServiceEnvironment:Security__KeyEncryptionKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
         "--AppHost:ServiceEnvironment:Llm__Outbound__AllowedNetworks__0=127.0.0.1/32",
     ];
 
