@@ -31,7 +31,7 @@ public static class OpenAiCompatibleApi
         return Results.Json(new { @object = "list", data });
     }
 
-    public static async Task CompleteAsync(HttpContext http, GenerationService generation, CancellationToken ct)
+    public static async Task CompleteAsync(HttpContext http, CancellationToken ct)
     {
         if (!http.Request.HasJsonContentType())
         {
@@ -60,6 +60,8 @@ public static class OpenAiCompatibleApi
             return;
         }
 
+        // Resolved only once the request is valid: building the pipeline loads the tokenizer, which a refusal should not wait for.
+        var generation = http.RequestServices.GetRequiredService<GenerationService>();
         var (provider, model) = SplitModel(body!.Model!);
         var request = new GenerationRequest(http.TenantId()!, provider, model,
             body.Messages!.Select(m => new ChatMessage(new ChatRole(m.Role!), m.Text())).ToList(), ToOptions(body), Cache: null);
