@@ -29,6 +29,12 @@ public static class RequestGuard
             if (endpoint?.Metadata.GetMetadata<MethodInfo>() is null)
             {
                 await next(context);
+                // Routing itself answers a bare 415 when no endpoint accepts the body's media type: name the header.
+                if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
+                {
+                    await Problems.Invalid("Content-Type", $"must be application/json, not '{context.Request.ContentType}'.",
+                        StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(context);
+                }
                 return;
             }
             if (Refusal(context, endpoint.Metadata.GetMetadata<BodyCapMetadata>()?.MaxBytes ?? defaultCap) is { } refusal)

@@ -24,6 +24,7 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
         using var hostile = platform.CreateClient(PlatformFixture.HostileApiKey);
         using var other = platform.CreateClient();
         var ids = await ArrangeAsync(hostile, other);
+        await WarmUpAsync(hostile, ids);
         var before = await SnapshotAsync(hostile, other, ids);
 
         var cases = HostileCases.All(ids);
@@ -70,6 +71,18 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
             await CreateAsync(hostile, "/api/experiments/batch", batch),
             await CreateAsync(other, "/api/experiments", PlatformApi.Grid3x3("hostile-foreign")),
             await CreateAsync(other, "/api/experiments/batch", batch));
+    }
+
+    /// <summary>One valid call per service first: a cold service's first answer (JIT, pools, models) is not what the 10 s bound is about.</summary>
+    private static async Task WarmUpAsync(HttpClient hostile, TargetIds ids)
+    {
+        string[] paths =
+        [
+            "/api/experiments", "/api/experiments/batch", $"/api/responses/{ids.OwnExperiment}", "/api/analytics/quality/breakdown",
+            $"/api/analytics/quality/breakdown?batch_id={ids.OwnBatch}", $"/api/experiments/batch/{ids.OwnBatch}/insights", "/api/llm/provider", "/v1/models",
+        ];
+        foreach (var path in paths) (await hostile.GetAsync(path)).Dispose();
+        (await hostile.PostAsJsonAsync("/api/quality/analyze", new { text = "Rain falls from clouds." })).Dispose();
     }
 
     /// <summary>What a refused request must not change: the hostile tenant's lists and own items, the other tenant's items.</summary>
