@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 
@@ -28,6 +29,12 @@ public static class RequestGuard
             if (endpoint?.Metadata.GetMetadata<MethodInfo>() is null)
             {
                 await next(context);
+                // Routing itself answers a bare 415 when no endpoint accepts the body's media type: name the header.
+                if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
+                {
+                    await Problems.Invalid("Content-Type", $"must be application/json, not '{context.Request.ContentType}'.",
+                        StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(context);
+                }
                 return;
             }
             if (Refusal(context, endpoint.Metadata.GetMetadata<BodyCapMetadata>()?.MaxBytes ?? defaultCap) is { } refusal)
@@ -59,6 +66,13 @@ public static class RequestGuard
         if (request.ContentLength > cap)
         {
             return Problems.Invalid("body", $"the request body is {request.ContentLength} bytes; this endpoint takes at most {cap}.", StatusCodes.Status413PayloadTooLarge);
+        }
+        // An endpoint that reads JSON refuses any other media type here, naming the header (minimal APIs answer a bare 415).
+        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0 || request.ContentType is not null;
+        if (hasBody && context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
+            && accepts.ContentTypes.Contains("application/json") && !request.HasJsonContentType())
+        {
+            return Problems.Invalid("Content-Type", $"must be application/json, not '{request.ContentType}'.", StatusCodes.Status415UnsupportedMediaType);
         }
         // A body sent without a length (chunked) is cut by Kestrel at the cap, with a 413 from the bad-request handler.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = cap;

@@ -15,7 +15,7 @@ public sealed class SafeStringConverter : JsonConverter<string>
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String) throw new JsonException($"must be a string, not {Describe(reader.TokenType)}.");
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName)) throw new JsonException($"must be a string, not {Describe(reader.TokenType)}.");
         string text;
         try
         {

@@ -97,7 +97,7 @@ public class ExportTests(PlatformFixture platform)
         Assert.Equal(["parameter", "value", "count", "mean_overall_score", "std_dev", "optimal", "p_value"], table[0]);
         Assert.Equal(3, table.Count(r => r[0] == "temperature")); // 0.2, 0.6, 1.0
 
-        await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/export/custom", new { fields = new[] { "response_id", "api_key" } }), HttpStatusCode.UnprocessableEntity, "fields");
+        await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/export/custom", new { fields = new[] { "response_id", "api_key" } }), HttpStatusCode.UnprocessableEntity, "fields[1]");
         await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/export/custom", new { filters = new { min_overall_score = 80, max_overall_score = 20 } }), HttpStatusCode.UnprocessableEntity, "filters.min_overall_score");
         await PlatformApi.ExpectProblemAsync(await _api.Client.GetAsync("/api/export/analytics/models?format=pdf"), HttpStatusCode.BadRequest, "format");
     }

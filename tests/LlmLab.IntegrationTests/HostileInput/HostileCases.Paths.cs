@@ -27,6 +27,12 @@ public static partial class HostileCases
         ("/api/experiments/batch/{id}/insights", "batch", ["GET"], "id"),
     ];
 
+    /// <summary>
+    /// Kestrel itself refuses a NUL in the request target (400, empty body, connection closed) before any middleware runs,
+    /// so these cases cannot be problem+json; they must still be a 400 and never reach a service.
+    /// </summary>
+    public const string KestrelRefusal = "kestrel:";
+
     private const string ValidUpdate = "{\"name\":\"should-never-be-written\"}";
 
     private static IEnumerable<HostileCase> PathIds(TargetIds ids)
@@ -38,17 +44,17 @@ public static partial class HostileCases
             {
                 var body = method == HttpMethod.Put ? Json(ValidUpdate) : NoBody;
                 // An unknown or foreign id is a 404 whose detail names the id; the nil UUID a 400 naming the route parameter.
-                yield return new("id:unknown", method, template.Replace("{id}", Unknown.ToString()), body, Unknown.ToString());
-                yield return new("id:foreign", method, template.Replace("{id}", foreign.ToString()), body, foreign.ToString());
+                yield return new("id:unknown", method, template.Replace("{id}", Unknown.ToString()), body, "~" + Unknown);
+                yield return new("id:foreign", method, template.Replace("{id}", foreign.ToString()), body, "~" + foreign);
                 yield return new("id:nil", method, template.Replace("{id}", Nil), body, parameter);
                 yield return new("id:not-a-uuid", method, template.Replace("{id}", "not-a-uuid"), body, null);
-                yield return new("id:nul", method, template.Replace("{id}", "ab%00cd"), body, null);
+                yield return new(KestrelRefusal + "nul-in-path", method, template.Replace("{id}", "ab%00cd"), body, null);
             }
         }
-        yield return new("provider-name:unknown", HttpMethod.Delete, "/api/llm/providers/no-such-provider-hostile", NoBody, "no-such-provider-hostile");
-        yield return new("provider-name:nul", HttpMethod.Delete, "/api/llm/providers/a%00b", NoBody, "name");
+        yield return new("provider-name:unknown", HttpMethod.Delete, "/api/llm/providers/no-such-provider-hostile", NoBody, "~no-such-provider-hostile");
+        yield return new(KestrelRefusal + "nul-in-path", HttpMethod.Delete, "/api/llm/providers/a%00b", NoBody, null);
         yield return new("provider-name:over-long", HttpMethod.Delete, "/api/llm/providers/" + new string('p', 201), NoBody, "name");
-        yield return new("analytics-type:nul", HttpMethod.Get, "/api/export/analytics/a%00b", NoBody, "type");
+        yield return new(KestrelRefusal + "nul-in-path", HttpMethod.Get, "/api/export/analytics/a%00b", NoBody, null);
     }
 
     /// <summary>Every path of the contract with each method it does not serve: 405 (or 404), never a 5xx.</summary>

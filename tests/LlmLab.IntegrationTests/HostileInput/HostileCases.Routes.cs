@@ -6,19 +6,26 @@ namespace LlmLab.IntegrationTests.HostileInput;
 public static partial class HostileCases
 {
     /// <summary>Every route that reads a JSON body, with the body cap it declares.</summary>
-    private static IEnumerable<(HttpMethod Method, string Path, long Cap)> JsonRoutes(TargetIds ids) =>
+    /// <summary>Every route that reads a JSON body, with the body cap it declares and a body whose one string field (named) holds the marker.</summary>
+    private static IEnumerable<(HttpMethod Method, string Path, long Cap, string Body, string Field)> JsonRoutes(TargetIds ids) =>
     [
-        (HttpMethod.Post, "/api/experiments", 2 << 20), (HttpMethod.Put, $"/api/experiments/{ids.OwnExperiment}", 2 << 20),
-        (HttpMethod.Post, "/api/experiments/batch", 2 << 20), (HttpMethod.Post, "/api/responses/generate", 2 << 20),
-        (HttpMethod.Post, "/api/metrics/batch", 3 << 20), (HttpMethod.Post, "/api/metrics/compare", 2 << 20),
-        (HttpMethod.Post, "/api/export/batch", 2 << 20), (HttpMethod.Post, "/api/export/custom", 2 << 20),
-        (HttpMethod.Post, "/api/quality/analyze", 8 << 20), (HttpMethod.Post, "/api/llm/provider/switch", 2 << 20),
-        (HttpMethod.Post, "/api/llm/providers", 2 << 20), (HttpMethod.Post, "/v1/chat/completions", 2 << 20),
+        (HttpMethod.Post, "/api/experiments", 2 << 20, "{\"name\":\"x@\"}", "name"),
+        (HttpMethod.Put, $"/api/experiments/{ids.OwnExperiment}", 2 << 20, "{\"name\":\"x@\"}", "name"),
+        (HttpMethod.Post, "/api/experiments/batch", 2 << 20, "{\"name\":\"x@\"}", "name"),
+        (HttpMethod.Post, "/api/responses/generate", 2 << 20, "{\"experiment_id\":\"x@\"}", "experiment_id"),
+        (HttpMethod.Post, "/api/metrics/batch", 3 << 20, "{\"texts\":[{\"text\":\"x@\"}]}", "texts[0].text"),
+        (HttpMethod.Post, "/api/metrics/compare", 2 << 20, "{\"response_ids\":[\"x@\"]}", "response_ids"),
+        (HttpMethod.Post, "/api/export/batch", 2 << 20, "{\"format\":\"x@\"}", "format"),
+        (HttpMethod.Post, "/api/export/custom", 2 << 20, "{\"format\":\"x@\"}", "format"),
+        (HttpMethod.Post, "/api/quality/analyze", 8 << 20, "{\"text\":\"x@\"}", "text"),
+        (HttpMethod.Post, "/api/llm/provider/switch", 2 << 20, "{\"provider\":\"x@\"}", "provider"),
+        (HttpMethod.Post, "/api/llm/providers", 2 << 20, "{\"name\":\"x@\"}", "name"),
+        (HttpMethod.Post, "/v1/chat/completions", 2 << 20, "{\"model\":\"x@\"}", "model"),
     ];
 
     private static IEnumerable<HostileCase> BodyShapes(TargetIds ids)
     {
-        foreach (var (method, path, cap) in JsonRoutes(ids))
+        foreach (var (method, path, cap, textBody, textField) in JsonRoutes(ids))
         {
             var any = path.StartsWith("/v1", StringComparison.Ordinal) ? "body|$|messages|model" : "body|$";
             yield return new("body:malformed", method, path, Json("{\"name\": \"x\",, }"), any);
@@ -29,7 +36,7 @@ public static partial class HostileCases
             yield return new("body:string", method, path, Json("\"text\""), any);
             yield return new("body:number", method, path, Json("1e309"), any);
             yield return new("body:deep-nesting", method, path, Json("{\"a\":" + Nested(1_000) + "}"), "a|body|$");
-            yield return new("body:invalid-utf8", method, path, JsonWithInvalidUtf8($"{{\"name\":\"x{BadUtf8Marker}\"}}"), "name|body|$|model|messages");
+            yield return new("body:invalid-utf8", method, path, JsonWithInvalidUtf8(textBody.Replace("@", BadUtf8Marker, StringComparison.Ordinal)), textField);
             yield return new("content-type:text/plain", method, path, Json("{}", "text/plain"), "Content-Type");
             yield return new("content-type:xml", method, path, Json("<a/>", "application/xml"), "Content-Type");
             yield return new("content-type:form", method, path, Json("a=1", "application/x-www-form-urlencoded"), "Content-Type");

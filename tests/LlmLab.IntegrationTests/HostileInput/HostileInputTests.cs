@@ -24,6 +24,7 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
         using var hostile = platform.CreateClient(PlatformFixture.HostileApiKey);
         using var other = platform.CreateClient();
         var ids = await ArrangeAsync(hostile, other);
+        await WarmUpAsync(hostile, ids);
         var before = await SnapshotAsync(hostile, other, ids);
 
         var cases = HostileCases.All(ids);
@@ -70,6 +71,18 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
             await CreateAsync(hostile, "/api/experiments/batch", batch),
             await CreateAsync(other, "/api/experiments", PlatformApi.Grid3x3("hostile-foreign")),
             await CreateAsync(other, "/api/experiments/batch", batch));
+    }
+
+    /// <summary>One valid call per service first: a cold service's first answer (JIT, pools, models) is not what the 10 s bound is about.</summary>
+    private static async Task WarmUpAsync(HttpClient hostile, TargetIds ids)
+    {
+        string[] paths =
+        [
+            "/api/experiments", "/api/experiments/batch", $"/api/responses/{ids.OwnExperiment}", "/api/analytics/quality/breakdown",
+            $"/api/analytics/quality/breakdown?batch_id={ids.OwnBatch}", $"/api/experiments/batch/{ids.OwnBatch}/insights", "/api/llm/provider", "/v1/models",
+        ];
+        foreach (var path in paths) (await hostile.GetAsync(path)).Dispose();
+        (await hostile.PostAsJsonAsync("/api/quality/analyze", new { text = "Rain falls from clouds." })).Dispose();
     }
 
     /// <summary>What a refused request must not change: the hostile tenant's lists and own items, the other tenant's items.</summary>
@@ -121,6 +134,8 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
             if (status >= 500) return ($"answered {status}: {shown}", elapsed);
             if (elapsed > Slowest) return ($"took {elapsed.TotalSeconds:0.0} s", elapsed);
             if (status < 400) return c.MustRefuse ? ($"was accepted with {status}: {shown}", elapsed) : (null, elapsed);
+            if (c.Category.StartsWith(HostileCases.KestrelRefusal, StringComparison.Ordinal))
+                return (status == 400 && text.Length == 0 ? null : $"expected Kestrel's bare 400, got {status}: {shown}", elapsed);
             return (RefusalProblem(c, response, text) is { } problem ? ($"{status}: {problem} — {shown}", elapsed) : (null, elapsed));
         }
     }
@@ -154,12 +169,12 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
         return named.Any(n => expected.Any(f => Names(n, f))) ? null : $"does not name {c.Field} (named: {string.Join(", ", named.Select(n => n.Length > 60 ? n[..60] : n))})";
     }
 
-    /// <summary>"$.texts[0].text", "texts[0].text: …" and "texts" all name "texts"; an id is named when the detail carries it.</summary>
+    /// <summary>"$.texts[0].text", "texts[0].text: …" and "texts" all name "texts"; "~x" is named when the detail mentions x (an id).</summary>
     private static bool Names(string named, string field)
     {
+        if (field.StartsWith('~')) return named.Contains(field[1..], StringComparison.OrdinalIgnoreCase);
         var key = named.StartsWith("$.", StringComparison.Ordinal) ? named[2..] : named;
         return key == field || key.StartsWith(field + ".", StringComparison.Ordinal) || key.StartsWith(field + "[", StringComparison.Ordinal)
-            || key.StartsWith(field + ":", StringComparison.Ordinal) || (field.Length >= 32 && key.Contains(field, StringComparison.OrdinalIgnoreCase))
-            || (field == "$" && key is "$" or "body");
+            || key.StartsWith(field + ":", StringComparison.Ordinal) || (field == "$" && key is "$" or "body");
     }
 }

@@ -80,6 +80,15 @@ public class TextRulesTests
         Assert.Equal("""{"name":null,"value":null,"weights":{"a":null}}""",
             JsonSerializer.Serialize(new Body(null, double.NaN, new() { ["a"] = double.PositiveInfinity }), ServiceKitExtensions.Json));
 
+    [Fact]
+    public void Dictionary_keys_are_written_and_checked_like_any_string()
+    {
+        var errors = new Dictionary<string, string[]> { ["name"] = ["is required."] };
+        Assert.Equal("""{"name":["is required."]}""", JsonSerializer.Serialize(errors, ServiceKitExtensions.Json));
+        var bad = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Body>("""{"weights":{"a\u0000":1}}""", ServiceKitExtensions.Json));
+        Assert.StartsWith("$.weights", bad.Path, StringComparison.Ordinal);
+    }
+
     private enum Shade { Light, DarkGrey }
 
     [Theory]

@@ -32,7 +32,7 @@ public static class OpenAiCompatibleApi
         return Results.Json(new { @object = "list", data });
     }
 
-    public static async Task CompleteAsync(HttpContext http, GenerationService generation, TenantBudgets budgets, CancellationToken ct)
+    public static async Task CompleteAsync(HttpContext http, TenantBudgets budgets, CancellationToken ct)
     {
         if (!http.Request.HasJsonContentType())
         {
@@ -66,6 +66,8 @@ public static class OpenAiCompatibleApi
             await OpenAiErrors.InsufficientQuota(refusal).ExecuteAsync(http);
             return;
         }
+        // Resolved only once the request is valid: building the pipeline loads the tokenizer, which a refusal should not wait for.
+        var generation = http.RequestServices.GetRequiredService<GenerationService>();
         var (provider, model) = SplitModel(body!.Model!);
         var request = new GenerationRequest(http.TenantId()!, provider, model,
             body.Messages!.Select(m => new ChatMessage(new ChatRole(m.Role!), m.Text())).ToList(), ToOptions(body), Cache: null);
