@@ -8,7 +8,6 @@ public static class PlatformModel
     public static readonly IReadOnlyList<ProjectResource> Projects =
     [
         new("identity", "services/LlmLab.Identity", ["identitydb"], [], [], HasGrpcEndpoint: true),
-        new("experiments", "services/LlmLab.Experiments", ["experimentsdb"], ["rabbitmq"], ["llm-integration"]),
         new("llm-integration", "services/LlmLab.LlmIntegration", [], ["redis"], [], HasGrpcEndpoint: true),
         new("experiments", "services/LlmLab.Experiments", ["experimentsdb"], ["rabbitmq"], ["llm-integration"]),
         new("quality-analysis", "services/LlmLab.Quality", [], [], ["llm-integration"], HasGrpcEndpoint: true),
