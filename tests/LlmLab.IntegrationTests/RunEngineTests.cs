@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using LlmLab.Contracts.Llm;
 using LlmLab.IntegrationTests.Platform;
 
 namespace LlmLab.IntegrationTests;
@@ -136,6 +139,39 @@ public class RunEngineTests(PlatformFixture platform)
 
         // A known provider with its default model is accepted.
         await _api.CreateExperimentAsync(PlatformApi.Grid3x3("known", provider: FakeProviders.Slow));
+    }
+
+    [Fact]
+    public async Task A_stream_that_goes_silent_longer_than_its_idle_timeout_ends_as_a_timeout_while_a_steady_one_completes()
+    {
+        var provider = platform.FakeOpenAi.Scenario(FakeProviders.QuickTimeout);
+        provider.Latency = TimeSpan.Zero;
+        provider.Content = "Rain falls.";
+        provider.StreamChunkGap = TimeSpan.FromMilliseconds(500);
+        using var channel = GrpcChannel.ForAddress(platform.ReadState()!.Resource("llm-integration").GrpcUrl!);
+        var client = new LlmService.LlmServiceClient(channel);
+        var request = new GenerateRequest
+        {
+            TenantId = "stream-idle", Provider = FakeProviders.QuickTimeout, Cache = false,
+            Messages = { new LlmLab.Contracts.Llm.ChatMessage { Role = "user", Content = "Why does rain fall?" } },
+        };
+
+        Assert.Equal("Rain falls.", await StreamedTextAsync(client, request));
+
+        provider.StreamChunkGap = TimeSpan.FromSeconds(1.5);
+        provider.ResetCounters();
+        var silent = await Assert.ThrowsAsync<RpcException>(() => StreamedTextAsync(client, request));
+        Assert.Equal("timeout", silent.Trailers.GetValue("llmlab-failure-kind"));
+        Assert.Contains($"silent for {FakeProviders.QuickStreamIdleTimeoutSeconds} s", silent.Status.Detail, StringComparison.Ordinal);
+        await WaitUntilAsync(() => provider.Aborted == 1, TimeSpan.FromSeconds(5));
+    }
+
+    private static async Task<string> StreamedTextAsync(LlmService.LlmServiceClient client, GenerateRequest request)
+    {
+        var text = new System.Text.StringBuilder();
+        using var call = client.GenerateStream(request);
+        while (await call.ResponseStream.MoveNext(CancellationToken.None)) text.Append(call.ResponseStream.Current.Delta);
+        return text.ToString();
     }
 
     internal static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)

@@ -6,15 +6,13 @@ using LlmLab.Contracts.Quality;
 namespace LlmLab.Batch.Workers;
 
 /// <summary>
-/// Generates a work item's response through llm-integration and scores it through quality-analysis. This hop retries
-/// only when the service itself could not be reached: a provider's failures were already retried by llm-integration
-/// (see docs/architecture.md, "Who retries what"), so they are recorded as they come.
+/// Generates a work item's response through llm-integration and scores it through quality-analysis. This hop does not
+/// retry: a provider's failures were already retried by llm-integration and are recorded as they come; a service that
+/// cannot be reached fails the message, which the message retry takes again (docs/architecture.md, "Who retries what").
 /// </summary>
 public sealed class WorkItemExecutor(
-    LlmService.LlmServiceClient llm, QualityService.QualityServiceClient quality, IConfiguration configuration, ILogger<WorkItemExecutor> logger)
+    LlmService.LlmServiceClient llm, QualityService.QualityServiceClient quality, IConfiguration configuration)
 {
-    private const int MaxReachAttempts = 3;
-
     /// <summary>A backstop for a call whose server vanished without closing the stream; the provider's own timeout comes first.</summary>
     private TimeSpan CallDeadline => TimeSpan.FromMinutes(configuration.GetValue("Batch:CallDeadlineMinutes", 60));
 
@@ -24,9 +22,9 @@ public sealed class WorkItemExecutor(
         GenerateReply generated;
         try
         {
-            generated = await ReachAsync(item, token => llm.GenerateAsync(ToRequest(run, item), deadline: DateTime.UtcNow.Add(CallDeadline), cancellationToken: token).ResponseAsync, cancellationToken);
+            generated = await ReachAsync(token => llm.GenerateAsync(ToRequest(run, item), deadline: DateTime.UtcNow.Add(CallDeadline), cancellationToken: token).ResponseAsync, cancellationToken);
         }
-        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested && !IsUnreachable(ex))
         {
             return ExecutionResult.Failed(FailureOf(ex, ""));
         }
@@ -41,33 +39,29 @@ public sealed class WorkItemExecutor(
         if (run.JudgeProvider is { Length: > 0 } judge) scoreRequest.Judge = new JudgeSpec { Provider = judge, Model = run.JudgeModel ?? "" };
         try
         {
-            var scored = await ReachAsync(item, token => quality.ScoreAsync(scoreRequest, deadline: DateTime.UtcNow.Add(CallDeadline), cancellationToken: token).ResponseAsync, cancellationToken);
+            var scored = await ReachAsync(token => quality.ScoreAsync(scoreRequest, deadline: DateTime.UtcNow.Add(CallDeadline), cancellationToken: token).ResponseAsync, cancellationToken);
             return ExecutionResult.Success(generated, scored);
         }
-        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested && !IsUnreachable(ex))
         {
             return ExecutionResult.Failed(FailureOf(ex, "scoring: "));
         }
     }
 
-    /// <summary>Calls again, with backoff, only while the service answers "unavailable" without having tried the provider.</summary>
-    private async Task<T> ReachAsync<T>(WorkItem item, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the call. When the service itself cannot be reached (down or restarting; no failure trailer), the
+    /// RpcException propagates: the message fails and MassTransit's message retry and redelivery try again later, so
+    /// an outage of a platform service never becomes a failed item.
+    /// </summary>
+    private static async Task<T> ReachAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                return await call(cancellationToken);
-            }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException("The call was cancelled.", ex, cancellationToken);
-            }
-            catch (RpcException ex) when (IsUnreachable(ex) && attempt < MaxReachAttempts)
-            {
-                logger.LogWarning("Work item {WorkItemId}: service unreachable ({Detail}), attempt {Attempt}; trying again", item.Id, ex.Status.Detail, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt) + Random.Shared.Next(100)), cancellationToken);
-            }
+            return await call(cancellationToken);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The call was cancelled.", ex, cancellationToken);
         }
     }
 

@@ -11,7 +11,7 @@ public static class FakeProviders
     public const string Model = "gpt-fake";
     /// <summary>Latency set per test; the default timeouts.</summary>
     public const string Slow = "fake-long";
-    /// <summary>A timeout of 2 s.</summary>
+    /// <summary>A timeout of 2 s, and 1 s of silence at most between streamed chunks.</summary>
     public const string QuickTimeout = "fake-short";
     public const string Errors = "fake-errors";
     public const string Refusing = "fake-refusing";
@@ -20,6 +20,7 @@ public static class FakeProviders
     public const string Limited = "fake-limited";
 
     public const int QuickTimeoutSeconds = 2;
+    public const int QuickStreamIdleTimeoutSeconds = 1;
 
     public static IEnumerable<string> Configuration(FakeOpenAiServer server)
     {
@@ -35,7 +36,11 @@ public static class FakeProviders
             yield return $"{prefix}DefaultModel={Model}";
             yield return $"{prefix}Models__0__Name={Model}";
             yield return $"{prefix}MaxConcurrency=16";
-            if (name == QuickTimeout) yield return $"{prefix}TimeoutSeconds={QuickTimeoutSeconds}";
+            if (name == QuickTimeout)
+            {
+                yield return $"{prefix}TimeoutSeconds={QuickTimeoutSeconds}";
+                yield return $"{prefix}StreamIdleTimeoutSeconds={QuickStreamIdleTimeoutSeconds}";
+            }
         }
     }
 }

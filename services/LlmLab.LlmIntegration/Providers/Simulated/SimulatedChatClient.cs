@@ -41,11 +41,11 @@ public sealed class SimulatedChatClient(IChatClient inner, IOptionsMonitor<Simul
         var draw = Random.Shared.NextDouble();
         if (draw < profile.RateLimitShare)
         {
-            throw new ProviderException(ProviderErrorKind.RateLimited, "simulated: rate limited (429)", TimeSpan.FromSeconds(profile.RetryAfterSeconds));
+            throw new ProviderException(ProviderErrorKind.RateLimited, "simulated: rate limited (429)", TimeSpan.FromSeconds(profile.RetryAfterSeconds)) { ProviderStatus = 429 };
         }
         if (draw < profile.RateLimitShare + profile.ServerErrorShare)
         {
-            throw new ProviderException(ProviderErrorKind.ServerError, "simulated: server error (500)");
+            throw new ProviderException(ProviderErrorKind.ServerError, "simulated: server error (500)") { ProviderStatus = 500 };
         }
         if (draw < profile.RateLimitShare + profile.ServerErrorShare + profile.TimeoutShare)
         {
