@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Grpc.Net.Client;
 using LlmLab.Contracts.Llm;
 using LlmLab.IntegrationTests.Platform;
 
@@ -75,7 +74,7 @@ public class ProviderIsolationTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.NoContent, (await _b.DeleteAsync($"/api/llm/providers/{name}")).StatusCode);
         Assert.Contains(await ProvidersAsync(_a), p => p.GetProperty("name").GetString() == name);
         await PlatformApi.ReadAsync(await AskAsync(_a, $"{name}/claude-test"), HttpStatusCode.OK);
-        using var channel = GrpcChannel.ForAddress(platform.ReadState()!.Resource("llm-integration").GrpcUrl!);
+        using var channel = platform.SignedChannel(platform.ReadState()!.Resource("llm-integration").GrpcUrl!);
         var grpc = new LlmService.LlmServiceClient(channel);
         GenerateRequest Generate(string tenant) => new()
         {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
-using Grpc.Net.Client;
 using LlmLab.Contracts.Llm;
 using LlmLab.IntegrationTests.Platform;
 
@@ -148,7 +147,7 @@ public class RunEngineTests(PlatformFixture platform)
         provider.Latency = TimeSpan.Zero;
         provider.Content = "Rain falls.";
         provider.StreamChunkGap = TimeSpan.FromMilliseconds(500);
-        using var channel = GrpcChannel.ForAddress(platform.ReadState()!.Resource("llm-integration").GrpcUrl!);
+        using var channel = platform.SignedChannel(platform.ReadState()!.Resource("llm-integration").GrpcUrl!);
         var client = new LlmService.LlmServiceClient(channel);
         var request = new GenerateRequest
         {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Grpc.Net.Client;
 using LlmLab.Contracts.Llm;
 using LlmLab.IntegrationTests.Platform;
 using LlmLab.ServiceKit.Secrets;
@@ -66,7 +65,7 @@ public class SecretCanaryTests(PlatformFixture platform)
         await RecordAsync(_client.PutAsJsonAsync($"/api/llm/providers/{deadName}",
             new { kind = "openai", base_url = "http://127.0.0.2:1/v1", api_key = canary, models = new[] { new { name = "m" } } }));
 
-        using var channel = GrpcChannel.ForAddress(platform.ReadState()!.Resource("llm-integration").GrpcUrl!);
+        using var channel = platform.SignedChannel(platform.ReadState()!.Resource("llm-integration").GrpcUrl!);
         var reply = await new LlmService.LlmServiceClient(channel).GenerateAsync(new GenerateRequest
         {
             TenantId = ProviderTenants.CanaryTenant, Provider = name, Model = "claude-test", Cache = false,
