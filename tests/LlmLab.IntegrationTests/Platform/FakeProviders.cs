@@ -24,9 +24,7 @@ public static class FakeProviders
 
     public static IEnumerable<string> Configuration(FakeOpenAiServer server)
     {
-        // Loopback base URLs are refused unless private networks are allowed (the SSRF check).
-        yield return "Llm__Outbound__AllowPrivateNetworks=true";
-        yield return "Llm__Outbound__AllowedNetworks__0=127.0.0.1/32";
+        // Loopback base URLs are refused by the SSRF check; ProviderTenants allows exactly 127.0.0.1/32, where these run.
         foreach (var name in new[] { Slow, QuickTimeout, Errors, Refusing, Cancel, Limited })
         {
             var prefix = $"Llm__Providers__{name}__";
