@@ -27,7 +27,9 @@ public class DataFolderMigrationTests
     {
         Guid experimentId;
         string oldPassword;
-        var first = AppHostProcess.Start("migration", $"--AppHost:DevApiKey={ApiKey}");
+        // As the older AppHost ran: services in Development, no key-encryption key (the Data Protection ring in clear).
+        var first = AppHostProcess.Start("migration", $"--AppHost:DevApiKey={ApiKey}", "--AppHost:Development=true",
+            "--AppHost:ServiceEnvironment:Security__KeyEncryptionKey=");
         await using (first)
         {
             await first.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
