@@ -97,9 +97,7 @@ public class InfrastructureCredentialsTests(PlatformFixture platform)
     [InlineData("analytics")]
     public void Every_service_runs_as_Production_with_the_data_folders_platform_keys(string service)
     {
-        var pid = platform.ReadState()!.Resource(service).Pid!.Value;
-        var environment = File.ReadAllText($"/proc/{pid}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Select(e => e.Split('=', 2)).ToDictionary(e => e[0], e => e[1]);
+        var environment = new PlatformStores(platform).EnvironmentOf(service);
         Assert.Equal("Production", environment["ASPNETCORE_ENVIRONMENT"]);
         Assert.Equal("Production", environment["DOTNET_ENVIRONMENT"]);
         Assert.Equal(_secrets.InternalTokenKey, environment["Security__InternalTokenKey"]);
