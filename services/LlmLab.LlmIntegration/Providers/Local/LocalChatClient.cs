@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
+using LlmLab.LlmIntegration.Providers.Local.Reading;
 using Microsoft.Extensions.AI;
 
 namespace LlmLab.LlmIntegration.Providers.Local;
@@ -41,9 +42,14 @@ public sealed class LocalChatClient(LocalLanguageModel model) : IChatClient
             PresencePenalty: options?.PresencePenalty ?? 0);
         var seed = options?.Seed is long s ? unchecked((int)(s ^ (s >> 32))) : Random.Shared.Next();
         var outcome = new GenerationOutcome();
-        var engine = new LocalEngine(model);
+        var maxTokens = options?.MaxOutputTokens ?? DefaultMaxTokens;
+        var stop = options?.StopSequences?.ToList() ?? [];
+        var reading = ReadingModes.Respond(prompt, settings.Temperature, new Random(seed));
+        var pieces = reading is not null
+            ? ComposedReply.Stream(reading, maxTokens, stop, outcome)
+            : new LocalEngine(model).Generate(prompt, settings, maxTokens, stop, seed, outcome, cancellationToken);
 
-        foreach (var piece in engine.Generate(prompt, settings, options?.MaxOutputTokens ?? DefaultMaxTokens, options?.StopSequences?.ToList() ?? [], seed, outcome, cancellationToken))
+        foreach (var piece in pieces)
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return new ChatResponseUpdate(ChatRole.Assistant, piece) { ModelId = ModelName };

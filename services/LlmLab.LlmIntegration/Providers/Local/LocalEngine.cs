@@ -7,6 +7,9 @@ namespace LlmLab.LlmIntegration.Providers.Local;
 public sealed class LocalEngine(LocalLanguageModel model)
 {
     private const int PromptWeight = 1;
+    private const int TopicParagraphs = 4;
+    // Share of each next-word probability drawn from the paragraphs the prompt is about (where they know the context).
+    private const double TopicMix = 0.8;
     private const double TopicBonus = 0.7;
     private static readonly (double Tri, double Bi, double Uni) Lambdas = (0.6, 0.3, 0.1);
 
@@ -23,6 +26,12 @@ public sealed class LocalEngine(LocalLanguageModel model)
         var promptCounts = new NGramCounts();
         // Unframed: the prompt's n-grams widen what may follow a word, but never decide how an answer starts or ends.
         promptCounts.Add(vocabulary.IdsOf(LocalTokenizer.Tokenize(prompt)), PromptWeight);
+        // Framed: the paragraphs the prompt is about also decide how the answer starts.
+        var topicCounts = new NGramCounts();
+        foreach (var paragraph in model.Topics.Relevant(prompt, TopicParagraphs))
+        {
+            topicCounts.Add(model.Frame(vocabulary, paragraph));
+        }
         var topicWords = LocalTokenizer.Tokenize(prompt)
             .Where(t => t.Length > 3 && LocalTokenizer.IsWord(t))
             .Select(vocabulary.IdOf)
@@ -38,7 +47,7 @@ public sealed class LocalEngine(LocalLanguageModel model)
         for (var produced = 0; produced < maxTokens; produced++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Score(previous2, previous1, promptCounts, topicWords, candidates);
+            Score(previous2, previous1, promptCounts, topicCounts, topicWords, candidates);
             buffer.Clear();
             buffer.AddRange(candidates.Select(c => (c.Key, c.Value)));
             var next = Sampler.Sample(CollectionsMarshal.AsSpan(buffer), settings, generated, random);
@@ -65,7 +74,7 @@ public sealed class LocalEngine(LocalLanguageModel model)
         finish.Reason = "length";
     }
 
-    private void Score(int w1, int w2, NGramCounts promptCounts, HashSet<int> topicWords, Dictionary<int, double> scores)
+    private void Score(int w1, int w2, NGramCounts promptCounts, NGramCounts topicCounts, HashSet<int> topicWords, Dictionary<int, double> scores)
     {
         scores.Clear();
         var key = NGramCounts.Key(w1, w2);
@@ -76,16 +85,21 @@ public sealed class LocalEngine(LocalLanguageModel model)
             // An unseen context (a word only the prompt had, at its end): continue as if a sentence had ended.
             bi = Merge(model.Counts.Bigrams.GetValueOrDefault(model.StartId), null);
         }
+        var topicTri = Merge(topicCounts.Trigrams.GetValueOrDefault(key), null);
+        var topicBi = Merge(topicCounts.Bigrams.GetValueOrDefault(w2), null);
+        var mix = topicTri.Total > 0 ? TopicMix : topicBi.Total > 0 ? TopicMix / 2 : 0;
 
         var triWeight = tri.Total > 0 ? Lambdas.Tri : 0;
         var norm = triWeight + Lambdas.Bi + Lambdas.Uni;
         var unigramTotal = (double)(model.Counts.TotalTokens + promptCounts.TotalTokens);
-        foreach (var token in tri.Counts.Keys.Concat(bi.Counts.Keys))
+        foreach (var token in tri.Counts.Keys.Concat(bi.Counts.Keys).Concat(topicTri.Counts.Keys).Concat(topicBi.Counts.Keys))
         {
             if (token == model.StartId || scores.ContainsKey(token)) continue;
             var unigram = model.Counts.Unigrams.GetValueOrDefault(token) + promptCounts.Unigrams.GetValueOrDefault(token);
-            var p = (triWeight * Ratio(tri, token) + Lambdas.Bi * Ratio(bi, token) + Lambdas.Uni * unigram / unigramTotal) / norm;
-            scores[token] = Math.Log(p) + (topicWords.Contains(token) ? TopicBonus : 0);
+            var general = (triWeight * Ratio(tri, token) + Lambdas.Bi * Ratio(bi, token) + Lambdas.Uni * unigram / unigramTotal) / norm;
+            var topical = topicTri.Total > 0 ? 0.8 * Ratio(topicTri, token) + 0.2 * Ratio(topicBi, token) : Ratio(topicBi, token);
+            var p = mix * topical + (1 - mix) * general;
+            scores[token] = Math.Log(Math.Max(p, 1e-12)) + (topicWords.Contains(token) ? TopicBonus : 0);
         }
     }
 

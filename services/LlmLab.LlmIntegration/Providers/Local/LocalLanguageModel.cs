@@ -7,18 +7,22 @@ public sealed class LocalLanguageModel
     public NGramCounts Counts { get; } = new();
     public int StartId { get; }
     public int EndId { get; }
+    public TopicIndex Topics { get; }
 
     public LocalLanguageModel(IEnumerable<string> documents)
     {
         StartId = Vocabulary.IdOf(LocalTokenizer.DocumentStart);
         EndId = Vocabulary.IdOf(LocalTokenizer.DocumentEnd);
+        var paragraphs = new List<string>();
         foreach (var document in documents)
         {
             foreach (var paragraph in document.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 Counts.Add(Frame(Vocabulary, paragraph));
+                paragraphs.Add(paragraph);
             }
         }
+        Topics = new TopicIndex(paragraphs);
     }
 
     /// <summary>The paragraph's tokens between two start markers and an end marker.</summary>
