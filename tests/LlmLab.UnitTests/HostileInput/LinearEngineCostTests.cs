@@ -79,3 +79,26 @@ public class LinearEngineCostTests
         Assert.Equal(full[..full.IndexOf(stop, StringComparison.Ordinal)], cut);
     }
 }
+
+/// <summary>The reading and agent modes parse prompts with regexes and read contexts: hostile layouts stay linear.</summary>
+public class LinearReadingCostTests
+{
+    [Theory]
+    [InlineData("whitespace lines")]
+    [InlineData("one long sentence")]
+    [InlineData("many numbers")]
+    [InlineData("many actions")]
+    public void Hostile_prompts_are_read_in_well_under_a_second_per_megabyte(string shape)
+    {
+        var prompt = shape switch
+        {
+            "whitespace lines" => "Context:" + string.Concat(Enumerable.Repeat(" \n\t ", 250_000)) + "\nQuestion: " + new string(' ', 100_000) + "x",
+            "one long sentence" => "Context: " + string.Concat(Enumerable.Repeat("iron symbol number 26 ", 50_000)) + "\nQuestion: What is the symbol number of iron?",
+            "many numbers" => "Tools: calculator. Action: Observation:\nQuestion: " + string.Concat(Enumerable.Repeat("7 more and ", 100_000)),
+            _ => "Tools: calculator, retrieve. Observation:\nQuestion: q\n" + string.Concat(Enumerable.Repeat("Action: retrieve[" + new string('a', 50) + "\nObservation: \n", 20_000)),
+        };
+        var watch = Stopwatch.StartNew();
+        _ = LlmLab.LlmIntegration.Providers.Local.Reading.ReadingModes.Respond(prompt, 0, new Random(1));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{shape}: {prompt.Length:N0} characters took {watch.Elapsed}");
+    }
+}

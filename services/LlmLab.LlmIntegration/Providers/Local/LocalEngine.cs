@@ -77,45 +77,50 @@ public sealed class LocalEngine(LocalLanguageModel model)
     private void Score(int w1, int w2, NGramCounts promptCounts, NGramCounts topicCounts, HashSet<int> topicWords, Dictionary<int, double> scores)
     {
         scores.Clear();
+        var corpus = model.Counts;
         var key = NGramCounts.Key(w1, w2);
-        var tri = Merge(model.Counts.Trigrams.GetValueOrDefault(key), promptCounts.Trigrams.GetValueOrDefault(key));
-        var bi = Merge(model.Counts.Bigrams.GetValueOrDefault(w2), promptCounts.Bigrams.GetValueOrDefault(w2));
+        var tri = new Context(corpus.Trigrams.GetValueOrDefault(key), promptCounts.Trigrams.GetValueOrDefault(key),
+            corpus.TrigramTotals.GetValueOrDefault(key) + promptCounts.TrigramTotals.GetValueOrDefault(key));
+        var biContext = w2;
+        var bi = new Context(corpus.Bigrams.GetValueOrDefault(w2), promptCounts.Bigrams.GetValueOrDefault(w2),
+            corpus.BigramTotals.GetValueOrDefault(w2) + promptCounts.BigramTotals.GetValueOrDefault(w2));
         if (bi.Total == 0)
         {
             // An unseen context (a word only the prompt had, at its end): continue as if a sentence had ended.
-            bi = Merge(model.Counts.Bigrams.GetValueOrDefault(model.StartId), null);
+            biContext = model.StartId;
+            bi = new Context(corpus.Bigrams.GetValueOrDefault(model.StartId), null, corpus.BigramTotals.GetValueOrDefault(model.StartId));
         }
-        var topicTri = Merge(topicCounts.Trigrams.GetValueOrDefault(key), null);
-        var topicBi = Merge(topicCounts.Bigrams.GetValueOrDefault(w2), null);
+        var topicTri = new Context(topicCounts.Trigrams.GetValueOrDefault(key), null, topicCounts.TrigramTotals.GetValueOrDefault(key));
+        var topicBi = new Context(topicCounts.Bigrams.GetValueOrDefault(w2), null, topicCounts.BigramTotals.GetValueOrDefault(w2));
         var mix = topicTri.Total > 0 ? TopicMix : topicBi.Total > 0 ? TopicMix / 2 : 0;
 
         var triWeight = tri.Total > 0 ? Lambdas.Tri : 0;
         var norm = triWeight + Lambdas.Bi + Lambdas.Uni;
-        var unigramTotal = (double)(model.Counts.TotalTokens + promptCounts.TotalTokens);
-        foreach (var token in tri.Counts.Keys.Concat(bi.Counts.Keys).Concat(topicTri.Counts.Keys).Concat(topicBi.Counts.Keys))
+        var unigramTotal = (double)(corpus.TotalTokens + promptCounts.TotalTokens);
+        void Consider(int token)
         {
-            if (token == model.StartId || scores.ContainsKey(token)) continue;
-            var unigram = model.Counts.Unigrams.GetValueOrDefault(token) + promptCounts.Unigrams.GetValueOrDefault(token);
-            var general = (triWeight * Ratio(tri, token) + Lambdas.Bi * Ratio(bi, token) + Lambdas.Uni * unigram / unigramTotal) / norm;
-            var topical = topicTri.Total > 0 ? 0.8 * Ratio(topicTri, token) + 0.2 * Ratio(topicBi, token) : Ratio(topicBi, token);
+            if (token == model.StartId || scores.ContainsKey(token)) return;
+            var unigram = corpus.Unigrams.GetValueOrDefault(token) + promptCounts.Unigrams.GetValueOrDefault(token);
+            var general = (triWeight * tri.Ratio(token) + Lambdas.Bi * bi.Ratio(token) + Lambdas.Uni * unigram / unigramTotal) / norm;
+            var topical = topicTri.Total > 0 ? 0.8 * topicTri.Ratio(token) + 0.2 * topicBi.Ratio(token) : topicBi.Ratio(token);
             var p = mix * topical + (1 - mix) * general;
             scores[token] = Math.Log(Math.Max(p, 1e-12)) + (topicWords.Contains(token) ? TopicBonus : 0);
         }
+
+        foreach (var token in corpus.TopTrigramFollowers(key)) Consider(token);
+        foreach (var token in corpus.TopBigramFollowers(biContext)) Consider(token);
+        foreach (var table in (ReadOnlySpan<Dictionary<int, int>?>)[tri.Prompt, bi.Prompt, topicTri.Corpus, topicBi.Corpus])
+        {
+            if (table is null) continue;
+            foreach (var token in table.Keys) Consider(token);
+        }
     }
 
-    private static double Ratio((Dictionary<int, int> Counts, int Total) table, int token) =>
-        table.Total == 0 ? 0 : (double)table.Counts.GetValueOrDefault(token) / table.Total;
-
-    private static (Dictionary<int, int> Counts, int Total) Merge(Dictionary<int, int>? corpus, Dictionary<int, int>? prompt)
+    /// <summary>One context's next-token counts in the corpus and in the prompt, with their joint total.</summary>
+    private readonly record struct Context(Dictionary<int, int>? Corpus, Dictionary<int, int>? Prompt, int Total)
     {
-        if (prompt is null || prompt.Count == 0)
-        {
-            var counts = corpus ?? [];
-            return (counts, counts.Values.Sum());
-        }
-        var merged = new Dictionary<int, int>(corpus ?? []);
-        foreach (var (token, count) in prompt) merged[token] = merged.GetValueOrDefault(token) + count;
-        return (merged, merged.Values.Sum());
+        public double Ratio(int token) =>
+            Total == 0 ? 0 : (double)((Corpus?.GetValueOrDefault(token) ?? 0) + (Prompt?.GetValueOrDefault(token) ?? 0)) / Total;
     }
 
     /// <summary>

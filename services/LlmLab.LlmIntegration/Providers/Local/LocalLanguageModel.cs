@@ -9,6 +9,9 @@ public sealed class LocalLanguageModel
     public int EndId { get; }
     public TopicIndex Topics { get; }
 
+    /// <summary>Next-token candidates kept per corpus context (see <see cref="NGramCounts.Freeze"/>).</summary>
+    public const int CandidatesPerContext = 128;
+
     public LocalLanguageModel(IEnumerable<string> documents)
     {
         StartId = Vocabulary.IdOf(LocalTokenizer.DocumentStart);
@@ -23,6 +26,7 @@ public sealed class LocalLanguageModel
             }
         }
         Topics = new TopicIndex(paragraphs);
+        Counts.Freeze(CandidatesPerContext);
     }
 
     /// <summary>The paragraph's tokens between two start markers and an end marker.</summary>

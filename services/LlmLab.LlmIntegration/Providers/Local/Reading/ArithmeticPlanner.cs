@@ -20,6 +20,9 @@ public static partial class ArithmeticPlanner
                "another", "joins", "joined", "picks", "picked", "collects", "collected", "increases", "total", "altogether", "sum"]),
     ];
 
+    /// <summary>More numbers than this is a table or a list, not a word problem.</summary>
+    private const int MaxQuantities = 12;
+
     private static readonly Dictionary<string, int> NumberWords = new(StringComparer.OrdinalIgnoreCase)
     {
         ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
@@ -33,7 +36,7 @@ public static partial class ArithmeticPlanner
     /// <summary>An expression such as "(12 + 7) * 3", or null when the text holds fewer than two quantities.</summary>
     public static string? Plan(string problem)
     {
-        var matches = Quantity().Matches(problem).ToList();
+        var matches = Quantity().Matches(problem).Take(MaxQuantities + 1).ToList();
         var quantities = new List<(int Index, int End, string Value, char? Implied)>();
         foreach (var m in matches)
         {
@@ -48,7 +51,7 @@ public static partial class ArithmeticPlanner
             };
             quantities.Add((m.Index, m.Index + m.Length, q.Value, q.Implied));
         }
-        if (quantities.Count < 2) return null;
+        if (quantities.Count is < 2 or > MaxQuantities) return null;
 
         var expression = quantities[0].Value;
         for (var i = 1; i < quantities.Count; i++)

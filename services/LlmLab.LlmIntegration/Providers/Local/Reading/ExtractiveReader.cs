@@ -14,6 +14,8 @@ public static partial class ExtractiveReader
 {
     private const int MaxSpanWords = 6;
     private const int SentencesConsidered = 3;
+    // Spans are searched only in the first words of a sentence: keeps a pathological one-sentence context linear.
+    private const int MaxSentenceWords = 200;
 
     [GeneratedRegex(@"^-?\d[\d,]*(?:\.\d+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
@@ -29,7 +31,7 @@ public static partial class ExtractiveReader
     {
         var questionStems = TextWords.ContentStems(question);
         if (questionStems.Count == 0) return [];
-        var sentences = TextWords.Sentences(context);
+        var sentences = TextWords.Sentences(context).Select(Bounded).ToList();
         var idf = InverseDocumentFrequency(sentences);
         var wantsNumber = NumericQuestion().IsMatch(question) && !SubjectQuestion().IsMatch(question);
         var wantsSubject = SubjectQuestion().IsMatch(question);
@@ -69,7 +71,13 @@ public static partial class ExtractiveReader
         return candidates[^1].Text;
     }
 
-    private static Dictionary<string, double> InverseDocumentFrequency(IReadOnlyList<string> sentences)
+    private static string Bounded(string sentence)
+    {
+        var words = TextWords.Words(sentence);
+        return words.Count <= MaxSentenceWords ? sentence : sentence[..words[MaxSentenceWords].Start];
+    }
+
+    private static Dictionary<string, double> InverseDocumentFrequency(List<string> sentences)
     {
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var sentence in sentences)

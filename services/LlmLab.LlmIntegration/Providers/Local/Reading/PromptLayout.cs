@@ -10,25 +10,29 @@ public sealed partial record PromptLayout(string Question, string? Context, IRea
 {
     private static readonly string[] KnownTools = ["calculator", "retrieve", "lookup", "search"];
 
-    [GeneratedRegex(@"^\s*Question\s*:\s*(?<q>.+?)\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*Question[ \t]*:[ \t]*(?<q>[^\r\n]*)", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionLine();
 
-    [GeneratedRegex(@"^\s*(Context|Passage|Passages|Documents|Retrieved(?: \w+)?|Background)\s*:\s*", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*(Context|Passage|Passages|Documents|Retrieved(?: \w+)?|Background)[ \t]*:", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContextHeader();
 
-    [GeneratedRegex(@"^\s*Action\s*:\s*(?<tool>\w+)\s*\[(?<input>.*)\]\s*$|^\s*Action\s*:\s*(?<tool>\w+)\s*\r?\n\s*Action Input\s*:\s*(?<input>.*)$", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*Action[ \t]*:[ \t]*(?<tool>\w{1,40})[ \t]*\[(?<input>[^\r\n]*)\][ \t]*\r?$|^[ \t]*Action[ \t]*:[ \t]*(?<tool>\w{1,40})[ \t]*\r?\n[ \t]*Action Input[ \t]*:[ \t]*(?<input>[^\r\n]*)", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ActionLine();
 
-    [GeneratedRegex(@"^\s*Observation\s*:\s*", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*Observation[ \t]*:", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ObservationHeader();
 
-    [GeneratedRegex(@"^\s*(Thought|Action|Action Input|Final Answer|Question)\s*:", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*(Thought|Action|Action Input|Final Answer|Question)[ \t]*:", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnyStepHeader();
 
     public bool IsAgent => Tools.Count > 0;
 
+    /// <summary>Reading modes look at this much of a prompt at most (the end, where the question and transcript are).</summary>
+    public const int MaxPromptChars = 200_000;
+
     public static PromptLayout Read(string prompt)
     {
+        if (prompt.Length > MaxPromptChars) prompt = prompt[^MaxPromptChars..];
         var questions = QuestionLine().Matches(prompt);
         var lastQuestion = questions.Count > 0 ? questions[^1] : null;
         var question = lastQuestion?.Groups["q"].Value ?? LastParagraph(prompt);
