@@ -23,6 +23,28 @@ public class ReadingModesTests
         Assert.Equal(expected, ReadingModes.Respond(prompt, 0, new Random(1)));
     }
 
+    [Theory]
+    [InlineData("What is the chemical symbol of hydrogen?", "H")]
+    [InlineData("Which chemical element has the symbol He?", "helium")]
+    [InlineData("What is the atomic number of helium?", "2")]
+    public void Numbered_passages_are_read_as_the_context(string question, string expected)
+    {
+        var prompt = "Answer the question using the passages.\n\n" +
+            "[1] Helium: The atomic number of helium is 2. The chemical symbol of helium is He.\n" +
+            "[2] Hydrogen: The atomic number of hydrogen is 1. The chemical symbol of hydrogen is H.\n\n" +
+            $"Question: {question}\nAnswer:";
+        Assert.Equal(expected, ReadingModes.Respond(prompt, 0, new Random(1)));
+    }
+
+    [Fact]
+    public void The_agent_continues_a_prompt_that_ends_with_thought()
+    {
+        var prompt = AgentPreamble + "Question: Ben has 34 stamps, buys 2 packs of 19 more, then loses 13. How many stamps does Ben have?\n\nThought:";
+        var step = ReadingModes.Respond(prompt, 0, new Random(1))!;
+        Assert.DoesNotContain("Thought:", step, StringComparison.Ordinal);
+        Assert.Contains("Action: calculator[34 + 2 * 19 - 13]", step, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Reading_mode_says_it_does_not_know_when_the_context_is_unrelated()
     {
@@ -41,6 +63,8 @@ public class ReadingModesTests
     [InlineData("There are 84 marbles shared equally among 7 children. How many marbles does each child get?", 12)]
     [InlineData("A shop sold 120 pens on Monday and 75 pens on Tuesday, but 30 pens were lost. How many pens did the shop sell in the end?", 165)]
     [InlineData("Each box holds 8 books. How many books are in 9 boxes?", 72)]
+    [InlineData("Ben has 34 stamps, buys 2 packs of 19 more, then loses 13. How many stamps does Ben have?", 59)]
+    [InlineData("Liam buys 36 boxes with 7 books in each box. How many books is that in total?", 252)]
     public void Word_problems_become_expressions_that_compute_the_answer(string problem, double expected)
     {
         var expression = ArithmeticPlanner.Plan(problem);

@@ -52,17 +52,20 @@ public static partial class AgentResponder
         return null;
     }
 
-    private static string Act(PromptLayout layout, string tool, string input, string thought) => layout.Syntax switch
+    private static string Act(PromptLayout layout, string tool, string input, string thought) => ThoughtLine(layout, thought) + layout.Syntax switch
     {
-        ToolSyntax.ActionInput => $"Thought: {thought}\nAction: {tool}\nAction Input: {input}",
-        _ => $"Thought: {thought}\nAction: {tool}[{input}]",
+        ToolSyntax.ActionInput => $"Action: {tool}\nAction Input: {input}",
+        _ => $"Action: {tool}[{input}]",
     };
 
-    private static string Finish(PromptLayout layout, string answer, string thought) => layout.Syntax switch
+    private static string Finish(PromptLayout layout, string answer, string thought) => ThoughtLine(layout, thought) + layout.Syntax switch
     {
-        ToolSyntax.BracketsWithFinish => $"Thought: {thought}\nAction: finish[{answer}]",
-        _ => $"Thought: {thought}\nFinal Answer: {answer}",
+        ToolSyntax.BracketsWithFinish => $"Action: finish[{answer}]",
+        _ => $"Final Answer: {answer}",
     };
+
+    /// <summary>The thought, labelled unless the prompt already ends with "Thought:" for the model to continue.</summary>
+    private static string ThoughtLine(PromptLayout layout, string thought) => layout.EndsWithThought ? $" {thought}\n" : $"Thought: {thought}\n";
 
     /// <summary>The question's capitalised words after its first word: the entity it asks about.</summary>
     private static string? SubjectOf(string question)

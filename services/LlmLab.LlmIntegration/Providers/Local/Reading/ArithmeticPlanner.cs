@@ -33,7 +33,10 @@ public static partial class ArithmeticPlanner
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Quantity();
 
-    /// <summary>An expression such as "(12 + 7) * 3", or null when the text holds fewer than two quantities.</summary>
+    /// <summary>
+    /// An expression such as "34 + 2 * 19 - 13" (usual precedence: "buys 2 packs of 19" binds as 2 × 19), or null when the
+    /// text holds fewer than two quantities.
+    /// </summary>
     public static string? Plan(string problem)
     {
         var matches = Quantity().Matches(problem).Take(MaxQuantities + 1).ToList();
@@ -61,24 +64,19 @@ public static partial class ArithmeticPlanner
             var before = problem[previousEnd..quantities[i].Index];
             var after = problem[quantities[i].End..nextStart];
             var op = quantities[i].Implied ?? OperatorFor(before, after, problem);
-            expression = i == 1 ? $"{expression} {op} {quantities[i].Value}" : $"({expression}) {op} {quantities[i].Value}";
+            expression = $"{expression} {op} {quantities[i].Value}";
         }
         return expression;
     }
 
     /// <summary>
-    /// The operation whose cue is nearest before the quantity; else a cue in the few words right after it ("9 boxes of",
-    /// "30 were lost"); else a rate word anywhere in the problem (×); else addition.
+    /// The operation whose cue is nearest before the quantity; else the first cue in the few words right after it
+    /// ("7 books in each box", "30 were lost"); else a rate word anywhere in the problem (×); else addition.
     /// </summary>
     private static char OperatorFor(string before, string after, string problem)
     {
-        var afterWords = Words(after).Take(4).ToList();
-        foreach (var (op, cues) in Cues)
-        {
-            if (op is '*' or '/' && cues.Any(c => ContainsPhrase(afterWords, c))) return op;
-        }
         if (NearestCue(Words(before), fromEnd: true) is { } beforeOp) return beforeOp;
-        if (NearestCue(afterWords, fromEnd: false) is { } afterOp) return afterOp;
+        if (NearestCue(Words(after).Take(4).ToList(), fromEnd: false) is { } afterOp) return afterOp;
         var all = Words(problem);
         return all.Contains("each") || all.Contains("per") || all.Contains("every") ? '*' : '+';
     }

@@ -24,7 +24,7 @@ public static partial class ExtractiveReader
     private static partial Regex NumericQuestion();
 
     // "Which element has …", "What person discovered …": the answer is the subject the sentence is about.
-    [GeneratedRegex(@"^\s*((which|what)\s+\w+|who)\s+(has|have|had|is|was|were|are|discovered|invented|wrote|founded|built|contains|named)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*((which|what)(\s+\w+){1,3}|who)\s+(has|have|had|is|was|were|are|discovered|invented|wrote|founded|built|contains|named)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SubjectQuestion();
 
     public static IReadOnlyList<AnswerCandidate> Candidates(string context, string question)

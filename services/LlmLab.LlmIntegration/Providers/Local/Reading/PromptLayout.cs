@@ -6,7 +6,8 @@ namespace LlmLab.LlmIntegration.Providers.Local.Reading;
 public sealed record AgentStep(string Tool, string Input, string? Observation);
 
 /// <summary>What a prompt asks of the built-in engine: its question, a context to read, and an agent transcript.</summary>
-public sealed partial record PromptLayout(string Question, string? Context, IReadOnlySet<string> Tools, IReadOnlyList<AgentStep> Steps, ToolSyntax Syntax)
+public sealed partial record PromptLayout(string Question, string? Context, IReadOnlySet<string> Tools, IReadOnlyList<AgentStep> Steps, ToolSyntax Syntax,
+    bool EndsWithThought = false)
 {
     private static readonly string[] KnownTools = ["calculator", "retrieve", "lookup", "search"];
 
@@ -18,6 +19,10 @@ public sealed partial record PromptLayout(string Question, string? Context, IRea
 
     [GeneratedRegex(@"^[ \t]*Action[ \t]*:[ \t]*(?<tool>\w{1,40})[ \t]*\[(?<input>[^\r\n]*)\][ \t]*\r?$|^[ \t]*Action[ \t]*:[ \t]*(?<tool>\w{1,40})[ \t]*\r?\n[ \t]*Action Input[ \t]*:[ \t]*(?<input>[^\r\n]*)", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ActionLine();
+
+    // Numbered passages ("[1] Title: text"), the other common way RAG prompts hold their context.
+    [GeneratedRegex(@"^[ \t]*\[\d{1,3}\][ \t]*(?<passage>[^\r\n]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedPassage();
 
     [GeneratedRegex(@"^[ \t]*Observation[ \t]*:", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ObservationHeader();
@@ -46,7 +51,8 @@ public sealed partial record PromptLayout(string Question, string? Context, IRea
             tools.Count > 0 ? ParseSteps(transcript) : [],
             prompt.Contains("Action Input", StringComparison.OrdinalIgnoreCase) ? ToolSyntax.ActionInput
                 : prompt.Contains("finish[", StringComparison.OrdinalIgnoreCase) ? ToolSyntax.BracketsWithFinish
-                : ToolSyntax.Brackets);
+                : ToolSyntax.Brackets,
+            prompt.TrimEnd().EndsWith("Thought:", StringComparison.OrdinalIgnoreCase));
     }
 
     private static HashSet<string> DetectTools(string prompt)
@@ -58,7 +64,11 @@ public sealed partial record PromptLayout(string Question, string? Context, IRea
     private static string? ContextBefore(string prompt, int questionAt)
     {
         var headers = ContextHeader().Matches(prompt[..questionAt]);
-        if (headers.Count == 0) return null;
+        if (headers.Count == 0)
+        {
+            var passages = NumberedPassage().Matches(prompt[..questionAt]).Select(m => m.Groups["passage"].Value.Trim()).ToList();
+            return passages.Count > 0 ? string.Join("\n", passages) : null;
+        }
         var start = headers[0].Index + headers[0].Length;
         var context = prompt[start..questionAt].Trim();
         return context.Length > 0 ? context : null;
