@@ -18,7 +18,7 @@ public static partial class ReActParser
     [GeneratedRegex(@"thought\s*[:：]\s*(?<t>[^\n]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Thought();
 
-    [GeneratedRegex(@"action\s*[:：]\s*(?<name>[A-Za-z_]+)\s*(?:\[(?<in>[^\]\n]*)\]|\((?<in>[^)\n]*)\)|[:：]\s*(?<in>[^\n]*))?(?:[^\n]*\n\s*action\s+input\s*[:：]\s*(?<in2>[^\n]*))?",
+    [GeneratedRegex(@"action\s*[:：]\s*(?<name>[A-Za-z_]+)[ \t]*(?:\[(?<in>[^\]\n]*)\]|\((?<in>[^)\n]*)\)|[:：]\s*(?<in>[^\n]*))?(?:[^\n]*\n\s*action\s+input\s*[:：]\s*(?<in2>[^\n]*))?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Action();
 

@@ -9,10 +9,10 @@ namespace LlmLab.Evaluation.Extraction;
 /// </summary>
 public static partial class AnswerExtractor
 {
-    [GeneratedRegex(@"(?:final\s+answer|answer)\s*(?:is)?\s*[:：]\s*(?<a>[^\n]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:final[ \t]+answer|answer)[ \t]*(?:is)?[ \t]*[:：][ \t]*(?<a>[^\n]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnswerLabel();
 
-    [GeneratedRegex(@"(?:therefore|thus|so)\b[, ]*(?:the\s+(?:final\s+)?answer\s+is\b)?[:, ]*(?<a>[^\n]*)|the\s+(?:final\s+)?answer\s+is\b[:, ]*(?<a>[^\n]*)",
+    [GeneratedRegex(@"\b(?:therefore|thus|so)\b[, ]*(?:the\s+(?:final\s+)?answer\s+is\b)?[:, ]*(?<a>[^\n]*)|the\s+(?:final\s+)?answer\s+is\b[:, ]*(?<a>[^\n]*)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Conclusion();
 

@@ -4,12 +4,12 @@ using System.Text.RegularExpressions;
 namespace LlmLab.Evaluation.Extraction;
 
 /// <summary>
-/// Numbers as answers: "1,000", "$19.00", "19.0", "−3" and "1 000" all normalise to one canonical form ("1000", "19", "-3"),
+/// Numbers as answers: "1,000", "$19.00", "19.0" and "−3" normalise to one canonical form ("1000", "19", "-3"),
 /// so an exact match compares values, not spellings.
 /// </summary>
 public static partial class NumericAnswer
 {
-    [GeneratedRegex(@"[-−]?\$?\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?(?!\d)|[-−]?\$?\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[-−]?\$?\d{1,3}(?:[,\u00a0]\d{3})+(?:\.\d+)?(?!\d)|[-−]?\$?\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
 
     /// <summary>Whether the whole text is one number ("1,000", "-2.5").</summary>
