@@ -108,7 +108,15 @@ public static class DatasetsApi
         if (users.Count > 0)
             return Problems.Conflict($"Dataset {id} is used by evaluation(s) {string.Join(", ", users)}; delete them first.");
         db.Datasets.Remove(dataset);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // An evaluation started on it in the meantime (the foreign key refuses the delete).
+            return Problems.Conflict($"Dataset {id} is used by an evaluation; delete it first.");
+        }
         return TypedResults.NoContent();
     }
 }

@@ -18,7 +18,7 @@ public static class EvaluationProgress
     public static async Task<IResult> StreamAsync(Guid id, HttpContext http, EvaluationDbContext db, TimeProvider time, CancellationToken ct)
     {
         var tenant = http.TenantId()!;
-        var evaluation = await db.FindAsync(id, tenant, ct);
+        var evaluation = await db.FindEvaluationAsync(id, tenant, ct);
         if (evaluation is null) return Problems.NotFound("Evaluation", id);
         var lastSent = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var resume) ? resume : -1;
         http.Response.ContentType = "text/event-stream";
@@ -47,7 +47,7 @@ public static class EvaluationProgress
                     lastWrite = time.GetUtcNow();
                 }
                 await cadence.WaitForNextTickAsync(ct);
-                evaluation = await db.FindAsync(id, tenant, ct) ?? evaluation;
+                evaluation = await db.FindEvaluationAsync(id, tenant, ct) ?? evaluation;
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -25,7 +25,7 @@ public static class EvaluationsApi
         return app;
     }
 
-    public static Task<Domain.Evaluation?> FindAsync(this EvaluationDbContext db, Guid id, string tenantId, CancellationToken ct) =>
+    public static Task<Domain.Evaluation?> FindEvaluationAsync(this EvaluationDbContext db, Guid id, string tenantId, CancellationToken ct) =>
         db.Evaluations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.TenantId == tenantId, ct);
 
     public static async Task<Results<Created<EvaluationView>, ProblemHttpResult>> CreateAsync(
@@ -48,14 +48,14 @@ public static class EvaluationsApi
     public static async Task<Results<Ok<EvaluationView>, ProblemHttpResult>> GetAsync(
         Guid id, HttpContext http, EvaluationDbContext db, EvaluationQueries queries, CancellationToken ct)
     {
-        var evaluation = await db.FindAsync(id, http.TenantId()!, ct);
+        var evaluation = await db.FindEvaluationAsync(id, http.TenantId()!, ct);
         if (evaluation is null) return Problems.NotFound("Evaluation", id);
         var items = await queries.ScoredAsync(id, ct);
         return TypedResults.Ok(EvaluationView.Of(evaluation, EvaluationQueries.Summaries(evaluation, items)));
     }
 
     public static async Task<Results<Ok<EvaluationStatusView>, ProblemHttpResult>> StatusAsync(Guid id, HttpContext http, EvaluationDbContext db, CancellationToken ct) =>
-        await db.FindAsync(id, http.TenantId()!, ct) is { } e ? TypedResults.Ok(EvaluationStatusView.Of(e)) : Problems.NotFound("Evaluation", id);
+        await db.FindEvaluationAsync(id, http.TenantId()!, ct) is { } e ? TypedResults.Ok(EvaluationStatusView.Of(e)) : Problems.NotFound("Evaluation", id);
 
     public static async Task<Results<Ok<PagedList<EvaluationItemView>>, ProblemHttpResult>> ItemsAsync(
         Guid id, HttpContext http, EvaluationDbContext db, CancellationToken ct, string? method = null, string? status = null, int page = 1, int page_size = 50)
@@ -67,7 +67,7 @@ public static class EvaluationsApi
             if (!EnumNames.TryParse<ItemStatus>(status, out var parsed)) return Problems.Invalid("status", EnumNames.Expected<ItemStatus>(), StatusCodes.Status400BadRequest);
             wanted = parsed;
         }
-        var evaluation = await db.FindAsync(id, http.TenantId()!, ct);
+        var evaluation = await db.FindEvaluationAsync(id, http.TenantId()!, ct);
         if (evaluation is null) return Problems.NotFound("Evaluation", id);
         if (method is not null && evaluation.Methods.All(m => m.Label != method))
             return Problems.Invalid("method", $"must be one of {string.Join(", ", evaluation.Methods.Select(m => m.Label))}.", StatusCodes.Status400BadRequest);
@@ -85,7 +85,7 @@ public static class EvaluationsApi
     public static async Task<Results<Ok<ComparisonView>, ProblemHttpResult>> ComparisonAsync(
         Guid id, HttpContext http, EvaluationDbContext db, EvaluationQueries queries, CancellationToken ct)
     {
-        var evaluation = await db.FindAsync(id, http.TenantId()!, ct);
+        var evaluation = await db.FindEvaluationAsync(id, http.TenantId()!, ct);
         if (evaluation is null) return Problems.NotFound("Evaluation", id);
         if (evaluation.Methods.Count < 2) return Problems.Invalid("methods", "the evaluation has one method; a comparison needs two or more.");
         var items = await queries.ScoredAsync(id, ct);
@@ -96,7 +96,7 @@ public static class EvaluationsApi
     public static async Task<Results<Accepted<EvaluationStatusView>, ProblemHttpResult>> CancelAsync(
         Guid id, HttpContext http, EvaluationDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var evaluation = await db.FindAsync(id, http.TenantId()!, ct);
+        var evaluation = await db.FindEvaluationAsync(id, http.TenantId()!, ct);
         if (evaluation is null) return Problems.NotFound("Evaluation", id);
         if (evaluation.Status.IsFinal()) return Problems.Conflict($"Evaluation {id} is {EnumNames.Name(evaluation.Status)}; only a running one can be cancelled.");
         await db.InTransactionAsync(async token =>
@@ -108,13 +108,13 @@ public static class EvaluationsApi
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ItemStatus.Cancelled).SetProperty(i => i.FinishedAt, now), token);
             return true;
         }, ct);
-        return TypedResults.Accepted($"/api/evaluations/{id}/status", EvaluationStatusView.Of((await db.FindAsync(id, http.TenantId()!, ct))!));
+        return TypedResults.Accepted($"/api/evaluations/{id}/status", EvaluationStatusView.Of((await db.FindEvaluationAsync(id, http.TenantId()!, ct))!));
     }
 
     /// <summary>DELETE: cancels a running evaluation (202), deletes a finished one with its items (204).</summary>
     public static async Task<IResult> DeleteAsync(Guid id, HttpContext http, EvaluationDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var evaluation = await db.FindAsync(id, http.TenantId()!, ct);
+        var evaluation = await db.FindEvaluationAsync(id, http.TenantId()!, ct);
         if (evaluation is null) return Problems.NotFound("Evaluation", id);
         if (!evaluation.Status.IsFinal()) return await CancelAsync(id, http, db, time, ct);
         await db.Evaluations.Where(e => e.Id == id && e.TenantId == evaluation.TenantId).ExecuteDeleteAsync(ct);

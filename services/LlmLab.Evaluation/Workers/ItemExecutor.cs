@@ -33,7 +33,15 @@ public sealed class ItemExecutor(IEnumerable<IEvaluationMethod> methods, Scoring
         }
         var latency = time.GetElapsedTime(started).TotalMilliseconds;
         var references = input.Numeric ? item.Answers.Select(a => Extraction.NumericAnswer.LastNumber(a) ?? a).ToList() : item.Answers;
-        var scores = await scoring.ScoreAsync(item.Question, outcome.Extracted, references, ct);
+        Dictionary<string, double> scores;
+        try
+        {
+            scores = await scoring.ScoreAsync(item.Question, outcome.Extracted, references, ct);
+        }
+        catch (RpcException ex) when (!ct.IsCancellationRequested && !ModelClient.IsUnreachable(ex))
+        {
+            return ItemResult.Failed($"scoring: {ex.StatusCode}: {ex.Status.Detail}");
+        }
         return new ItemResult(outcome, scores, latency, RetrievalHits.FirstHitRank(outcome.Retrieved, item.SupportingFacts), null);
     }
 }
