@@ -2,9 +2,28 @@ using LlmLab.Bench;
 
 // Benchmarks that print figures (medians of repeated rounds, measured in one run). Usage:
 //   dotnet run -c Release --project bench/LlmLab.Bench -- [quality|engine|llm|e2e|export|analytics|platform|all]
+//   dotnet run -c Release --project bench/LlmLab.Bench -- evaluation [sample=50] [--rag] [--gateway=URL --key=KEY]
+// evaluation is the method × dataset matrix (not part of all); without --gateway it starts the AppHost itself.
 // e2e, export, analytics and platform (all three) start the real AppHost from the Release build.
 var which = args.FirstOrDefault() ?? "all";
 if (which is "quality" or "all") await QualityBench.RunAsync();
 if (which is "engine" or "all") EngineBench.Run();
 if (which is "llm" or "all") await LlmBench.RunAsync();
 if (which is "e2e" or "export" or "analytics" or "platform" or "all") await LlmLab.Bench.Platform.PlatformBench.RunAsync(which == "all" ? "platform" : which);
+if (which == "evaluation")
+{
+    var sample = args.Skip(1).Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 50);
+    var gateway = args.FirstOrDefault(a => a.StartsWith("--gateway=", StringComparison.Ordinal))?["--gateway=".Length..];
+    var rag = args.Contains("--rag");
+    if (gateway is null)
+    {
+        await using var platform = await LlmLab.Bench.Platform.RunningPlatform.StartAsync();
+        await LlmLab.Bench.Platform.EvaluationMatrixBench.RunAsync(platform.Client, sample, rag);
+    }
+    else
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(gateway), Timeout = TimeSpan.FromMinutes(10) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", args.FirstOrDefault(a => a.StartsWith("--key=", StringComparison.Ordinal))?["--key=".Length..] ?? "llmlab-dev-key");
+        await LlmLab.Bench.Platform.EvaluationMatrixBench.RunAsync(client, sample, rag);
+    }
+}

@@ -91,7 +91,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LlmLab.sln"))) directory = directory.Parent;

@@ -22,6 +22,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>A key of its own tenant for the hostile-input suite (a high index, so other keys can be added before it).</summary>
     public const string HostileApiKey = "hostile-input-test-key";
     public const string HostileTenant = "hostile-input";
+    /// <summary>Two tenants of their own for the evaluation tests (datasets and evaluations are per tenant).</summary>
+    public const string EvaluationApiKey = "evaluation-test-key-a";
+    public const string EvaluationOtherApiKey = "evaluation-test-key-b";
 
     /// <summary>The gateway accepts JWTs of this issuer and audience signed with this HS256 secret (tests sign their own).</summary>
     public const string JwtIssuer = "https://issuer.llmlab.test";
@@ -73,6 +76,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Tenant=budget-tenant",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__30__Key={HostileApiKey}",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__30__Tenant={HostileTenant}",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__31__Key={EvaluationApiKey}",
+            "--AppHost:ServiceEnvironment:Gateway__ApiKeys__31__Tenant=evaluation-a",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__32__Key={EvaluationOtherApiKey}",
+            "--AppHost:ServiceEnvironment:Gateway__ApiKeys__32__Tenant=evaluation-b",
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__Issuer={JwtIssuer}",
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__Audience={JwtAudience}",
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__SymmetricKeys__0={JwtSecret}",

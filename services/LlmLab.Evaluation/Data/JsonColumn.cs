@@ -1,0 +1,20 @@
+using System.Text.Json;
+using LlmLab.ServiceKit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LlmLab.Evaluation.Data;
+
+/// <summary>Stores a value (a list of records, an options record) as a jsonb column, compared by its JSON.</summary>
+internal static class JsonColumn
+{
+    public static PropertyBuilder<T> HasJson<T>(this PropertyBuilder<T> property) where T : class =>
+        property.HasColumnType("jsonb").HasConversion(
+            v => JsonSerializer.Serialize(v, ServiceKitExtensions.Json),
+            v => JsonSerializer.Deserialize<T>(v, ServiceKitExtensions.Json)!,
+            new ValueComparer<T>(
+                (a, b) => JsonSerializer.Serialize(a, ServiceKitExtensions.Json) == JsonSerializer.Serialize(b, ServiceKitExtensions.Json),
+                v => JsonSerializer.Serialize(v, ServiceKitExtensions.Json).GetHashCode(StringComparison.Ordinal),
+                v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, ServiceKitExtensions.Json), ServiceKitExtensions.Json)!));
+}

@@ -1,0 +1,17 @@
+using LlmLab.Evaluation.Apis;
+using LlmLab.Evaluation.Data;
+using LlmLab.Evaluation.Extensions;
+using LlmLab.ServiceKit;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceKit();
+builder.AddEvaluationServices();
+
+var app = builder.Build();
+app.UseServiceKit();
+app.MapDefaultEndpoints();
+app.MapDatasetsApi();
+app.MapEvaluationsApi();
+await app.MigrateDatabaseAsync<EvaluationDbContext>();
+await app.RunAsync();
