@@ -13,6 +13,7 @@ public static class PlatformModel
         new("quality-analysis", "services/LlmLab.Quality", [], [], ["llm-integration"], HasGrpcEndpoint: true),
         new("batch", "services/LlmLab.Batch", ["batchdb"], ["rabbitmq"], ["experiments", "llm-integration", "quality-analysis"]),
         new("analytics", "services/LlmLab.Analytics", ["analyticsdb"], ["rabbitmq"], ["batch"]),
-        new(Gateway, "gateway/LlmLab.Gateway", [], ["redis"], ["identity", "experiments", "batch", "llm-integration", "quality-analysis", "analytics"]),
+        new("knowledge", "services/LlmLab.Knowledge", ["knowledgedb"], [], [], HasGrpcEndpoint: true),
+        new(Gateway, "gateway/LlmLab.Gateway", [], ["redis"], ["identity", "experiments", "batch", "llm-integration", "quality-analysis", "analytics", "knowledge"]),
     ];
 }

@@ -23,6 +23,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string HostileApiKey = "hostile-input-test-key";
     public const string HostileTenant = "hostile-input";
 
+    /// <summary>Keys of two tenants of their own for the knowledge-base tests (what one uploads the other must not see).</summary>
+    public const string KnowledgeApiKey = "knowledge-test-key";
+    public const string KnowledgeOtherApiKey = "knowledge-other-test-key";
+
     /// <summary>The gateway accepts JWTs of this issuer and audience signed with this HS256 secret (tests sign their own).</summary>
     public const string JwtIssuer = "https://issuer.llmlab.test";
     public const string JwtAudience = "llmlab-gateway";
@@ -73,6 +77,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Tenant=budget-tenant",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__30__Key={HostileApiKey}",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__30__Tenant={HostileTenant}",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__31__Key={KnowledgeApiKey}",
+            "--AppHost:ServiceEnvironment:Gateway__ApiKeys__31__Tenant=knowledge-a",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__32__Key={KnowledgeOtherApiKey}",
+            "--AppHost:ServiceEnvironment:Gateway__ApiKeys__32__Tenant=knowledge-b",
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__Issuer={JwtIssuer}",
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__Audience={JwtAudience}",
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__SymmetricKeys__0={JwtSecret}",
