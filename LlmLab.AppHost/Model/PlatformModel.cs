@@ -13,7 +13,8 @@ public static class PlatformModel
         new("quality-analysis", "services/LlmLab.Quality", [], [], ["llm-integration"], HasGrpcEndpoint: true),
         new("batch", "services/LlmLab.Batch", ["batchdb"], ["rabbitmq"], ["experiments", "llm-integration", "quality-analysis"]),
         new("analytics", "services/LlmLab.Analytics", ["analyticsdb"], ["rabbitmq"], ["batch"]),
-        new("evaluation", "services/LlmLab.Evaluation", ["evaluationdb"], ["rabbitmq"], ["llm-integration", "quality-analysis"]),
-        new(Gateway, "gateway/LlmLab.Gateway", [], ["redis"], ["identity", "experiments", "batch", "llm-integration", "quality-analysis", "analytics", "evaluation"]),
+        new("knowledge", "services/LlmLab.Knowledge", ["knowledgedb"], [], [], HasGrpcEndpoint: true),
+        new("evaluation", "services/LlmLab.Evaluation", ["evaluationdb"], ["rabbitmq"], ["llm-integration", "quality-analysis", "knowledge"]),
+        new(Gateway, "gateway/LlmLab.Gateway", [], ["redis"], ["identity", "experiments", "batch", "llm-integration", "quality-analysis", "analytics", "evaluation", "knowledge"]),
     ];
 }

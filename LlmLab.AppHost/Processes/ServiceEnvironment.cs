@@ -19,6 +19,8 @@ public static class ServiceEnvironment
             ["OTEL_SERVICE_NAME"] = resource.Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Guid.NewGuid()},service.namespace=llmlab",
             ["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "false",
+            // A folder of the service's own under the data folder, for what it keeps on disk (knowledge: its Lucene indexes).
+            ["Storage__DataDirectory"] = Path.Combine(options.DataDirectory, "services", resource.Name),
         };
 
         if (endpoints.GrpcPort is null)

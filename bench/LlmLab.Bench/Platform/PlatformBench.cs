@@ -10,5 +10,6 @@ public static class PlatformBench
         if (which is "e2e" or "platform") await EndToEndBench.RunAsync(platform);
         if (which is "export" or "platform") await ExportBench.RunAsync(platform);
         if (which is "analytics" or "platform") await AnalyticsBench.RunAsync(platform);
+        if (which is "knowledge" or "platform") await KnowledgeBench.RunAsync(platform);
     }
 }

@@ -79,6 +79,11 @@ public static class RoutePermissions
         new("/api/export/analytics/**", Read, AnalyticsRead),
         new("/api/export/**", ReadOrScore, ExperimentsRead),
 
+        new("/api/documents/**", Read, KnowledgeRead),
+        new("/api/documents/**", Write, KnowledgeWrite),
+        // Searching reads the knowledge base, though it is a POST.
+        new("/api/knowledge/search", Create, KnowledgeRead),
+
         new("/api/budgets", Read, AnalyticsRead),
         new("/api/budgets", Update, LlmManage),
         new("/api/llm/**", Read, LlmRead),

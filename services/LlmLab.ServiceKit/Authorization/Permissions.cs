@@ -17,6 +17,8 @@ public static class Permissions
     public const string LlmRead = "llm:read";
     public const string LlmUse = "llm:use";
     public const string LlmManage = "llm:manage";
+    public const string KnowledgeRead = "knowledge:read";
+    public const string KnowledgeWrite = "knowledge:write";
     public const string UsersRead = "users:read";
     public const string UsersWrite = "users:write";
     public const string KeysRead = "keys:read";
@@ -34,7 +36,7 @@ public static class Permissions
     public static readonly IReadOnlyList<string> All =
     [
         ExperimentsRead, ExperimentsCreate, ExperimentsUpdate, ExperimentsDelete, AnalyticsRead, AnalyticsWrite, QualityRead,
-        LlmRead, LlmUse, LlmManage, UsersRead, UsersWrite, KeysRead, KeysWrite, OrganisationsRead, OrganisationsWrite,
+        LlmRead, LlmUse, LlmManage, KnowledgeRead, KnowledgeWrite, UsersRead, UsersWrite, KeysRead, KeysWrite, OrganisationsRead, OrganisationsWrite,
         AuditRead, TenantExport, TenantErase, Unlisted,
     ];
 
@@ -42,12 +44,12 @@ public static class Permissions
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> ByRole = new Dictionary<string, IReadOnlyList<string>>
     {
         [Roles.Admin] = ["*"],
-        [Roles.Manager] = ["experiments:*", AnalyticsRead, UsersRead, LlmRead],
-        [Roles.Analyst] = [ExperimentsRead, ExperimentsCreate, QualityRead, AnalyticsRead, LlmRead],
+        [Roles.Manager] = ["experiments:*", AnalyticsRead, UsersRead, LlmRead, "knowledge:*"],
+        [Roles.Analyst] = [ExperimentsRead, ExperimentsCreate, QualityRead, AnalyticsRead, LlmRead, KnowledgeRead, KnowledgeWrite],
         [Roles.User] =
         [
             ExperimentsRead + OwnSuffix, ExperimentsCreate + OwnSuffix, ExperimentsUpdate + OwnSuffix,
-            ExperimentsDelete + OwnSuffix, LlmRead,
+            ExperimentsDelete + OwnSuffix, LlmRead, KnowledgeRead,
         ],
     };
 

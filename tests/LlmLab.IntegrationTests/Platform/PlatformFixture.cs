@@ -26,6 +26,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string EvaluationApiKey = "evaluation-test-key-a";
     public const string EvaluationOtherApiKey = "evaluation-test-key-b";
 
+    /// <summary>Keys of two tenants of their own for the knowledge-base tests (what one uploads the other must not see).</summary>
+    public const string KnowledgeApiKey = "knowledge-test-key";
+    public const string KnowledgeOtherApiKey = "knowledge-other-test-key";
+
     /// <summary>The gateway accepts JWTs of this issuer and audience signed with this HS256 secret (tests sign their own).</summary>
     public const string JwtIssuer = "https://issuer.llmlab.test";
     public const string JwtAudience = "llmlab-gateway";
@@ -80,6 +84,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--AppHost:ServiceEnvironment:Gateway__ApiKeys__31__Tenant=evaluation-a",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__32__Key={EvaluationOtherApiKey}",
             "--AppHost:ServiceEnvironment:Gateway__ApiKeys__32__Tenant=evaluation-b",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__33__Key={KnowledgeApiKey}",
+            "--AppHost:ServiceEnvironment:Gateway__ApiKeys__33__Tenant=knowledge-a",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__34__Key={KnowledgeOtherApiKey}",
+            "--AppHost:ServiceEnvironment:Gateway__ApiKeys__34__Tenant=knowledge-b",
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__Issuer={JwtIssuer}",
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__Audience={JwtAudience}",
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__SymmetricKeys__0={JwtSecret}",

@@ -1,0 +1,16 @@
+using LlmLab.Knowledge.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LlmLab.Knowledge.Data;
+
+public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> options) : DbContext(options)
+{
+    public DbSet<KnowledgeDocument> Documents => Set<KnowledgeDocument>();
+    public DbSet<KnowledgeChunk> Chunks => Set<KnowledgeChunk>();
+    public DbSet<ChunkVector> Vectors => Set<ChunkVector>();
+    public DbSet<VectorList> VectorLists => Set<VectorList>();
+    public DbSet<VectorIndexState> VectorIndexStates => Set<VectorIndexState>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KnowledgeDbContext).Assembly);
+}

@@ -1,0 +1,21 @@
+using LlmLab.Knowledge.Data;
+using LlmLab.Knowledge.Domain;
+using LlmLab.Knowledge.Retrieval;
+
+namespace LlmLab.Knowledge.Documents;
+
+/// <summary>Embeds chunks with the local model and adds their vectors, in the right IVF lists, to the unit of work.</summary>
+public sealed class ChunkIndexer(LocalEmbeddingGenerator embedder, VectorIndex vectors)
+{
+    public async Task AddVectorsAsync(KnowledgeDbContext db, string tenant, IReadOnlyList<KnowledgeChunk> chunks, CancellationToken ct)
+    {
+        var embeddings = chunks.Select(c => embedder.Embed(c.Text)).ToList();
+        var lists = await vectors.AssignAsync(db, tenant, embeddings, ct);
+        db.Vectors.AddRange(chunks.Select((c, i) => new ChunkVector
+        {
+            ChunkId = c.Id, TenantId = tenant, Collection = c.Collection, ListNo = lists[i], Vector = VectorCodec.ToBytes(embeddings[i]),
+        }));
+    }
+
+    public static IndexedChunk ForBm25(KnowledgeChunk chunk) => new(chunk.Id, chunk.DocumentId, chunk.Collection, chunk.Text);
+}

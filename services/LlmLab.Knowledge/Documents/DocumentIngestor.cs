@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using LlmLab.Knowledge.Data;
+using LlmLab.Knowledge.Domain;
+using LlmLab.Knowledge.Ingestion;
+using LlmLab.Knowledge.Retrieval;
+using LlmLab.ServiceKit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LlmLab.Knowledge.Documents;
+
+/// <summary>
+/// Upload → type from content → text with pages → chunks → one PostgreSQL transaction (document as version n+1 of its
+/// title, chunks, vectors; the previous version stops being current) → the BM25 index. Anything wrong with the file
+/// is a <see cref="DocumentRejectedException"/> before a row is written.
+/// </summary>
+public sealed class DocumentIngestor(KnowledgeDbContext db, ChunkIndexer indexer, Bm25Index bm25, IndexConsistency consistency,
+    VectorIndexTrainer trainer, IOptions<KnowledgeOptions> options, TimeProvider time)
+{
+    public async Task<KnowledgeDocument> IngestAsync(string tenant, Upload upload, CancellationToken ct)
+    {
+        var (type, extracted) = DocumentReader.Read(upload.Content, options.Value.MaxPages);
+        var pieces = Chunker.Split(extracted.Pages, upload.ChunkSize, upload.ChunkOverlap);
+        if (pieces.Count > options.Value.MaxChunksPerDocument)
+        {
+            throw new DocumentRejectedException($"makes {pieces.Count} chunks; at most {options.Value.MaxChunksPerDocument} are accepted (raise chunk_size).", 413);
+        }
+        var sha = Convert.ToHexStringLower(SHA256.HashData(upload.Content));
+
+        await consistency.EnsureAsync(db, tenant, ct);
+        var (document, previous) = await db.InTransactionAsync(async token =>
+        {
+            await TenantLock.AcquireAsync(db, tenant, token);
+            var prior = await db.Documents.Where(d => d.TenantId == tenant && d.Collection == upload.Collection && d.Title == upload.Title)
+                .OrderByDescending(d => d.Version).FirstOrDefaultAsync(token);
+            var current = await db.Documents.FirstOrDefaultAsync(d => d.TenantId == tenant && d.Collection == upload.Collection
+                && d.Title == upload.Title && d.IsCurrent, token);
+            if (current is not null)
+            {
+                current.IsCurrent = false;
+                await db.Vectors.Where(v => db.Chunks.Any(c => c.Id == v.ChunkId && c.DocumentId == current.Id)).ExecuteDeleteAsync(token);
+            }
+            var created = NewDocument(tenant, upload, type, extracted, pieces, sha, (prior?.Version ?? 0) + 1);
+            db.Documents.Add(created);
+            await indexer.AddVectorsAsync(db, tenant, created.Chunks, token);
+            await db.SaveChangesAsync(token);
+            return (created, current?.Id);
+        }, ct);
+
+        try
+        {
+            bm25.Replace(tenant, previous is { } id ? [id] : [], document.Chunks.Select(ChunkIndexer.ForBm25));
+        }
+        catch
+        {
+            consistency.Invalidate(tenant);
+            throw;
+        }
+        trainer.Nudge(tenant);
+        return document;
+    }
+
+    private KnowledgeDocument NewDocument(string tenant, Upload upload, DocumentType type, ExtractedDocument extracted,
+        IReadOnlyList<TextChunk> pieces, string sha, int version)
+    {
+        var id = Guid.CreateVersion7();
+        return new KnowledgeDocument
+        {
+            Id = id,
+            TenantId = tenant,
+            Collection = upload.Collection,
+            Title = upload.Title,
+            Version = version,
+            IsCurrent = true,
+            ContentType = type.ToString().ToLowerInvariant(),
+            Pages = extracted.PageCount,
+            ChunkCount = pieces.Count,
+            ChunkSize = upload.ChunkSize,
+            ChunkOverlap = upload.ChunkOverlap,
+            SizeBytes = upload.Content.Length,
+            Sha256 = sha,
+            CreatedAt = time.GetUtcNow(),
+            Chunks = pieces.Select((p, i) => new KnowledgeChunk
+            {
+                Id = Guid.CreateVersion7(), DocumentId = id, TenantId = tenant, Collection = upload.Collection, Ordinal = i, Page = p.Page, Text = p.Text,
+            }).ToList(),
+        };
+    }
+}

@@ -1,0 +1,20 @@
+using LlmLab.Knowledge.Apis;
+using LlmLab.Knowledge.Data;
+using LlmLab.Knowledge.Extensions;
+using LlmLab.Knowledge.Grpc;
+using LlmLab.ServiceKit;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceKit();
+builder.AddKnowledgeServices();
+
+var app = builder.Build();
+app.UseServiceKit();
+app.MapDefaultEndpoints();
+app.MapGrpcService<KnowledgeGrpcService>();
+app.MapDocumentsApi();
+app.MapSearchApi();
+app.MapEmbeddingsApi();
+await app.MigrateDatabaseAsync<KnowledgeDbContext>();
+await app.RunAsync();
