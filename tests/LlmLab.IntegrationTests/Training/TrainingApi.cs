@@ -27,6 +27,29 @@ public sealed class TrainingApi(HttpClient client)
         seed = 7,
     };
 
+    /// <summary>
+    /// Waits until the gateway and the training service answer (on a loaded machine the AppHost may report the
+    /// platform before every service is listening); fails the test after four minutes.
+    /// </summary>
+    public async Task ReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (true)
+        {
+            try
+            {
+                using var response = await client.GetAsync("/api/training/jobs?page_size=1");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // not listening yet
+            }
+            Assert.True(DateTime.UtcNow < deadline, "the training service did not answer within 4 minutes");
+            await Task.Delay(1000);
+        }
+    }
+
     public async Task<JsonElement> CreateAsync(object body) =>
         await PlatformApi.ReadAsync(await client.PostAsJsonAsync("/api/training/jobs", body), HttpStatusCode.Accepted);
 

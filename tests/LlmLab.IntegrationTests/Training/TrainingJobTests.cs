@@ -16,6 +16,7 @@ public sealed class TrainingJobTests(PlatformFixture platform)
     [Fact]
     public async Task A_small_job_streams_every_step_with_falling_loss_reports_and_answers_as_a_local_model()
     {
+        await new TrainingApi(_client).ReadyAsync();
         var name = $"tiny-{Guid.NewGuid():N}"[..20];
         var created = await Api.CreateAsync(TrainingApi.Job(name));
         var id = created.GetProperty("id").GetGuid();
@@ -94,6 +95,7 @@ public sealed class TrainingJobTests(PlatformFixture platform)
     [Fact]
     public async Task Cancel_stops_a_running_job_before_its_last_step()
     {
+        await new TrainingApi(_client).ReadyAsync();
         var created = await Api.CreateAsync(TrainingApi.Job($"cancel-{Guid.NewGuid():N}"[..20], epochs: 100));
         var id = created.GetProperty("id").GetGuid();
         await Api.WaitAsync(id, j => j.GetProperty("completed_steps").GetInt32() > 0, TimeSpan.FromSeconds(40));
@@ -113,6 +115,7 @@ public sealed class TrainingJobTests(PlatformFixture platform)
     [Fact]
     public async Task Bad_training_parameters_are_refused_naming_the_field()
     {
+        await new TrainingApi(_client).ReadyAsync();
         async Task Refused(object body, string field, HttpStatusCode status = HttpStatusCode.UnprocessableEntity) =>
             await PlatformApi.ExpectProblemAsync(await _client.PostAsJsonAsync("/api/training/jobs", body), status, field);
 

@@ -14,6 +14,7 @@ public sealed class TrainingResumeTests(PlatformFixture platform)
     public async Task A_job_resumes_from_its_checkpoint_after_the_training_service_is_killed()
     {
         var api = new TrainingApi(_client);
+        await new TrainingApi(_client).ReadyAsync();
         var created = await api.CreateAsync(TrainingApi.Job($"resume-{Guid.NewGuid():N}"[..20], epochs: 25, checkpointEvery: 10));
         var id = created.GetProperty("id").GetGuid();
         var before = await api.WaitAsync(id, j => j.GetProperty("completed_steps").GetInt32() >= 25, TimeSpan.FromSeconds(40));
