@@ -8,13 +8,14 @@ public static class PlatformModel
     public static readonly IReadOnlyList<ProjectResource> Projects =
     [
         new("identity", "services/LlmLab.Identity", ["identitydb"], [], [], HasGrpcEndpoint: true),
-        new("llm-integration", "services/LlmLab.LlmIntegration", [], ["redis"], [], HasGrpcEndpoint: true),
+        new("llm-integration", "services/LlmLab.LlmIntegration", [], ["redis"], ["training"], HasGrpcEndpoint: true),
         new("experiments", "services/LlmLab.Experiments", ["experimentsdb"], ["rabbitmq"], ["llm-integration"]),
         new("quality-analysis", "services/LlmLab.Quality", [], [], ["llm-integration"], HasGrpcEndpoint: true),
         new("batch", "services/LlmLab.Batch", ["batchdb"], ["rabbitmq"], ["experiments", "llm-integration", "quality-analysis"]),
         new("analytics", "services/LlmLab.Analytics", ["analyticsdb"], ["rabbitmq"], ["batch"]),
         new("knowledge", "services/LlmLab.Knowledge", ["knowledgedb"], [], [], HasGrpcEndpoint: true),
         new("evaluation", "services/LlmLab.Evaluation", ["evaluationdb"], ["rabbitmq"], ["llm-integration", "quality-analysis", "knowledge"]),
-        new(Gateway, "gateway/LlmLab.Gateway", [], ["redis"], ["identity", "experiments", "batch", "llm-integration", "quality-analysis", "analytics", "evaluation", "knowledge"]),
+        new("training", "services/LlmLab.Training", ["trainingdb"], [], ["quality-analysis", "knowledge", "evaluation"], HasGrpcEndpoint: true),
+        new(Gateway, "gateway/LlmLab.Gateway", [], ["redis"], ["identity", "experiments", "batch", "llm-integration", "quality-analysis", "analytics", "evaluation", "knowledge", "training"]),
     ];
 }

@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceKit();
 builder.AddLlmIntegrationServices();
+builder.AddTrainedModels();
 
 var app = builder.Build();
 app.UseServiceKit();

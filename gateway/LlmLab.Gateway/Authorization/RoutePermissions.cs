@@ -72,6 +72,11 @@ public static class RoutePermissions
         new("/api/evaluations/**", Create, ExperimentsCreate),
         new("/api/evaluations/**", Delete, ExperimentsDelete),
 
+        new("/api/training/**", Read, ExperimentsRead),
+        new("/api/training/**", Create, ExperimentsCreate),
+        new("/api/test-submissions/**", Read, ExperimentsRead),
+        new("/api/test-submissions/**", Create, ExperimentsCreate),
+
         new("/api/quality/**", ReadOrScore, QualityRead),
         new("/api/analytics/**", Read, AnalyticsRead),
         new("/api/analytics/**", Write, AnalyticsWrite),

@@ -1,4 +1,5 @@
 using LlmLab.LlmIntegration.Domain;
+using LlmLab.LlmIntegration.Providers.Trained;
 using LlmLab.ServiceKit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -43,10 +44,17 @@ public static class ProvidersApi
         return TypedResults.Ok(new CurrentProvider(resolved.Provider, resolved.Model.Name, entry.Definition.Capabilities));
     }
 
-    public static async Task<Ok<List<ModelInfo>>> ListModelsAsync(HttpContext http, ProviderCatalog catalog) =>
-        TypedResults.Ok((await catalog.ProvidersAsync(http.TenantId()!)).Values
+    public static async Task<Ok<List<ModelInfo>>> ListModelsAsync(HttpContext http, ProviderCatalog catalog, TrainedModels trained)
+    {
+        var providers = await catalog.ProvidersAsync(http.TenantId()!);
+        var models = providers.Values
             .SelectMany(p => p.Definition.Models.Select(m => new ModelInfo(p.Name, m.Name, m.InputPricePerMillion, m.OutputPricePerMillion, m.ContextWindow)))
-            .ToList());
+            .ToList();
+        // The tenant's trained models answer as local/<name> (see TrainedModels).
+        if (providers.TryGetValue("local", out var local) && local.Definition.Kind == ProviderKind.Local)
+            models.AddRange((await trained.ListAsync(http.TenantId()!)).Select(m => new ModelInfo(local.Name, m.Name, 0, 0, m.ContextWindow)));
+        return TypedResults.Ok(models);
+    }
 
     public static async Task<Ok<List<ProviderInfo>>> ListProvidersAsync(HttpContext http, ProviderCatalog catalog)
     {

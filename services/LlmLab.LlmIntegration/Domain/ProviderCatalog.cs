@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using LlmLab.LlmIntegration.Providers;
+using LlmLab.LlmIntegration.Providers.Trained;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ namespace LlmLab.LlmIntegration.Domain;
 /// per tenant in Redis). Resolves a provider and model to its chat client (built once per provider identity, so a
 /// tenant's provider never reuses another tenant's client) and price; null when either is unknown to that tenant.
 /// </summary>
-public sealed class ProviderCatalog(IOptionsMonitor<LlmOptions> options, RuntimeProviderStore store, ChatClientFactory factory, TimeProvider time)
+public sealed class ProviderCatalog(IOptionsMonitor<LlmOptions> options, RuntimeProviderStore store, ChatClientFactory factory, TimeProvider time,
+    TrainedModels trained)
 {
     // Runtime providers are re-read this often, so a change made through another replica appears here too.
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
@@ -57,7 +59,8 @@ public sealed class ProviderCatalog(IOptionsMonitor<LlmOptions> options, Runtime
         var definition = entry.Definition;
         var name = string.IsNullOrEmpty(model) ? definition.DefaultModel : model;
         var found = definition.Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (found is null) return null;
+        // Not a configured model: a model the tenant trained, when the provider is the built-in local one.
+        if (found is null) return await trained.ResolveAsync(tenantId, entry, name);
         return new ResolvedModel(entry.Name.ToLowerInvariant(), entry.Identity, entry.Scope, definition, found, ClientFor(entry, found.Name));
     }
 

@@ -70,6 +70,8 @@ public static partial class HostileCases
             ["/api/analytics/quality/breakdown"] = ["GET"], ["/api/analytics/models/comparison"] = ["GET"], ["/api/analytics/parameters/optimization"] = ["GET"],
             ["/api/analytics/parameters/correlation"] = ["GET"], ["/api/analytics/parameters/insights"] = ["GET"],
             ["/api/analytics/methods/comparison"] = ["GET"], ["/api/analytics/rebuild"] = ["POST"],
+            ["/api/training/jobs"] = ["GET", "POST"], [$"/api/training/jobs/{Unknown}/report"] = ["GET"],
+            ["/api/test-submissions"] = ["GET", "POST"], ["/api/test-submissions/agreement"] = ["GET"],
         };
         foreach (var (template, _, methods, _) in IdRoutes) served[template.Replace("{id}", Unknown.ToString())] = methods;
         string[] all = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
@@ -89,8 +91,7 @@ public static partial class HostileCases
         string[] paths =
         [
             "/api/datasets", $"/api/datasets/{Unknown}", $"/api/datasets/{Unknown}/items", "/api/evaluations", $"/api/evaluations/{Unknown}",
-            $"/api/evaluations/{Unknown}/comparison", "/api/documents", "/api/knowledge/search", "/v1/embeddings", "/api/training/jobs",
-            $"/api/training/jobs/{Unknown}/report", "/api/test-submissions", $"/api/experiments/{Unknown}/gates", $"/api/runs/{Unknown}/gate", "/api/alerts",
+            $"/api/evaluations/{Unknown}/comparison", "/api/documents", "/api/knowledge/search", "/v1/embeddings", $"/api/experiments/{Unknown}/gates", $"/api/runs/{Unknown}/gate", "/api/alerts",
             "/api/webhooks", $"/api/responses/{Unknown}/feedback", "/api/feedback/agreement", $"/api/experiments/batch/{Unknown}/optimize",
         ];
         foreach (var path in paths)

@@ -1,0 +1,5 @@
+using LlmLab.ServiceKit;
+
+namespace LlmLab.Training.Data;
+
+internal sealed class DesignTimeFactory : PostgresDesignTimeFactory<TrainingDbContext>;

@@ -1,0 +1,19 @@
+using LlmLab.ServiceKit;
+using LlmLab.Training.Apis;
+using LlmLab.Training.Data;
+using LlmLab.Training.Extensions;
+using LlmLab.Training.Grpc;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceKit();
+builder.AddTrainingServices();
+
+var app = builder.Build();
+app.UseServiceKit();
+app.MapDefaultEndpoints();
+app.MapGrpcService<TrainedModelGrpcService>();
+app.MapTrainingJobsApi();
+app.MapTestSubmissionsApi();
+await app.MigrateDatabaseAsync<TrainingDbContext>();
+await app.RunAsync();
