@@ -8,6 +8,8 @@ need=()
 [ -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
+# NLTK's Porter stemmer, the reference the unit tests compare rouge_l_stemmed's stemmer with (Debian's python3-nltk).
+/usr/bin/python3 -c "import nltk.stem.porter" >/dev/null 2>&1 || need+=(python3-nltk)
 # --browser: Debian's Chromium too, for the web app's end-to-end tests (the tests drive it with playwright-core).
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 

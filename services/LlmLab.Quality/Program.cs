@@ -13,4 +13,5 @@ app.UseServiceKit();
 app.MapDefaultEndpoints();
 app.MapGrpcService<QualityGrpcService>();
 app.MapQualityApi();
+app.MapCorpusBleuApi();
 await app.RunAsync();

@@ -25,7 +25,7 @@ public class QualityApiTests(PlatformFixture platform)
         Assert.Equal(100, metrics.GetProperty("substring_match").GetDouble());
         Assert.InRange(metrics.GetProperty("relevance_score").GetDouble(), 50, 100);
         Assert.InRange(metrics.GetProperty("overall_score").GetDouble(), 1, 100);
-        Assert.Equal("1.0.0", result.GetProperty("analysis_version").GetString());
+        Assert.Equal("1.1.0", result.GetProperty("analysis_version").GetString());
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public class QualityApiTests(PlatformFixture platform)
             {
                 Assert.Equal(JsonValueKind.Number, metrics.GetProperty(name).ValueKind);
             }
-            Assert.Equal("1.0.0", metrics.GetProperty("analysis_version").GetString());
+            Assert.Equal("1.1.0", metrics.GetProperty("analysis_version").GetString());
             Assert.False(metrics.GetProperty("all").TryGetProperty("self_bleu", out _));
         });
 

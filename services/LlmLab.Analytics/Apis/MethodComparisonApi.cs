@@ -8,7 +8,8 @@ namespace LlmLab.Analytics.Apis;
 
 /// <summary>
 /// GET /api/analytics/methods/comparison?run_a=…&amp;run_b=…&amp;metric=…&amp;threshold=…: pairs the two runs' responses by
-/// item (same grid combination and repetition) and compares them; any stored metric can be used, exact_match included.
+/// item identity (equal prompt, model, parameters and repetition — never the grid position) and compares them; any
+/// stored metric can be used, exact_match included. Runs that share no item are refused (422) with the reason.
 /// </summary>
 public static partial class MethodComparisonApi
 {
@@ -32,20 +33,23 @@ public static partial class MethodComparisonApi
         var tenant = http.TenantId()!;
         if (await ids.UnknownAsync(tenant, "run_a", a, null, ct) is { } unknownA) return unknownA;
         if (await ids.UnknownAsync(tenant, "run_b", b, null, ct) is { } unknownB) return unknownB;
-        var pairs = await sql.QueryAsync(c =>
+        var items = await sql.QueryAsync(c =>
         {
             c.Parameters.AddWithValue("tenant", tenant);
             c.Parameters.AddWithValue("a", a);
             c.Parameters.AddWithValue("b", b);
             c.Parameters.AddWithValue("metric", metric);
             return """
-                SELECT (x.metrics ->> @metric)::float8, (y.metrics ->> @metric)::float8, x.item_key
-                FROM scored_responses x JOIN scored_responses y ON y.item_key = x.item_key AND y.tenant_id = @tenant AND y.run_id = @b
-                WHERE x.tenant_id = @tenant AND x.run_id = @a AND x.metrics ? @metric AND y.metrics ? @metric
-                ORDER BY x.item_key
+                SELECT run_id, item_identity, item_key, (metrics ->> @metric)::float8, model, temperature, top_p, max_tokens,
+                       frequency_penalty, presence_penalty
+                FROM scored_responses WHERE tenant_id = @tenant AND run_id IN (@a, @b)
                 """;
-        }, r => (A: r.GetDouble(0), B: r.GetDouble(1), Key: r.GetString(2)), ct);
-        return TypedResults.Ok(MethodComparer.Compare(a, b, metric, cut, pairs.Select(p => (p.A, p.B)).ToList(), pairs.Select(p => p.Key).ToList()));
+        }, r => (Run: r.GetGuid(0), Item: new RunItem(r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
+            r.NullableDouble(3), r.GetString(4), r.GetDouble(5), r.GetDouble(6), r.GetInt32(7), r.GetDouble(8), r.GetDouble(9))), ct);
+        var pairing = ItemPairing.Pair(items.Where(x => x.Run == a).Select(x => x.Item).ToList(), items.Where(x => x.Run == b).Select(x => x.Item).ToList());
+        if (pairing.NoSharedItemReason is { } why) return Problems.Invalid("run_b", why);
+        return TypedResults.Ok(MethodComparer.Compare(a, b, metric, cut, pairing.Pairs.Select(p => (p.A, p.B)).ToList(),
+            pairing.Pairs.Select(p => p.Key).ToList(), pairing.UnpairedA, pairing.UnpairedB));
     }
 
     [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]

@@ -17,6 +17,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasIndex(x => x.MessageId).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.CreatedAt });
             e.HasIndex(x => new { x.TenantId, x.RunId, x.ItemKey });
+            e.HasIndex(x => new { x.TenantId, x.RunId, x.ItemIdentity });
             e.HasIndex(x => new { x.TenantId, x.ExperimentId });
             e.Property(x => x.Metrics).HasJsonMap();
         });

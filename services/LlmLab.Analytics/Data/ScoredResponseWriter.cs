@@ -14,7 +14,7 @@ public static class ScoredResponseWriter
         response_id, message_id, run_id, experiment_id, tenant_id, provider, model, temperature, top_p, max_tokens, frequency_penalty,
         presence_penalty, prompt_tokens, completion_tokens, response_time_ms, cost_usd, overall_score, coherence_score, completeness_score,
         readability_score, length_appropriateness_score, creativity_score, specificity_score, relevance_score, item_key, metrics,
-        analysis_version, created_at
+        analysis_version, created_at, item_identity
         """;
 
     public static async Task InsertAsync(AnalyticsDbContext db, ResponseScored m, Guid messageId, CancellationToken ct)
@@ -62,6 +62,7 @@ public static class ScoredResponseWriter
         values.Add((JsonSerializer.Serialize(m.Metrics), NpgsqlDbType.Jsonb));
         values.Add((m.AnalysisVersion, NpgsqlDbType.Text));
         values.Add((m.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz));
+        values.Add((m.ItemIdentity, NpgsqlDbType.Text));
         return values;
     }
 }

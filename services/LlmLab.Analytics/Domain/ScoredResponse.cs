@@ -30,6 +30,8 @@ public sealed class ScoredResponse
     public double? RelevanceScore { get; set; }
     /// <summary>The item within its grid ("combination:repetition"); pairs the items of two runs of one grid.</summary>
     public string? ItemKey { get; set; }
+    /// <summary>What the item is (ItemIdentity: parameters and repetition, or dataset item); comparisons pair on it.</summary>
+    public string? ItemIdentity { get; set; }
     public Dictionary<string, double> Metrics { get; set; } = [];
     public required string AnalysisVersion { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -6,7 +6,8 @@ namespace LlmLab.Batch.Workers;
 /// <summary>The ResponseScored event of a stored response: what the recorder publishes and what the analytics rebuild reads.</summary>
 public static class ScoredEvents
 {
-    public static ResponseScored From(WorkItem item, StoredResponse response) => new()
+    /// <param name="runPrompt">The run's prompt, which the item uses unless the grid varies prompts.</param>
+    public static ResponseScored From(WorkItem item, StoredResponse response, string runPrompt) => new()
     {
         ResponseId = response.Id,
         WorkItemId = item.Id,
@@ -28,5 +29,7 @@ public static class ScoredEvents
         AnalysisVersion = response.Metrics.AnalysisVersion,
         CreatedAt = response.CreatedAt,
         ItemKey = ResponseScored.ItemKeyOf(item.CombinationIndex, item.Repetition),
+        ItemIdentity = Contracts.Messages.ItemIdentity.ForGrid(item.Prompt ?? runPrompt, response.Model, item.Temperature, item.TopP,
+            item.MaxTokens, item.FrequencyPenalty, item.PresencePenalty, item.Repetition),
     };
 }

@@ -25,5 +25,11 @@ public sealed record ResponseScored
     /// <summary>Names the item within its grid (combination and repetition), so two runs of the same grid pair item by item.</summary>
     public string? ItemKey { get; init; }
 
+    /// <summary>
+    /// What the item is, independent of the grid it came from (<see cref="Messages.ItemIdentity"/>): comparisons of two runs
+    /// pair responses with equal identities. Null on events published before it existed.
+    /// </summary>
+    public string? ItemIdentity { get; init; }
+
     public static string ItemKeyOf(int combinationIndex, int repetition) => $"{combinationIndex}:{repetition}";
 }

@@ -1,5 +1,6 @@
 using LlmLab.Quality.Judging;
 using LlmLab.Quality.Metrics;
+using LlmLab.Quality.Metrics.Reference;
 using LlmLab.ServiceKit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,12 @@ public static class QualityApi
     /// <summary>Scores an ad-hoc text: every heuristic metric, and reference metrics when references are given.</summary>
     public static async Task<Results<Ok<AnalyzeResult>, ProblemHttpResult>> Analyze(AnalyzeText body, IOptionsMonitor<QualityOptions> options, JudgedScorer scorer, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body.Text)) return Problems.Invalid("text", "is required and must contain more than whitespace.");
+        // Against references an empty answer is an answer (it scores 0, as the reference scripts score it); alone it says nothing.
+        var references = (body.References ?? []).Concat(body.Reference is null ? [] : [body.Reference]).ToList();
+        if (body.Text is null || (references.Count == 0 && string.IsNullOrWhiteSpace(body.Text)))
+            return Problems.Invalid("text", "is required and must contain more than whitespace (an empty answer can only be scored against references).");
+        if (body.NumericTolerance is { } tolerance && !(tolerance >= 0 && tolerance <= 1))
+            return Problems.Invalid("numeric_tolerance", "must be a relative tolerance between 0 and 1.");
         if (body.Text.Length > QualityLimits.MaxTextLength)
             return Problems.Invalid("text", $"must be at most {QualityLimits.MaxTextLength} characters.", StatusCodes.Status413PayloadTooLarge);
         if (body.MaxTokens is < 0) return Problems.Invalid("max_tokens", "must not be negative.");
@@ -32,18 +38,20 @@ public static class QualityApi
                 ("judge.rubric", body.Judge?.Rubric, TextRules.MaxDescription)) is { } badText)
             return badText;
         if (body.References is { Count: > 100 }) return Problems.Invalid("references", "at most 100 references.");
+        if (body.References?.FindIndex(r => r is null) is >= 0 and var nullAt) return Problems.Invalid($"references[{nullAt}]", "must be a string.");
+        if (TextRules.FirstInvalid(references.Select((r, i) => ($"references[{i}]", (string?)r, QualityLimits.MaxTextLength)).ToArray()) is { } badReference)
+            return badReference;
 
         if (body.Judge is { } j && string.IsNullOrWhiteSpace(j.Provider)) return Problems.Invalid("judge.provider", "is required when a judge is asked for.");
 
-        var references = (body.References ?? []).Concat(body.Reference is null ? [] : [body.Reference]).ToList();
         var outcome = await scorer.ScoreAsync(new ScoreInput(body.Text, body.Prompt ?? "", references, body.MaxTokens ?? 0, body.FinishReason ?? "",
-            body.Weights ?? options.CurrentValue.Weights), body.Judge is { } judge ? new JudgeChoice(judge.Provider!, judge.Model ?? "", judge.Rubric ?? "") : null, ct);
+            body.Weights ?? options.CurrentValue.Weights, body.NumericTolerance ?? NumericMatch.DefaultRelativeTolerance), body.Judge is { } judge ? new JudgeChoice(judge.Provider!, judge.Model ?? "", judge.Rubric ?? "") : null, ct);
         return TypedResults.Ok(new AnalyzeResult(outcome.Metrics, outcome.Errors, outcome.Details, QualityScorer.AnalysisVersion));
     }
 }
 
 public sealed record AnalyzeText(string? Text, string? Prompt, string? Reference, List<string>? References, int? MaxTokens, string? FinishReason,
-    Dictionary<string, double>? Weights, JudgeInput? Judge);
+    Dictionary<string, double>? Weights, JudgeInput? Judge, double? NumericTolerance = null);
 
 public sealed record JudgeInput(string? Provider, string? Model, string? Rubric);
 

@@ -45,6 +45,26 @@ internal sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options
         };
     }
 
+    public override Task<CorpusBleuReply> CorpusBleu(CorpusBleuRequest request, ServerCallContext context)
+    {
+        if (request.Segments.Count == 0) throw new RpcException(new Status(StatusCode.InvalidArgument, "segments: at least one."));
+        for (var i = 0; i < request.Segments.Count; i++)
+        {
+            if (!request.Segments[i].References.Any(r => r.Length > 0))
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"segments[{i}].references: at least one non-empty reference."));
+        }
+        var result = Metrics.Reference.CorpusBleu.Of(request.Segments.Select(s => (s.Hypothesis, (IReadOnlyList<string>)s.References)).ToList());
+        var reply = new CorpusBleuReply
+        {
+            Score = result.Score, BrevityPenalty = result.BrevityPenalty, HypothesisLength = result.HypothesisLength,
+            ReferenceLength = result.ReferenceLength, Signature = result.Signature,
+        };
+        reply.Counts.Add(result.Counts);
+        reply.Totals.Add(result.Totals);
+        reply.Precisions.Add(result.Precisions);
+        return Task.FromResult(reply);
+    }
+
     private async Task<ScoreReply> ScoreOneAsync(ScoreRequest request, string field, CancellationToken ct)
     {
         if (request.Text.Length > QualityLimits.MaxTextLength)
@@ -55,7 +75,10 @@ internal sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options
 
         var references = request.References.Concat(request.HasReference ? [request.Reference] : Array.Empty<string>()).ToList();
         var choice = request.Judge is { Provider.Length: > 0 } j ? new JudgeChoice(j.Provider, j.Model, j.Rubric) : null;
-        var outcome = await scorer.ScoreAsync(new ScoreInput(request.Text, request.Prompt, references, request.MaxTokens, request.FinishReason, weights), choice, ct);
+        if (request.HasNumericTolerance && !(request.NumericTolerance >= 0 && request.NumericTolerance <= 1))
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "numeric_tolerance: a relative tolerance between 0 and 1."));
+        var tolerance = request.HasNumericTolerance ? request.NumericTolerance : Metrics.Reference.NumericMatch.DefaultRelativeTolerance;
+        var outcome = await scorer.ScoreAsync(new ScoreInput(request.Text, request.Prompt, references, request.MaxTokens, request.FinishReason, weights, tolerance), choice, ct);
         var reply = new ScoreReply { AnalysisVersion = QualityScorer.AnalysisVersion };
         reply.Metrics.Add(outcome.Metrics);
         reply.Errors.Add(outcome.Errors);

@@ -13,8 +13,8 @@ public sealed class JudgedScorer(LlmJudge judge)
 {
     public async Task<ScoreOutcome> ScoreAsync(ScoreInput input, JudgeChoice? choice, CancellationToken ct)
     {
-        var metrics = QualityScorer.Score(input);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var metrics = QualityScorer.Score(input, errors);
         var details = new Dictionary<string, string>(StringComparer.Ordinal);
         if (choice is not null)
         {

@@ -1,17 +1,19 @@
+using LlmLab.Quality.Metrics.Reference;
 using LlmLab.Quality.Text;
 
 namespace LlmLab.Quality.Metrics;
 
 /// <summary>What to score: the response, its prompt, optional reference answers, and how it ended.</summary>
 public sealed record ScoreInput(string Text, string Prompt, IReadOnlyList<string> References, int MaxTokens, string FinishReason,
-    IReadOnlyDictionary<string, double>? Weights = null);
+    IReadOnlyDictionary<string, double>? Weights = null, double NumericTolerance = NumericMatch.DefaultRelativeTolerance);
 
 /// <summary>Computes every heuristic and reference metric of a response; names are those of the REST contract.</summary>
 public static class QualityScorer
 {
-    public const string AnalysisVersion = "1.0.0";
+    public const string AnalysisVersion = "1.1.0";
 
-    public static Dictionary<string, double> Score(ScoreInput input)
+    /// <summary>Every metric; one that cannot be computed is absent and, when <paramref name="errors"/> is given, says why there.</summary>
+    public static Dictionary<string, double> Score(ScoreInput input, IDictionary<string, string>? errors = null)
     {
         var text = new AnalyzedText(input.Text);
         var prompt = PromptAnalysis.Of(input.Prompt);
@@ -47,14 +49,18 @@ public static class QualityScorer
         metrics["overall_score"] = OverallScore.Weighted(metrics, weights);
         metrics["confidence_score"] = OverallScore.Confidence(text.Words.Count, weights.Keys.Where(metrics.ContainsKey).Select(k => metrics[k]));
 
-        if (input.References.Count > 0)
+        if (input.References.Count > 0 && ReferenceMetrics.Best(input.Text, input.References, input.NumericTolerance) is { } reference)
         {
-            var reference = ReferenceMetrics.Best(input.Text, input.References);
             metrics["exact_match"] = reference.ExactMatch;
             metrics["substring_match"] = reference.SubstringMatch;
             metrics["f1"] = reference.F1;
             metrics["bleu"] = reference.Bleu;
-            metrics["rouge_l"] = reference.RougeL;
+            foreach (var (name, value) in new[] { ("rouge_l", reference.RougeL), ("rouge_l_stemmed", reference.RougeLStemmed) })
+            {
+                if (value is { } v) metrics[name] = v;
+                else errors?.TryAdd(name, $"text and reference are too long for ROUGE-L (over {RougeL.MaxCells:N0} token pairs).");
+            }
+            if (reference.NumericMatch is { } numeric) metrics["numeric_match"] = numeric;
         }
         return metrics;
     }
@@ -63,15 +69,17 @@ public static class QualityScorer
     public static IReadOnlyList<string> UnknownWeights(IReadOnlyDictionary<string, double>? weights) =>
         weights?.Keys.Where(k => !OverallScore.WeightableMetrics.Contains(k)).ToList() ?? [];
 
-    /// <summary>Self-BLEU of each sibling against the others (0–100): high means the repetitions say the same thing.</summary>
+    /// <summary>
+    /// Self-BLEU of each sibling against the others (0–100; sacreBLEU sentence BLEU, one other sibling as the reference,
+    /// averaged): high means the repetitions say the same thing. An empty sibling is no reference and scores 0 as one.
+    /// </summary>
     public static double[] SelfBleu(IReadOnlyList<string> siblings)
     {
-        var tokens = siblings.Select(s => ReferenceMetrics.Normalize(s).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(ReferenceMetrics.MaxTokens).ToArray()).ToList();
         var result = new double[siblings.Count];
         for (var i = 0; i < siblings.Count; i++)
         {
             var others = Enumerable.Range(0, siblings.Count).Where(j => j != i).ToList();
-            result[i] = others.Count == 0 ? 0 : Math.Round(others.Average(j => ReferenceMetrics.Bleu(tokens[i], tokens[j])) * 100, 2);
+            result[i] = others.Count == 0 ? 0 : Math.Round(others.Average(j => siblings[j].Length == 0 ? 0 : SacreBleu.Sentence(siblings[i], [siblings[j]])), 2);
         }
         return result;
     }

@@ -66,6 +66,10 @@ namespace LlmLab.Analytics.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("frequency_penalty");
 
+                    b.Property<string>("ItemIdentity")
+                        .HasColumnType("text")
+                        .HasColumnName("item_identity");
+
                     b.Property<string>("ItemKey")
                         .HasColumnType("text")
                         .HasColumnName("item_key");
@@ -154,6 +158,9 @@ namespace LlmLab.Analytics.Data.Migrations
 
                     b.HasIndex("TenantId", "ExperimentId")
                         .HasDatabaseName("ix_scored_responses_tenant_id_experiment_id");
+
+                    b.HasIndex("TenantId", "RunId", "ItemIdentity")
+                        .HasDatabaseName("ix_scored_responses_tenant_id_run_id_item_identity");
 
                     b.HasIndex("TenantId", "RunId", "ItemKey")
                         .HasDatabaseName("ix_scored_responses_tenant_id_run_id_item_key");
