@@ -14,6 +14,7 @@ public sealed class RunningPlatform : IAsyncDisposable
     public HttpClient Client { get; }
     public string PostgresConnectionString { get; }
     public string DataDirectory { get; }
+    public int AppHostPid => _process.Id;
 
     private RunningPlatform(Process process, HttpClient client, string postgres, string dataDirectory)
     {
@@ -98,7 +99,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         return directory?.FullName ?? throw new InvalidOperationException("LlmLab.sln not found above the bench.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
