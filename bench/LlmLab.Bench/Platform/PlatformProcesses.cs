@@ -9,14 +9,20 @@ public sealed class PlatformProcesses(int appHostPid)
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
     /// <summary>CPU seconds the tree has used: its live processes' own time and the time of the children they reaped.</summary>
-    public double CpuSeconds() => Tree().Sum(pid =>
+    public double CpuSeconds() => CpuSeconds(appHostPid);
+
+    /// <summary>CPU seconds of the subtree of each given process (a service, PostgreSQL with its backends…).</summary>
+    public Dictionary<string, double> CpuSecondsBy(IEnumerable<(string Name, int Pid)> resources) =>
+        resources.ToDictionary(r => r.Name, r => CpuSeconds(r.Pid));
+
+    private double CpuSeconds(int root) => Tree(root).Sum(pid =>
     {
         var fields = StatFields(pid);
         // utime, stime, cutime, cstime (fields 14–17; after the command name they are at 11–14).
         return fields is null ? 0 : (long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14])) / TicksPerSecond;
     });
 
-    public double PssMiB() => Tree().Sum(pid =>
+    public double PssMiB() => Tree(appHostPid).Sum(pid =>
     {
         try
         {
@@ -29,9 +35,9 @@ public sealed class PlatformProcesses(int appHostPid)
         }
     });
 
-    public int Count() => Tree().Count;
+    public int Count() => Tree(appHostPid).Count;
 
-    private List<int> Tree()
+    private static List<int> Tree(int root)
     {
         var children = new Dictionary<int, List<int>>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -41,7 +47,7 @@ public sealed class PlatformProcesses(int appHostPid)
             if (!children.TryGetValue(parent, out var list)) children[parent] = list = [];
             list.Add(pid);
         }
-        var tree = new List<int> { appHostPid };
+        var tree = new List<int> { root };
         for (var i = 0; i < tree.Count; i++)
         {
             if (children.TryGetValue(tree[i], out var list)) tree.AddRange(list);

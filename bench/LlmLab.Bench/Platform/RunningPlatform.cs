@@ -72,6 +72,15 @@ public sealed class RunningPlatform : IAsyncDisposable
 
     public string Database(string name) => $"{PostgresConnectionString};Database={name}";
 
+    /// <summary>Each resource the AppHost runs, with its process id.</summary>
+    public List<(string Name, int Pid)> Resources()
+    {
+        var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "apphost.json"))).RootElement;
+        return state.GetProperty("resources").EnumerateArray()
+            .Where(r => r.TryGetProperty("pid", out var pid) && pid.ValueKind == JsonValueKind.Number)
+            .Select(r => (r.GetProperty("name").GetString()!, r.GetProperty("pid").GetInt32())).ToList();
+    }
+
     /// <summary>The resident memory of a service process, from /proc, in MiB.</summary>
     public double ResidentMiB(string service)
     {

@@ -30,12 +30,16 @@ public static class ThroughputBench
         var cpuPerCall = new List<double>();
         for (var round = 0; round < Rounds; round++)
         {
+            var resources = platform.Resources();
             var before = processes.CpuSeconds();
+            var beforeBy = processes.CpuSecondsBy(resources);
             var (rate, status, _) = await BenchRun.RunAsync(platform, "bench-zero", 5_000);
             await Task.Delay(2000); // analytics takes the last chunks' events
             var cpu = (processes.CpuSeconds() - before) * 1000 / 5_000;
+            var by = processes.CpuSecondsBy(resources).Select(p => (p.Key, Ms: (p.Value - beforeBy[p.Key]) * 1000 / 5_000)).OrderByDescending(p => p.Ms);
             cpuPerCall.Add(cpu);
             Console.WriteLine($"   5,000 calls, {status}: {rate:0} calls/s, {cpu:0.00} ms CPU per call (load average {PlatformProcesses.LoadAverage()})");
+            Console.WriteLine($"      per process: {string.Join(", ", by.Select(p => $"{p.Key} {p.Ms:0.00}"))}");
         }
         Console.WriteLine($"   median {EndToEndBench.Median(cpuPerCall):0.00} ms CPU per call (target ≤ 2.5 ms)");
 
