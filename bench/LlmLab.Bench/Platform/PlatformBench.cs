@@ -5,7 +5,7 @@ namespace LlmLab.Bench.Platform;
 /// <summary>The benchmarks that need the whole platform: one AppHost run for all of them.</summary>
 public static class PlatformBench
 {
-    public static async Task RunAsync(string which, int longCalls)
+    public static async Task RunAsync(string which, int longCalls, bool quick)
     {
         await using var server = await FakeOpenAiServer.StartAsync(RunningPlatform.FreePort());
         // Worker concurrency 64 for the simulated provider's figures (64 / 0.2 s = 320 calls/s); the throughput bench's
@@ -16,7 +16,7 @@ public static class PlatformBench
             $"Batch__WorkerConcurrency={worker}", "Messaging__PrefetchCount=64",
             .. BenchProviders.Configuration(server),
         ]);
-        if (which is "throughput" or "platform") await ThroughputBench.RunAsync(platform, server, longCalls);
+        if (which is "throughput" or "platform") await ThroughputBench.RunAsync(platform, server, longCalls, quick);
         if (which is "e2e" or "platform") await EndToEndBench.RunAsync(platform);
         if (which is "export" or "platform") await ExportBench.RunAsync(platform);
         if (which is "analytics" or "platform") await AnalyticsBench.RunAsync(platform);
