@@ -47,6 +47,18 @@ public static class Extensions
 #pragma warning restore EXTEXP0001
     }
 
+    /// <summary>
+    /// For a gRPC client that carries many calls at once: HTTP/2 multiplexes them on one connection, which the server
+    /// caps at 100 concurrent streams (Kestrel's default), so further calls would queue in the client. This lets the
+    /// client open more connections as the concurrency needs them.
+    /// </summary>
+    public static IHttpClientBuilder WithMultipleHttp2Connections(this IHttpClientBuilder http) =>
+        http.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        });
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddOpenTelemetry(logging =>

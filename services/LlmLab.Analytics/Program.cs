@@ -10,7 +10,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceKit();
 builder.AddPostgresDbContext<AnalyticsDbContext>("analyticsdb");
-builder.AddMessaging(x => x.AddConsumer<ResponseScoredConsumer>());
+builder.AddMessaging(x =>
+{
+    x.AddConsumer<ResponsesScoredConsumer>();
+    x.AddConsumer<ResponseScoredConsumer>();
+});
 builder.Services.AddScoped<AnalyticsSql>();
 builder.Services.AddScoped<ReadModelRebuilder>();
 // Logical name resolved by service discovery (services__batch__http__0).

@@ -27,9 +27,9 @@ public class TraceTests(PlatformFixture platform)
         // The RabbitMQ hop: the batch publishes (through the outbox relay) and its worker consumes the commands,
         // then analytics consumes the events, all inside the same trace.
         Expect(spans, s => s.Service == "batch" && s.Scope == "LlmLab.Outbox", "s => s.Service == 'batch' && s.Scope == 'LlmLab.Outbox'");
-        Expect(spans, s => s.Service == "batch" && s.Scope == "MassTransit" && s.Name == "LlmLab.Contracts.Messages:GenerateResponse send", "the batch sent GenerateResponse to RabbitMQ");
-        Expect(spans, s => s.Service == "batch" && s.Scope == "MassTransit" && s.Name == "batch-generate-response process", "the batch worker consumed GenerateResponse");
-        Expect(spans, s => s.Service == "analytics" && s.Scope == "MassTransit" && s.Name.EndsWith(" process", StringComparison.Ordinal), "analytics consumed ResponseScored");
+        Expect(spans, s => s.Service == "batch" && s.Scope == "MassTransit" && s.Name == "LlmLab.Contracts.Messages:GenerateResponses send", "the batch sent GenerateResponses (a chunk) to RabbitMQ");
+        Expect(spans, s => s.Service == "batch" && s.Scope == "MassTransit" && s.Name == "batch-generate-responses process", "the batch worker consumed GenerateResponses");
+        Expect(spans, s => s.Service == "analytics" && s.Scope == "MassTransit" && s.Name.EndsWith(" process", StringComparison.Ordinal), "analytics consumed ResponsesScored");
         // gRPC client calls from the worker and the servers that answered them.
         Expect(spans, s => s.Service == "batch" && s.Name.Contains("llmlab.llm.v1.LlmService/Generate", StringComparison.Ordinal), "s => s.Service == 'batch' && s.Name.Contains('llmlab.llm.v1.LlmService/Generate', StringComparison.Ordinal)");
         Expect(spans, s => s.Service == "batch" && s.Name.Contains("llmlab.quality.v1.QualityService/Score", StringComparison.Ordinal), "s => s.Service == 'batch' && s.Name.Contains('llmlab.quality.v1.QualityService/Score', StringComparison.Ordinal)");

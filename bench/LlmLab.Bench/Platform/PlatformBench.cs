@@ -1,12 +1,22 @@
+using LlmLab.TestKit;
+
 namespace LlmLab.Bench.Platform;
 
 /// <summary>The benchmarks that need the whole platform: one AppHost run for all of them.</summary>
 public static class PlatformBench
 {
-    public static async Task RunAsync(string which)
+    public static async Task RunAsync(string which, int longCalls, bool quick)
     {
-        // Worker and provider concurrency 64, as the figures' limit assumes (64 / 0.2 s = 320 calls/s).
-        await using var platform = await RunningPlatform.StartAsync("Batch__WorkerConcurrency=64", "Messaging__PrefetchCount=64");
+        await using var server = await FakeOpenAiServer.StartAsync(RunningPlatform.FreePort());
+        // Worker concurrency 64 for the simulated provider's figures (64 / 0.2 s = 320 calls/s); the throughput bench's
+        // providers carry their own limits (64 and 256), which llm-integration enforces.
+        var worker = which is "throughput" or "platform" ? 256 : 64;
+        await using var platform = await RunningPlatform.StartAsync(
+        [
+            $"Batch__WorkerConcurrency={worker}", "Messaging__PrefetchCount=64",
+            .. BenchProviders.Configuration(server),
+        ]);
+        if (which is "throughput" or "platform") await ThroughputBench.RunAsync(platform, server, longCalls, quick);
         if (which is "e2e" or "platform") await EndToEndBench.RunAsync(platform);
         if (which is "export" or "platform") await ExportBench.RunAsync(platform);
         if (which is "analytics" or "platform") await AnalyticsBench.RunAsync(platform);

@@ -14,6 +14,7 @@ public sealed class RunningPlatform : IAsyncDisposable
     public HttpClient Client { get; }
     public string PostgresConnectionString { get; }
     public string DataDirectory { get; }
+    public int AppHostPid => _process.Id;
 
     private RunningPlatform(Process process, HttpClient client, string postgres, string dataDirectory)
     {
@@ -71,6 +72,15 @@ public sealed class RunningPlatform : IAsyncDisposable
 
     public string Database(string name) => $"{PostgresConnectionString};Database={name}";
 
+    /// <summary>Each resource the AppHost runs, with its process id.</summary>
+    public List<(string Name, int Pid)> Resources()
+    {
+        var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "apphost.json"))).RootElement;
+        return state.GetProperty("resources").EnumerateArray()
+            .Where(r => r.TryGetProperty("pid", out var pid) && pid.ValueKind == JsonValueKind.Number)
+            .Select(r => (r.GetProperty("name").GetString()!, r.GetProperty("pid").GetInt32())).ToList();
+    }
+
     /// <summary>The resident memory of a service process, from /proc, in MiB.</summary>
     public double ResidentMiB(string service)
     {
@@ -98,7 +108,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         return directory?.FullName ?? throw new InvalidOperationException("LlmLab.sln not found above the bench.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -1,5 +1,6 @@
 using LlmLab.Batch.Data;
 using LlmLab.Batch.Domain;
+using LlmLab.Batch.Workers;
 using LlmLab.Contracts.Messages;
 using LlmLab.Messaging;
 using LlmLab.ServiceKit;
@@ -12,7 +13,7 @@ namespace LlmLab.Batch.Apis;
 /// <see cref="RunLifecycle"/> (so two callers cannot both win), in the same transaction as the commands and events
 /// it queues.
 /// </summary>
-public sealed class RunControl(BatchDbContext db, Outbox outbox, TimeProvider time)
+public sealed class RunControl(BatchDbContext db, Outbox outbox, WorkChunking chunking, TimeProvider time)
 {
     public enum Outcome { Done, NotFound, NotAllowed }
 
@@ -103,9 +104,9 @@ public sealed class RunControl(BatchDbContext db, Outbox outbox, TimeProvider ti
             }
             var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == id, token);
             outbox.Add(db, new BatchRunStarted(id, run.ExperimentId, tenantId, now));
-            // Every pending item gets a command; one already queued is harmless (the worker claims an item once).
+            // Every pending item is in a queued chunk; one already queued is harmless (the worker claims an item once).
             var pending = await db.WorkItems.Where(w => w.RunId == id && w.Status == WorkItemStatus.Pending).Select(w => w.Id).ToListAsync(token);
-            foreach (var item in pending) outbox.Add(db, new GenerateResponse(item, id, tenantId));
+            foreach (var chunk in chunking.Commands(id, tenantId, pending)) outbox.Add(db, chunk);
             if (pending.Count == 0)
             {
                 var outcome = RunLifecycle.Outcome(run.CompletedItems, run.FailedItems);

@@ -1,13 +1,14 @@
 using LlmLab.Batch.Clients;
 using LlmLab.Batch.Data;
 using LlmLab.Batch.Domain;
+using LlmLab.Batch.Workers;
 using LlmLab.Contracts.Messages;
 using LlmLab.Messaging;
 
 namespace LlmLab.Batch.Apis;
 
-/// <summary>Creates a run: the run row, every work item and one outbox command per item, in one transaction.</summary>
-public sealed class RunLauncher(BatchDbContext db, Outbox outbox, TimeProvider time)
+/// <summary>Creates a run: the run row, every work item and one outbox command per chunk of items, in one transaction.</summary>
+public sealed class RunLauncher(BatchDbContext db, Outbox outbox, WorkChunking chunking, TimeProvider time)
 {
     public async Task<BatchRun> LaunchAsync(ExperimentDefinition experiment, string tenantId, CancellationToken ct)
     {
@@ -35,9 +36,9 @@ public sealed class RunLauncher(BatchDbContext db, Outbox outbox, TimeProvider t
         // Created straight into running (RunLifecycle: pending → running), as if started at once.
         outbox.Add(db, new BatchRunStarted(run.Id, run.ExperimentId, tenantId, now));
         db.WorkItems.AddRange(items);
-        foreach (var item in items)
+        foreach (var chunk in chunking.Commands(run.Id, tenantId, items.Select(i => i.Id)))
         {
-            outbox.Add(db, new GenerateResponse(item.Id, run.Id, tenantId));
+            outbox.Add(db, chunk);
         }
         await db.SaveChangesAsync(ct);
         outbox.Committed();

@@ -17,6 +17,7 @@ public static class BatchServices
         builder.AddOutbox<BatchDbContext>();
         builder.AddMessaging(x =>
         {
+            x.AddConsumer<GenerateResponsesConsumer>(typeof(GenerateResponsesConsumerDefinition));
             x.AddConsumer<GenerateResponseConsumer>(typeof(GenerateResponseConsumerDefinition));
             x.AddConsumer<RescoreRunConsumer>();
         });
@@ -27,9 +28,11 @@ public static class BatchServices
         // One retry layer per hop (docs/architecture.md): these calls last as long as the provider needs (minutes) and
         // WorkItemExecutor retries them when the service is unreachable, so the standard resilience handler that
         // ServiceDefaults gives every HttpClient (10 s per attempt, 30 s in all, 3 retries) is removed.
-        builder.Services.AddGrpcClient<LlmService.LlmServiceClient>(o => o.Address = new Uri("http://_grpc.llm-integration")).WithoutStandardResilience();
-        builder.Services.AddGrpcClient<QualityService.QualityServiceClient>(o => o.Address = new Uri("http://_grpc.quality-analysis")).WithoutStandardResilience();
+        builder.Services.AddGrpcClient<LlmService.LlmServiceClient>(o => o.Address = new Uri("http://_grpc.llm-integration")).WithoutStandardResilience().WithMultipleHttp2Connections();
+        builder.Services.AddGrpcClient<QualityService.QualityServiceClient>(o => o.Address = new Uri("http://_grpc.quality-analysis")).WithoutStandardResilience().WithMultipleHttp2Connections();
 
+        builder.Services.AddSingleton<WorkChunking>();
+        builder.Services.AddScoped<WorkChunkRunner>();
         builder.Services.AddScoped<WorkItemExecutor>();
         builder.Services.AddScoped<ModelCatalog>();
         builder.Services.AddSingleton<InFlightRuns>();

@@ -10,45 +10,50 @@ using Npgsql;
 namespace LlmLab.Batch.Workers;
 
 /// <summary>
-/// Stores a work item's outcome in one transaction: claims the item (only a pending item can be claimed, so a
-/// redelivered command records nothing twice), writes response and metrics, moves the run's counters, and queues
-/// the events in the outbox.
+/// Stores a chunk's outcomes in one transaction: claims the items still pending (only a pending item can be claimed, so
+/// a redelivered command records nothing twice), inserts the responses and metrics in multi-row statements, moves the
+/// run's counters once, and queues one analytics event for the chunk in the outbox.
 /// </summary>
 public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvider time)
 {
-    public async Task<bool> RecordAsync(BatchRun run, WorkItem item, ExecutionResult result, CancellationToken cancellationToken)
+    /// <summary>Returns how many of the items this call recorded (the others were recorded by another delivery or cancelled).</summary>
+    public async Task<int> RecordAsync(BatchRun run, IReadOnlyList<WorkItem> items, IReadOnlyList<ExecutionResult> results, CancellationToken cancellationToken)
     {
         var recorded = await db.InTransactionAsync(async ct =>
         {
+            db.ChangeTracker.Clear();
             var now = time.GetUtcNow();
-            var failure = result.Failure;
-            var succeeded = failure is null;
-
             // Only a pending item can be claimed: a redelivered command, or a call that ended after its run was
-            // cancelled (cancelling marks every pending item), records nothing.
-            var claimed = await db.WorkItems
-                .Where(w => w.Id == item.Id && w.Status == WorkItemStatus.Pending)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(w => w.Status, succeeded ? WorkItemStatus.Completed : WorkItemStatus.Failed)
-                    .SetProperty(w => w.ErrorKind, failure == null ? null : failure.Kind)
-                    .SetProperty(w => w.ErrorMessage, failure == null ? null : failure.Message)
-                    .SetProperty(w => w.ProviderStatus, failure == null ? null : failure.ProviderStatus)
-                    .SetProperty(w => w.Attempts, failure == null ? null : failure.Attempts)
-                    .SetProperty(w => w.FinishedAt, now), ct);
-            if (claimed == 0)
-            {
-                return false;
-            }
+            // cancelled (cancelling marks every pending item), records nothing. The claim locks the rows, so a second
+            // delivery of the same chunk waits here and then finds nothing left to claim.
+            var claimed = await ClaimAsync(items.Select(i => i.Id).ToArray(), ct);
+            if (claimed.Count == 0) return 0;
 
-            if (succeeded)
+            var scored = new List<ResponseScored>();
+            var failed = 0;
+            for (var i = 0; i < items.Count; i++)
             {
-                var response = ToResponse(run, item, result, now);
+                if (!claimed.Contains(items[i].Id)) continue;
+                if (results[i].Failure is { } failure)
+                {
+                    failed++;
+                    await MarkFailedAsync(items[i].Id, failure, now, ct);
+                    continue;
+                }
+                var response = ToResponse(run, items[i], results[i], now);
                 db.Responses.Add(response);
-                outbox.Add(db, ScoredEvents.From(item, response, run.Prompt));
+                scored.Add(ScoredEvents.From(items[i], response, run.Prompt));
+            }
+            if (scored.Count > 0)
+            {
+                var succeeded = scored.Select(e => e.WorkItemId).ToArray();
+                await db.WorkItems.Where(w => succeeded.Contains(w.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WorkItemStatus.Completed).SetProperty(w => w.FinishedAt, now), ct);
+                outbox.Add(db, new ResponsesScored(scored));
             }
             await db.SaveChangesAsync(ct);
 
-            var c = await IncrementCountersAsync(run.Id, succeeded, ct);
+            var c = await IncrementCountersAsync(run.Id, scored.Count, failed, ct);
             if (c.CompletedItems + c.FailedItems == c.TotalItems)
             {
                 var outcome = RunLifecycle.Outcome(c.CompletedItems, c.FailedItems);
@@ -61,12 +66,30 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
                     await db.SaveChangesAsync(ct);
                 }
             }
-
-            return true;
+            return claimed.Count;
         }, cancellationToken);
-        if (recorded) outbox.Committed();
+        if (recorded > 0) outbox.Committed();
         return recorded;
     }
+
+    /// <summary>Locks the items of the chunk that are still pending and returns their ids; the others are left alone.</summary>
+    private async Task<HashSet<Guid>> ClaimAsync(Guid[] ids, CancellationToken ct)
+    {
+        var pending = WorkItemStatus.Pending.ToString();
+        var claimed = await db.Database
+            .SqlQueryRaw<Guid>("SELECT id AS \"Value\" FROM work_items WHERE id = ANY({0}) AND status = {1} FOR UPDATE", ids, pending)
+            .ToListAsync(ct);
+        return [.. claimed];
+    }
+
+    private Task<int> MarkFailedAsync(Guid id, CallFailure failure, DateTimeOffset now, CancellationToken ct) =>
+        db.WorkItems.Where(w => w.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(w => w.Status, WorkItemStatus.Failed)
+            .SetProperty(w => w.ErrorKind, failure.Kind)
+            .SetProperty(w => w.ErrorMessage, failure.Message)
+            .SetProperty(w => w.ProviderStatus, failure.ProviderStatus)
+            .SetProperty(w => w.Attempts, failure.Attempts)
+            .SetProperty(w => w.FinishedAt, now), ct);
 
     private static StoredResponse ToResponse(BatchRun run, WorkItem item, ExecutionResult result, DateTimeOffset now)
     {
@@ -99,8 +122,8 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
         };
     }
 
-    /// <summary>Moves the run's counters in the database (never read-modify-write in memory) and returns them.</summary>
-    private async Task<RunCounters> IncrementCountersAsync(Guid runId, bool succeeded, CancellationToken cancellationToken)
+    /// <summary>Moves the run's counters in the database, once per chunk (never read-modify-write in memory), and returns them.</summary>
+    private async Task<RunCounters> IncrementCountersAsync(Guid runId, int completed, int failed, CancellationToken cancellationToken)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         await using (command)
@@ -112,8 +135,8 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
                  WHERE id = @id
                 RETURNING completed_items, failed_items, total_items, status
                 """;
-            command.Parameters.Add(new NpgsqlParameter("completed", succeeded ? 1 : 0));
-            command.Parameters.Add(new NpgsqlParameter("failed", succeeded ? 0 : 1));
+            command.Parameters.Add(new NpgsqlParameter("completed", completed));
+            command.Parameters.Add(new NpgsqlParameter("failed", failed));
             command.Parameters.Add(new NpgsqlParameter("id", runId));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);

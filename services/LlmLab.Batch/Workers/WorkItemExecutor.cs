@@ -6,9 +6,9 @@ using LlmLab.Contracts.Quality;
 namespace LlmLab.Batch.Workers;
 
 /// <summary>
-/// Generates a work item's response through llm-integration and scores it through quality-analysis. This hop does not
+/// Generates a chunk of work items' responses through llm-integration and scores them through quality-analysis. This hop does not
 /// retry: a provider's failures were already retried by llm-integration and are recorded as they come; a service that
-/// cannot be reached fails the message, which the message retry takes again (docs/architecture.md, "Who retries what").
+/// cannot be reached fails the chunk's message, which the message retry takes again (docs/architecture.md, "Who retries what").
 /// </summary>
 public sealed class WorkItemExecutor(
     LlmService.LlmServiceClient llm, QualityService.QualityServiceClient quality, IConfiguration configuration)
@@ -16,36 +16,64 @@ public sealed class WorkItemExecutor(
     /// <summary>A backstop for a call whose server vanished without closing the stream; the provider's own timeout comes first.</summary>
     private TimeSpan CallDeadline => TimeSpan.FromMinutes(configuration.GetValue("Batch:CallDeadlineMinutes", 60));
 
-    /// <summary>Throws <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires: the caller decides what that means.</summary>
-    public async Task<ExecutionResult> ExecuteAsync(BatchRun run, WorkItem item, CancellationToken cancellationToken)
+    /// <summary>
+    /// Generates every item of a chunk at once, then scores the successes in one ScoreBatch call (one Score call per
+    /// item when an LLM judge scores: each is a model call of its own). Results come back in the items' order.
+    /// Throws <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires: the caller decides what that means.
+    /// </summary>
+    public async Task<IReadOnlyList<ExecutionResult>> ExecuteAsync(BatchRun run, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
     {
-        GenerateReply generated;
+        var generated = await Task.WhenAll(items.Select(item => GenerateAsync(run, item, cancellationToken)));
+        var results = new ExecutionResult[items.Count];
+        var toScore = new List<int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (generated[i].Failure is { } failure) results[i] = ExecutionResult.Failed(failure);
+            else toScore.Add(i);
+        }
+        if (toScore.Count == 0) return results;
+
+        var requests = toScore.Select(i => ScoreRequestOf(run, items[i], generated[i].Reply!)).ToList();
         try
         {
-            generated = await ReachAsync(token => llm.GenerateAsync(ToRequest(run, item), deadline: DateTime.UtcNow.Add(CallDeadline), cancellationToken: token).ResponseAsync, cancellationToken);
+            var scores = run.JudgeProvider is { Length: > 0 }
+                ? await Task.WhenAll(requests.Select(r => ReachAsync(token => quality.ScoreAsync(r, deadline: Deadline(), cancellationToken: token).ResponseAsync, cancellationToken)))
+                : (await ReachAsync(token => quality.ScoreBatchAsync(new ScoreBatchRequest { Items = { requests } }, deadline: Deadline(), cancellationToken: token).ResponseAsync, cancellationToken)).Items.ToArray();
+            for (var k = 0; k < toScore.Count; k++) results[toScore[k]] = ExecutionResult.Success(generated[toScore[k]].Reply!, scores[k]);
         }
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested && !IsUnreachable(ex))
         {
-            return ExecutionResult.Failed(FailureOf(ex, ""));
+            var failure = FailureOf(ex, "scoring: ");
+            foreach (var i in toScore) results[i] = ExecutionResult.Failed(failure);
         }
+        return results;
+    }
 
-        var scoreRequest = new ScoreRequest
+    private async Task<(GenerateReply? Reply, CallFailure? Failure)> GenerateAsync(BatchRun run, WorkItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ReachAsync(token => llm.GenerateAsync(ToRequest(run, item), deadline: Deadline(), cancellationToken: token).ResponseAsync, cancellationToken), null);
+        }
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested && !IsUnreachable(ex))
+        {
+            return (null, FailureOf(ex, ""));
+        }
+    }
+
+    private DateTime Deadline() => DateTime.UtcNow.Add(CallDeadline);
+
+    private static ScoreRequest ScoreRequestOf(BatchRun run, WorkItem item, GenerateReply generated)
+    {
+        var request = new ScoreRequest
         {
             Text = generated.Content,
             Prompt = item.Prompt ?? run.Prompt,
             MaxTokens = item.MaxTokens,
             FinishReason = generated.FinishReason,
         };
-        if (run.JudgeProvider is { Length: > 0 } judge) scoreRequest.Judge = new JudgeSpec { Provider = judge, Model = run.JudgeModel ?? "" };
-        try
-        {
-            var scored = await ReachAsync(token => quality.ScoreAsync(scoreRequest, deadline: DateTime.UtcNow.Add(CallDeadline), cancellationToken: token).ResponseAsync, cancellationToken);
-            return ExecutionResult.Success(generated, scored);
-        }
-        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested && !IsUnreachable(ex))
-        {
-            return ExecutionResult.Failed(FailureOf(ex, "scoring: "));
-        }
+        if (run.JudgeProvider is { Length: > 0 } judge) request.Judge = new JudgeSpec { Provider = judge, Model = run.JudgeModel ?? "" };
+        return request;
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public sealed class OutboundHttp : IDisposable
             UseProxy = false,
             AllowAutoRedirect = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            // HTTP/1.1 opens a connection per call in flight (no cap); a provider on HTTP/2 gets more than one
+            // connection when its 100 streams are busy.
+            EnableMultipleHttp2Connections = true,
             ConnectCallback = ConnectAsync,
         };
     }

@@ -8,12 +8,15 @@ namespace LlmLab.LlmIntegration.Pipeline;
 /// Per-provider limits shared by every replica through Redis: calls in flight (leases in a sorted set, expiring two
 /// minutes after their holder last renewed them, so a crashed replica cannot hold them forever while a call of ten
 /// minutes keeps its own) and requests/tokens per minute (fixed one-minute
-/// windows). A caller over a limit waits; it is never let through.
+/// windows). A caller over a limit waits; it is never let through. Callers first queue for a place of this replica
+/// (a local semaphore of the same size, free of cost), so only callers that could hold a slot ask Redis, instead of
+/// every waiter polling it.
 /// </summary>
 public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider time)
 {
     private static readonly TimeSpan LeaseLifetime = TimeSpan.FromMinutes(2);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _released = new();
+    private readonly ConcurrentDictionary<(string Provider, int Limit), SemaphoreSlim> _local = new();
 
     private const string AcquireScript = """
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
@@ -63,17 +66,27 @@ public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider t
 
     private async Task<IAsyncDisposable> WaitForSlotAsync(string provider, int limit, CancellationToken ct)
     {
-        var db = redis.GetDatabase();
-        var key = $"llmlab:inflight:{provider}";
-        var lease = Guid.NewGuid().ToString("N");
-        var released = _released.GetOrAdd(provider, _ => new SemaphoreSlim(0));
-        while (true)
+        var local = _local.GetOrAdd((provider, limit), key => new SemaphoreSlim(key.Limit, key.Limit));
+        await local.WaitAsync(ct);
+        try
         {
-            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            var acquired = (long)await db.ScriptEvaluateAsync(AcquireScript, [key], [now, (long)LeaseLifetime.TotalMilliseconds, limit, lease]);
-            if (acquired == 1) return new Lease(time, db, key, lease, released);
-            // Woken early when a call of this replica ends; otherwise re-checked, for slots freed by other replicas.
-            await released.WaitAsync(TimeSpan.FromMilliseconds(25), ct);
+            var db = redis.GetDatabase();
+            var key = $"llmlab:inflight:{provider}";
+            var lease = Guid.NewGuid().ToString("N");
+            var released = _released.GetOrAdd(provider, _ => new SemaphoreSlim(0));
+            while (true)
+            {
+                var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+                var acquired = (long)await db.ScriptEvaluateAsync(AcquireScript, [key], [now, (long)LeaseLifetime.TotalMilliseconds, limit, lease]);
+                if (acquired == 1) return new Lease(time, db, key, lease, released, local);
+                // Slots held by other replicas: woken early when a call of this replica ends, else re-checked.
+                await released.WaitAsync(TimeSpan.FromMilliseconds(25), ct);
+            }
+        }
+        catch
+        {
+            local.Release();
+            throw;
         }
     }
 
@@ -84,12 +97,13 @@ public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider t
         private readonly string _key;
         private readonly string _lease;
         private readonly SemaphoreSlim _released;
+        private readonly SemaphoreSlim _local;
         private readonly CancellationTokenSource _held = new();
         private readonly Task _renewing;
 
-        public Lease(TimeProvider time, IDatabase db, string key, string lease, SemaphoreSlim released)
+        public Lease(TimeProvider time, IDatabase db, string key, string lease, SemaphoreSlim released, SemaphoreSlim local)
         {
-            (_db, _key, _lease, _released) = (db, key, lease, released);
+            (_db, _key, _lease, _released, _local) = (db, key, lease, released, local);
             _renewing = RenewAsync(time, _held.Token);
         }
 
@@ -120,7 +134,14 @@ public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider t
             await _held.CancelAsync();
             await _renewing;
             _held.Dispose();
-            await _db.SortedSetRemoveAsync(_key, _lease);
+            try
+            {
+                await _db.SortedSetRemoveAsync(_key, _lease);
+            }
+            finally
+            {
+                _local.Release();
+            }
             if (_released.CurrentCount == 0) _released.Release();
         }
     }

@@ -1,0 +1,73 @@
+namespace LlmLab.Bench.Platform;
+
+/// <summary>
+/// Every process of the platform — the AppHost and all it started, PostgreSQL's backends, RabbitMQ's and Redis's
+/// included — read from /proc: CPU time and proportional set size (PSS, shared pages split among their users).
+/// </summary>
+public sealed class PlatformProcesses(int appHostPid)
+{
+    private const double TicksPerSecond = 100; // USER_HZ on Linux
+
+    /// <summary>CPU seconds the tree has used: its live processes' own time and the time of the children they reaped.</summary>
+    public double CpuSeconds() => CpuSeconds(appHostPid);
+
+    /// <summary>CPU seconds of the subtree of each given process (a service, PostgreSQL with its backends…).</summary>
+    public Dictionary<string, double> CpuSecondsBy(IEnumerable<(string Name, int Pid)> resources) =>
+        resources.ToDictionary(r => r.Name, r => CpuSeconds(r.Pid));
+
+    private double CpuSeconds(int root) => Tree(root).Sum(pid =>
+    {
+        var fields = StatFields(pid);
+        // utime, stime, cutime, cstime (fields 14–17; after the command name they are at 11–14).
+        return fields is null ? 0 : (long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14])) / TicksPerSecond;
+    });
+
+    public double PssMiB() => Tree(appHostPid).Sum(pid =>
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+        }
+        catch (IOException)
+        {
+            return 0; // exited meanwhile
+        }
+    });
+
+    public int Count() => Tree(appHostPid).Count;
+
+    private static List<int> Tree(int root)
+    {
+        var children = new Dictionary<int, List<int>>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || StatFields(pid) is not { } fields) continue;
+            var parent = int.Parse(fields[1]);
+            if (!children.TryGetValue(parent, out var list)) children[parent] = list = [];
+            list.Add(pid);
+        }
+        var tree = new List<int> { root };
+        for (var i = 0; i < tree.Count; i++)
+        {
+            if (children.TryGetValue(tree[i], out var list)) tree.AddRange(list);
+        }
+        return tree;
+    }
+
+    /// <summary>The fields of /proc/pid/stat after the command name (state first), or null when the process is gone.</summary>
+    private static string[]? StatFields(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+}

@@ -1,0 +1,102 @@
+using LlmLab.TestKit;
+
+namespace LlmLab.Bench.Platform;
+
+/// <summary>
+/// Calls per second through the gateway (gateway → batch → RabbitMQ → llm-integration → provider → quality →
+/// PostgreSQL → analytics) against an OpenAI-compatible test server, with a bare HTTP client against the same server in
+/// the same run as the reference; the platform's CPU per call at zero latency; the first run after start against the
+/// steady rate; the memory of every platform process over a long run. Runs of the platform and of the bare client
+/// alternate, so both see the same load of the machine.
+/// </summary>
+public static class ThroughputBench
+{
+    private const int Rounds = 3;
+
+    /// <summary>--quick: runs of 1,000 calls (2,000 at C=256) instead of 5,000 (10,000), for a machine too busy for the full bench.</summary>
+    public static async Task RunAsync(RunningPlatform platform, FakeOpenAiServer server, int longCalls, bool quick)
+    {
+        var calls = quick ? 1_000 : 5_000;
+        var processes = new PlatformProcesses(platform.AppHostPid);
+        Console.WriteLine($"== Throughput through the gateway against an OpenAI-compatible test server ({Environment.ProcessorCount} cores; load average {PlatformProcesses.LoadAverage()})");
+
+        // The first run after start, with no warm-up before it.
+        var (firstRate, firstStatus, _) = await BenchRun.RunAsync(platform, "bench-c64", calls);
+        Console.WriteLine($"   first run after start: C=64, 200 ms, {calls:N0} calls, {firstStatus}: {firstRate:0} calls/s");
+
+        var steady = await CompareAsync(platform, server, "bench-c64", 64, calls);
+        Console.WriteLine($"   first run / steady median = {firstRate / steady:P0} (target ≥ 80 %)");
+        await CompareAsync(platform, server, "bench-c256", 256, calls * 2);
+
+        Console.WriteLine($"-- zero latency, C=64: the platform's CPU per call, summed over its {processes.Count()} processes (PostgreSQL, RabbitMQ, Redis included)");
+        var cpuPerCall = new List<double>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var resources = platform.Resources();
+            var before = processes.CpuSeconds();
+            var beforeBy = processes.CpuSecondsBy(resources);
+            var (rate, status, _) = await BenchRun.RunAsync(platform, "bench-zero", calls);
+            await Task.Delay(2000); // analytics takes the last chunks' events
+            var cpu = (processes.CpuSeconds() - before) * 1000 / calls;
+            var by = processes.CpuSecondsBy(resources).Select(p => (p.Key, Ms: (p.Value - beforeBy[p.Key]) * 1000 / calls)).OrderByDescending(p => p.Ms);
+            cpuPerCall.Add(cpu);
+            Console.WriteLine($"   {calls:N0} calls, {status}: {rate:0} calls/s, {cpu:0.00} ms CPU per call (load average {PlatformProcesses.LoadAverage()})");
+            Console.WriteLine($"      per process: {string.Join(", ", by.Select(p => $"{p.Key} {p.Ms:0.00}"))}");
+        }
+        Console.WriteLine($"   median {EndToEndBench.Median(cpuPerCall):0.00} ms CPU per call (target ≤ 2.5 ms)");
+
+        await MemoryAsync(platform, processes, longCalls);
+    }
+
+    /// <summary>Alternates bare-client and platform runs; prints both medians and their ratios; answers the platform's median.</summary>
+    private static async Task<double> CompareAsync(RunningPlatform platform, FakeOpenAiServer server, string provider, int concurrency, int calls)
+    {
+        var limit = concurrency / BenchProviders.Latency.TotalSeconds;
+        Console.WriteLine($"-- C={concurrency}, 200 ms, {calls:N0} calls (limit C/latency = {limit:0}/s)");
+        var bare = new List<double>();
+        var lab = new List<double>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var reference = await BareClient.CallsPerSecondAsync(server, provider, calls, concurrency);
+            bare.Add(reference);
+            var (rate, status, _) = await BenchRun.RunAsync(platform, provider, calls);
+            lab.Add(rate);
+            Console.WriteLine($"   round {round + 1}: bare client {reference:0}/s, platform {rate:0}/s ({status}) = {rate / reference:P0} of bare (load average {PlatformProcesses.LoadAverage()})");
+        }
+        var (bareMedian, labMedian) = (EndToEndBench.Median(bare), EndToEndBench.Median(lab));
+        Console.WriteLine($"   median: platform {labMedian:0} calls/s = {labMedian / limit:P0} of the limit, {labMedian / bareMedian:P0} of the bare client ({bareMedian:0}/s)");
+        return labMedian;
+    }
+
+    /// <summary>PSS of every platform process, sampled every 5 s over runs of 10,000 zero-latency calls in a row.</summary>
+    private static async Task MemoryAsync(RunningPlatform platform, PlatformProcesses processes, int calls)
+    {
+        Console.WriteLine($"-- memory (PSS, all platform processes) over {calls:N0} calls at zero latency");
+        var samples = new List<(double Seconds, double MiB)>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                lock (samples) samples.Add((watch.Elapsed.TotalSeconds, processes.PssMiB()));
+                await Task.Delay(5000, stop.Token).ContinueWith(_ => { });
+            }
+        });
+        var done = 0;
+        while (done < calls)
+        {
+            var size = Math.Min(10_000, calls - done);
+            await BenchRun.RunAsync(platform, "bench-zero", size);
+            done += size;
+        }
+        await stop.CancelAsync();
+        await sampler;
+        var tenth = Math.Max(1, samples.Count / 10);
+        var shown = samples.Where((_, i) => i % tenth == 0).Append(samples[^1]).Distinct();
+        Console.WriteLine($"   {string.Join(", ", shown.Select(s => $"{s.Seconds:0}s {s.MiB:0} MiB"))}");
+        var firstHalf = samples.Take(samples.Count / 2).Select(s => s.MiB).DefaultIfEmpty(0).Max();
+        var secondHalf = samples.Skip(samples.Count / 2).Select(s => s.MiB).DefaultIfEmpty(0).Max();
+        Console.WriteLine($"   max {samples.Max(s => s.MiB):0} MiB (target ≤ 1,536); max of the first half {firstHalf:0} MiB, of the second half {secondHalf:0} MiB");
+    }
+}
