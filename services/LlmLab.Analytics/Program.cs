@@ -4,13 +4,18 @@ using LlmLab.Analytics.Data;
 using LlmLab.Analytics.Queries;
 using LlmLab.Analytics.Rebuild;
 using LlmLab.Messaging;
+using LlmLab.Analytics.TenantData;
 using LlmLab.ServiceKit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceKit();
 builder.AddPostgresDbContext<AnalyticsDbContext>("analyticsdb");
-builder.AddMessaging(x => x.AddConsumer<ResponseScoredConsumer>());
+builder.AddMessaging(x =>
+{
+    x.AddConsumer<ResponseScoredConsumer>();
+    x.AddConsumer<EraseAnalyticsConsumer>();
+});
 builder.Services.AddScoped<AnalyticsSql>();
 builder.Services.AddScoped<ReadModelRebuilder>();
 // Logical name resolved by service discovery (services__batch__http__0).
@@ -29,5 +34,6 @@ app.MapInsightsApi();
 app.MapMethodComparisonApi();
 app.MapRebuildApi();
 app.MapAnalyticsExportApi();
+app.MapAnalyticsTenantData();
 await app.MigrateDatabaseAsync<AnalyticsDbContext>();
 await app.RunAsync();
