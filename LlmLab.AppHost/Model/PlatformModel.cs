@@ -7,8 +7,8 @@ public static class PlatformModel
 
     public static readonly IReadOnlyList<ProjectResource> Projects =
     [
-        new("identity", "services/LlmLab.Identity", ["identitydb"], [], [], HasGrpcEndpoint: true),
-        new("llm-integration", "services/LlmLab.LlmIntegration", [], ["redis"], ["training"], HasGrpcEndpoint: true),
+        new("identity", "services/LlmLab.Identity", ["identitydb"], ["rabbitmq"], ["experiments", "batch", "analytics", "llm-integration"], HasGrpcEndpoint: true),
+        new("llm-integration", "services/LlmLab.LlmIntegration", [], ["redis", "rabbitmq"], ["training"], HasGrpcEndpoint: true),
         new("experiments", "services/LlmLab.Experiments", ["experimentsdb"], ["rabbitmq"], ["llm-integration"]),
         new("quality-analysis", "services/LlmLab.Quality", [], [], ["llm-integration"], HasGrpcEndpoint: true),
         new("batch", "services/LlmLab.Batch", ["batchdb"], ["rabbitmq"], ["experiments", "llm-integration", "quality-analysis"]),

@@ -4,6 +4,7 @@ using LlmLab.Analytics.Data;
 using LlmLab.Analytics.Queries;
 using LlmLab.Analytics.Rebuild;
 using LlmLab.Messaging;
+using LlmLab.Analytics.TenantData;
 using LlmLab.ServiceKit;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddMessaging(x =>
 {
     x.AddConsumer<ResponsesScoredConsumer>();
     x.AddConsumer<ResponseScoredConsumer>();
+    x.AddConsumer<EraseAnalyticsConsumer>();
 });
 builder.Services.AddScoped<AnalyticsSql>();
 builder.Services.AddScoped<ReadModelRebuilder>();
@@ -33,5 +35,6 @@ app.MapInsightsApi();
 app.MapMethodComparisonApi();
 app.MapRebuildApi();
 app.MapAnalyticsExportApi();
+app.MapAnalyticsTenantData();
 await app.MigrateDatabaseAsync<AnalyticsDbContext>();
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using LlmLab.Batch.Apis;
 using LlmLab.Batch.Data;
 using LlmLab.Batch.Extensions;
+using LlmLab.Batch.TenantData;
 using LlmLab.ServiceKit;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,5 +19,6 @@ app.MapMetricsApi();
 app.MapBatchExperimentsApi();
 app.MapRunAnalysisApi();
 app.MapExportApi();
+app.MapBatchTenantData();
 await app.MigrateDatabaseAsync<BatchDbContext>();
 await app.RunAsync();

@@ -3,6 +3,7 @@ using LlmLab.Identity.Commands;
 using LlmLab.Identity.Data;
 using LlmLab.Identity.Extensions;
 using LlmLab.Identity.Grpc;
+using LlmLab.Identity.TenantData;
 using LlmLab.ServiceKit;
 
 if (CreateAdminCommand.IsInvoked(args)) return await CreateAdminCommand.RunAsync(args, Console.Out);
@@ -21,6 +22,7 @@ app.MapKeysApi();
 app.MapUsersApi();
 app.MapOrganisationsApi();
 app.MapAuditApi();
+app.MapTenantDataApi();
 await app.MigrateDatabaseAsync<IdentityDbContext>();
 await app.RunAsync();
 return 0;

@@ -2,6 +2,7 @@ using LlmLab.LlmIntegration.Apis;
 using LlmLab.LlmIntegration.Apis.OpenAiCompatible;
 using LlmLab.LlmIntegration.Extensions;
 using LlmLab.LlmIntegration.Grpc;
+using LlmLab.LlmIntegration.TenantData;
 using LlmLab.ServiceKit;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,4 +18,5 @@ app.MapGrpcService<LlmGrpcService>();
 app.MapProvidersApi();
 app.MapBudgetsApi();
 app.MapOpenAiCompatibleApi();
+app.MapLlmTenantData();
 await app.RunAsync();

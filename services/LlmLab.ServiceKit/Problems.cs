@@ -20,6 +20,11 @@ public static class Problems
     public static ProblemHttpResult NotFound(string what, object id) =>
         TypedResults.Problem(title: $"{what} not found", detail: $"No {what.ToLowerInvariant()} with id {id}.", statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>503: a service this request needs does not answer; <c>dependency</c> names it.</summary>
+    public static ProblemHttpResult Unavailable(string dependency, string detail) =>
+        TypedResults.Problem(title: "Dependency unavailable", detail: $"{dependency} is not available. {detail}",
+            statusCode: StatusCodes.Status503ServiceUnavailable, extensions: new Dictionary<string, object?> { ["dependency"] = dependency });
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(title: "Conflict", detail: detail, statusCode: StatusCodes.Status409Conflict);
 }

@@ -4,7 +4,8 @@ using LlmLab.Contracts.Identity;
 namespace LlmLab.Gateway.Audit;
 
 /// <summary>
-/// Audit records waiting to be shipped to identity. Bounded so a long identity outage costs memory up to a limit, not
+/// Audit records waiting in memory to be shipped to identity, used only while Redis (the durable
+/// <see cref="AuditJournal"/>) cannot be reached. Bounded so a long identity outage costs memory up to a limit, not
 /// the requests: past it the oldest records are dropped and counted in the log.
 /// </summary>
 public sealed class AuditQueue

@@ -21,6 +21,8 @@ public static class IdentitySetup
 #pragma warning restore EXTEXP0001
         builder.Services.AddSingleton<AuditQueue>();
         builder.Services.AddHostedService<AuditShipper>();
+        builder.Services.AddSingleton<AuditJournal>();
+        builder.Services.AddHostedService<AuditJournalShipper>();
         return builder;
     }
 }

@@ -20,6 +20,7 @@ public static class BatchServices
             x.AddConsumer<GenerateResponsesConsumer>(typeof(GenerateResponsesConsumerDefinition));
             x.AddConsumer<GenerateResponseConsumer>(typeof(GenerateResponseConsumerDefinition));
             x.AddConsumer<RescoreRunConsumer>();
+            x.AddConsumer<LlmLab.Batch.TenantData.EraseBatchDataConsumer>();
         });
 
         // Logical names resolved by service discovery (services__<name>__<endpoint>__0).

@@ -4,6 +4,7 @@ using LlmLab.Experiments.Consumers;
 using LlmLab.Experiments.Domain;
 using LlmLab.Experiments.Data;
 using LlmLab.Messaging;
+using LlmLab.Experiments.TenantData;
 using LlmLab.ServiceKit;
 
 namespace LlmLab.Experiments.Extensions;
@@ -17,7 +18,11 @@ public static class ExperimentsServices
             .Bind(builder.Configuration.GetSection("Experiments"))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.AddMessaging(x => x.AddConsumer<RunStatusConsumer>());
+        builder.AddMessaging(x =>
+        {
+            x.AddConsumer<RunStatusConsumer>();
+            x.AddConsumer<EraseExperimentsConsumer>();
+        });
         builder.Services.AddGrpcClient<LlmService.LlmServiceClient>(o => o.Address = new Uri("http://_grpc.llm-integration"));
         builder.Services.AddScoped<ModelCatalog>();
         return builder;

@@ -1,4 +1,6 @@
 using LlmLab.Identity.Data;
+using LlmLab.Identity.TenantData;
+using LlmLab.Messaging;
 using LlmLab.ServiceKit;
 
 namespace LlmLab.Identity.Extensions;
@@ -9,6 +11,11 @@ public static class IdentityServices
     {
         builder.AddPostgresDbContext<IdentityDbContext>("identitydb");
         builder.Services.AddGrpc();
+        builder.AddOutbox<IdentityDbContext>();
+        builder.AddMessaging();
+        builder.Services.AddScoped<TenantEraser>();
+        // Sections stream as long as they need to; opening one is bounded by TenantSections itself.
+        builder.Services.AddHttpClient<TenantSections>(c => c.Timeout = Timeout.InfiniteTimeSpan).WithoutStandardResilience();
         return builder;
     }
 }

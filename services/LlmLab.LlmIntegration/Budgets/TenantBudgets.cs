@@ -73,6 +73,23 @@ public sealed class TenantBudgets(IConnectionMultiplexer redis, TimeProvider tim
             Math.Round(spend[BudgetPeriod.Monthly], 6), exceeded, settings.RefuseWhenExceeded && exceeded.Count > 0, alerts);
     }
 
+    /// <summary>Deletes the tenant's thresholds, alerts and every spend counter still kept (each period's retention back from now).</summary>
+    public async Task EraseAsync(string tenant)
+    {
+        var now = time.GetUtcNow();
+        var keys = new List<RedisKey> { SettingsKey(tenant), AlertsKey(tenant) };
+        foreach (var period in BudgetPeriods.All)
+        {
+            for (var back = TimeSpan.Zero; back <= period.Retention(); back += TimeSpan.FromDays(1))
+            {
+                var label = period.Label(now - back);
+                keys.Add(SpendKey(tenant, period, label));
+                keys.Add(AlertedKey(tenant, period, label));
+            }
+        }
+        await redis.GetDatabase().KeyDeleteAsync(keys.Distinct().ToArray());
+    }
+
     /// <summary>Why new work is refused, or null: only when the tenant asked for refusal and a threshold is passed.</summary>
     public async Task<string?> RefusalAsync(string tenant)
     {

@@ -25,4 +25,6 @@ public sealed class DefaultProviderStore(IConnectionMultiplexer redis, ProviderC
 
     public Task SetAsync(string tenantId, string provider, string model) =>
         redis.GetDatabase().StringSetAsync(Key(tenantId), $"{provider}|{model}");
+
+    public Task<bool> EraseAsync(string tenantId) => redis.GetDatabase().KeyDeleteAsync(Key(tenantId));
 }

@@ -40,5 +40,8 @@ public sealed class RuntimeProviderStore(IConnectionMultiplexer redis, IDataProt
 
     public Task<bool> DeleteAsync(ProviderOwner owner, string name) => redis.GetDatabase().HashDeleteAsync(owner.HashKey, name.ToLowerInvariant());
 
+    /// <summary>Deletes every provider of the owner, with its encrypted key.</summary>
+    public Task<bool> EraseAsync(ProviderOwner owner) => redis.GetDatabase().KeyDeleteAsync(owner.HashKey);
+
     private sealed record StoredProvider(ProviderDefinition Definition, string EncryptedKey);
 }

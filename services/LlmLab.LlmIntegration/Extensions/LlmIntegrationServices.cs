@@ -6,8 +6,10 @@ using LlmLab.LlmIntegration.Pipeline;
 using LlmLab.LlmIntegration.Providers;
 using LlmLab.LlmIntegration.Providers.Local;
 using LlmLab.LlmIntegration.Providers.Simulated;
-using LlmLab.ServiceKit.Secrets;
+using LlmLab.LlmIntegration.TenantData;
+using LlmLab.Messaging;
 using LlmLab.ServiceKit;
+using LlmLab.ServiceKit.Secrets;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
@@ -51,6 +53,7 @@ public static class LlmIntegrationServices
         builder.Services.AddSingleton<LlmMetrics>();
         builder.Services.AddSingleton<TenantBudgets>();
         builder.Services.AddSingleton<GenerationService>();
+        builder.AddMessaging(x => x.AddConsumer<EraseLlmDataConsumer>());
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using LlmLab.ServiceKit;
 using Microsoft.Extensions.AI;
 using StackExchange.Redis;
 
@@ -40,6 +41,28 @@ public sealed class ResponseCache(IConnectionMultiplexer redis)
 
     public Task SetAsync(string key, CachedReply reply, TimeSpan ttl) =>
         redis.GetDatabase().StringSetAsync(key, JsonSerializer.Serialize(reply), ttl);
+
+    /// <summary>
+    /// Deletes every cached reply of the tenant. Found by its key prefix; a key is the tenant's only when exactly a
+    /// hash follows the prefix, so tenant "a" never erases tenant "a:b"'s entries.
+    /// </summary>
+    public async Task<long> EraseAsync(string tenantId)
+    {
+        var prefix = $"llmlab:cache:{tenantId}:";
+        var db = redis.GetDatabase();
+        long erased = 0;
+        foreach (var server in redis.GetServers().Where(s => !s.IsReplica))
+        {
+            await foreach (var key in server.KeysAsync(db.Database, RedisGlob.Escape(prefix) + "*", pageSize: 1000))
+            {
+                var rest = key.ToString()[prefix.Length..];
+                if (rest.Length == HashLength && rest.All(char.IsAsciiHexDigitLower) && await db.KeyDeleteAsync(key)) erased++;
+            }
+        }
+        return erased;
+    }
+
+    private const int HashLength = 64;
 }
 
 public sealed record CachedReply(string Content, string FinishReason, int PromptTokens, int CompletionTokens);
