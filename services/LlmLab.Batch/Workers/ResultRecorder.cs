@@ -44,7 +44,7 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
             {
                 var response = ToResponse(run, item, result, now);
                 db.Responses.Add(response);
-                outbox.Add(db, ScoredEvents.From(item, response, run.Prompt));
+                outbox.Add(db, ScoredEvents.From(item, response));
             }
             await db.SaveChangesAsync(ct);
 
