@@ -1,7 +1,7 @@
 using LlmLab.Bench;
 
 // Benchmarks that print figures (medians of repeated rounds, measured in one run). Usage:
-//   dotnet run -c Release --project bench/LlmLab.Bench -- [quality|engine|llm|throughput|e2e|export|analytics|knowledge|platform|all] [--long-calls N] [--quick]
+//   dotnet run -c Release --project bench/LlmLab.Bench -- [quality|reference|engine|llm|throughput|e2e|export|analytics|knowledge|platform|all] [--long-calls N] [--quick]
 //   dotnet run -c Release --project bench/LlmLab.Bench -- evaluation [sample=50] [--rag] [--gateway=URL --key=KEY]
 // evaluation is the method × dataset matrix (not part of all); without --gateway it starts the AppHost itself.
 // throughput, e2e, export, analytics, knowledge and platform (all of them) start the real AppHost from the Release build.
@@ -9,6 +9,7 @@ var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordina
 var longCallsAt = Array.IndexOf(args, "--long-calls");
 var longCalls = longCallsAt >= 0 && longCallsAt + 1 < args.Length ? int.Parse(args[longCallsAt + 1]) : 100_000;
 if (which is "quality" or "all") await QualityBench.RunAsync();
+if (which is "reference" or "all") ReferenceMetricsBench.Run();
 if (which is "engine" or "all") EngineBench.Run();
 if (which is "llm" or "all") await LlmBench.RunAsync();
 if (which is "throughput" or "e2e" or "export" or "analytics" or "knowledge" or "platform" or "all")

@@ -35,18 +35,17 @@ public static class ItemPairing
 
     private static string Reason(IReadOnlyList<RunItem> a, IReadOnlyList<RunItem> b)
     {
-        const string rule = "items pair only when prompt, model, temperature, top_p, max_tokens, penalties and repetition are all equal";
+        const string rule = "items pair only when temperature, top_p, max_tokens, penalties, repetition and the prompt and model a grid varies are all equal";
         if (a.Count == 0 || b.Count == 0) return $"{(a.Count == 0 ? "run_a" : "run_b")} has no scored response with this metric.";
         if (a.All(x => x.Identity is null) || b.All(x => x.Identity is null))
             return "the runs' responses were recorded before item identities existed; rebuild the read model (POST /api/analytics/rebuild).";
         var differences = new List<string>();
-        Compare(differences, "model", a, b, x => x.Model);
         Compare(differences, "temperature", a, b, x => F(x.Temperature));
         Compare(differences, "top_p", a, b, x => F(x.TopP));
         Compare(differences, "max_tokens", a, b, x => x.MaxTokens.ToString(CultureInfo.InvariantCulture));
         Compare(differences, "frequency_penalty", a, b, x => F(x.FrequencyPenalty));
         Compare(differences, "presence_penalty", a, b, x => F(x.PresencePenalty));
-        var where = differences.Count > 0 ? string.Join("; ", differences) : "their prompts or repetition counts differ";
+        var where = differences.Count > 0 ? string.Join("; ", differences) : "their grids' prompts, models or repetition counts differ";
         return $"run_a and run_b share no item: {rule}, and {where}.";
     }
 

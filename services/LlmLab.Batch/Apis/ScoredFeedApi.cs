@@ -29,9 +29,8 @@ public static class ScoredFeedApi
         if (after is { } last) query = query.Where(r => r.Id.CompareTo(last) > 0);
         var page = await query.OrderBy(r => r.Id).Take(limit)
             .Join(db.WorkItems.AsNoTracking(), r => r.WorkItemId, w => w.Id, (r, w) => new { Response = r, Item = w })
-            .Join(db.Runs.AsNoTracking(), x => x.Response.RunId, run => run.Id, (x, run) => new { x.Response, x.Item, run.Prompt })
             .ToListAsync(ct);
-        var items = page.Select(p => ScoredEvents.From(p.Item, p.Response, p.Prompt)).ToList();
+        var items = page.Select(p => ScoredEvents.From(p.Item, p.Response)).ToList();
         return TypedResults.Ok(new ScoredPage(items, items.Count == limit ? items[^1].ResponseId : null));
     }
 }

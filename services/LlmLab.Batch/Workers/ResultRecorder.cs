@@ -42,7 +42,7 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
                 }
                 var response = ToResponse(run, items[i], results[i], now);
                 db.Responses.Add(response);
-                scored.Add(ScoredEvents.From(items[i], response, run.Prompt));
+                scored.Add(ScoredEvents.From(items[i], response));
             }
             if (scored.Count > 0)
             {

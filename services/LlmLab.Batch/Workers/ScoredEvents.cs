@@ -6,8 +6,11 @@ namespace LlmLab.Batch.Workers;
 /// <summary>The ResponseScored event of a stored response: what the recorder publishes and what the analytics rebuild reads.</summary>
 public static class ScoredEvents
 {
-    /// <param name="runPrompt">The run's prompt, which the item uses unless the grid varies prompts.</param>
-    public static ResponseScored From(WorkItem item, StoredResponse response, string runPrompt) => new()
+    /// <remarks>
+    /// The item's identity holds the prompt and model only when the grid varies them: a run's own prompt and model
+    /// are what two runs are compared on (model A against model B on the same grid), not what makes an item.
+    /// </remarks>
+    public static ResponseScored From(WorkItem item, StoredResponse response) => new()
     {
         ResponseId = response.Id,
         WorkItemId = item.Id,
@@ -29,7 +32,7 @@ public static class ScoredEvents
         AnalysisVersion = response.Metrics.AnalysisVersion,
         CreatedAt = response.CreatedAt,
         ItemKey = ResponseScored.ItemKeyOf(item.CombinationIndex, item.Repetition),
-        ItemIdentity = Contracts.Messages.ItemIdentity.ForGrid(item.Prompt ?? runPrompt, response.Model, item.Temperature, item.TopP,
+        ItemIdentity = Contracts.Messages.ItemIdentity.ForGrid(item.Prompt ?? "", item.Model ?? "", item.Temperature, item.TopP,
             item.MaxTokens, item.FrequencyPenalty, item.PresencePenalty, item.Repetition),
     };
 }

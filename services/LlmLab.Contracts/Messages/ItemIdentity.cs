@@ -6,8 +6,9 @@ namespace LlmLab.Contracts.Messages;
 
 /// <summary>
 /// What makes two responses of different runs "the same item", so comparisons pair like with like. A grid item is its
-/// exact parameters (prompt, model, temperature, top_p, max_tokens, penalties) and repetition index — never its
-/// position in the grid, which means something else in another grid. A dataset item (evaluations) is its dataset item
+/// exact parameters (temperature, top_p, max_tokens, penalties; prompt and model when the grid varies them — a run's
+/// own prompt and model are what runs are compared on) and repetition index — never its position in the grid, which
+/// means something else in another grid. A dataset item (evaluations) is its dataset item
 /// id and repetition. The identity is a hash, so a long prompt is not repeated in every row.
 /// </summary>
 public static class ItemIdentity
