@@ -1,7 +1,7 @@
 using LlmLab.Bench;
 
 // Benchmarks that print figures (medians of repeated rounds, measured in one run). Usage:
-//   dotnet run -c Release --project bench/LlmLab.Bench -- [quality|reference|engine|llm|throughput|e2e|export|analytics|knowledge|platform|all] [--long-calls N] [--quick]
+//   dotnet run -c Release --project bench/LlmLab.Bench -- [quality|reference|engine|llm|throughput|e2e|export|analytics|knowledge|platform|training|all] [--long-calls N] [--quick]
 //   dotnet run -c Release --project bench/LlmLab.Bench -- evaluation [sample=50] [--rag] [--gateway=URL --key=KEY]
 // evaluation is the method × dataset matrix (not part of all); without --gateway it starts the AppHost itself.
 // throughput, e2e, export, analytics, knowledge and platform (all of them) start the real AppHost from the Release build.
@@ -31,3 +31,4 @@ if (which == "evaluation")
         await LlmLab.Bench.Platform.EvaluationMatrixBench.RunAsync(client, sample, rag);
     }
 }
+if (which is "training" or "all") await TrainingBench.RunAsync();

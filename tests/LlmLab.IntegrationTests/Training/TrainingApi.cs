@@ -41,7 +41,7 @@ public sealed class TrainingApi(HttpClient client)
                 using var response = await client.GetAsync("/api/training/jobs?page_size=1");
                 if (response.StatusCode == HttpStatusCode.OK) return;
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
             {
                 // not listening yet
             }
