@@ -13,7 +13,7 @@ public class AgentMethodTests
     public async Task The_calculator_observation_reaches_the_model_and_the_final_answer_is_extracted()
     {
         var model = new ScriptedModel(" add them\nAction: calculator[12 + 7]", " I know it\nFinal Answer: 19 apples");
-        var agent = new AgentMethod(model, new AgentTools(Knowledge(Articles())));
+        var agent = new AgentMethod(model, new AgentTools(KnowledgeClientOf(Articles())));
 
         var outcome = await agent.RunAsync(Input(MethodKind.Agent, "Anna has 12 apples and gets 7 more. How many?", ["19"]), default);
 
@@ -31,7 +31,7 @@ public class AgentMethodTests
     {
         var knowledge = Articles();
         var model = new ScriptedModel(" find it\nAction: retrieve[symbol of cobalt]", " check\nAction: lookup[Cobalt]", " done\nFinal Answer: Co");
-        var agent = new AgentMethod(model, new AgentTools(Knowledge(knowledge)));
+        var agent = new AgentMethod(model, new AgentTools(KnowledgeClientOf(knowledge)));
 
         var outcome = await agent.RunAsync(Input(MethodKind.Agent, "What is the symbol of cobalt?", ["Co"], new MethodOptions(TopK: 2)), default);
 
@@ -48,7 +48,7 @@ public class AgentMethodTests
     public async Task The_same_action_a_third_time_ends_the_item_as_stuck_with_every_step_traced()
     {
         var model = new ScriptedModel(" hmm\nAction: calculator[1 + 1]");
-        var agent = new AgentMethod(model, new AgentTools(Knowledge(Articles())));
+        var agent = new AgentMethod(model, new AgentTools(KnowledgeClientOf(Articles())));
 
         var outcome = await agent.RunAsync(Input(MethodKind.Agent, "q", ["2"]), default);
 
@@ -67,7 +67,7 @@ public class AgentMethodTests
         knowledge.Down = true;
         var turns = new[] { "Action: calculator[2 +]", "Action: search[iron]", "Action: retrieve[iron]", "Action: calculator[3 * 3]" };
         var model = new ScriptedModel((_, i) => " try\n" + turns[i % turns.Length]);
-        var agent = new AgentMethod(model, new AgentTools(Knowledge(knowledge)));
+        var agent = new AgentMethod(model, new AgentTools(KnowledgeClientOf(knowledge)));
 
         var outcome = await agent.RunAsync(Input(MethodKind.Agent, "q", ["9"], new MethodOptions(MaxSteps: 4)), default);
 
@@ -83,7 +83,7 @@ public class AgentMethodTests
     [Fact]
     public async Task A_model_that_ignores_the_protocol_is_scored_on_its_prose_but_has_not_finished()
     {
-        var agent = new AgentMethod(new ScriptedModel(" The answer is 42."), new AgentTools(Knowledge(Articles())));
+        var agent = new AgentMethod(new ScriptedModel(" The answer is 42."), new AgentTools(KnowledgeClientOf(Articles())));
         var outcome = await agent.RunAsync(Input(MethodKind.Agent, "q", ["42"]), default);
         Assert.False(outcome.Finished);
         Assert.Equal("42", outcome.Extracted);

@@ -75,7 +75,7 @@ internal static class EvaluationFixtures
     public static readonly InternalTokens Tokens = new(Options.Create(new InternalTokenOptions { InternalTokenKey = Convert.ToBase64String(new byte[32]) }),
         TimeProvider.System);
 
-    public static KnowledgeClient Knowledge(FakeKnowledge fake) => new(fake, Tokens, new ServiceName("evaluation"));
+    public static KnowledgeClient KnowledgeClientOf(FakeKnowledge fake) => new(fake, Tokens, new ServiceName("evaluation"));
 
     public static FakeKnowledge Articles() => new(Tokens, new Dictionary<string, string>
     {

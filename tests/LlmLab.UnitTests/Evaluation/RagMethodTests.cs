@@ -17,7 +17,7 @@ public class RagMethodTests
     {
         var knowledge = Articles();
         var model = new ScriptedModel(" Fe");
-        var rag = new RagMethod(model, Knowledge(knowledge));
+        var rag = new RagMethod(model, KnowledgeClientOf(knowledge));
 
         var outcome = await rag.RunAsync(Input(kind, "What is the chemical symbol of iron?", ["Fe"], new MethodOptions(TopK: 2, ChunkSize: 60)), default);
 
