@@ -173,7 +173,6 @@ public class EvaluationTests(PlatformFixture platform, ITestOutputHelper output)
             await PlatformApi.ExpectProblemAsync(response, HttpStatusCode.UnprocessableEntity, field);
         }
         await Refused(new { name = "x", dataset_id = dataset, methods = new[] { new { method = "magic" } } }, "methods[0].method");
-        await Refused(new { name = "x", dataset_id = dataset, methods = new[] { new { method = "rag" } } }, "methods[0].method");
         await Refused(new { name = "x", dataset_id = dataset, methods = new[] { new { method = "naive", options = new { top_k = 0 } } } }, "methods[0].options.top_k");
         await Refused(new { name = "x", dataset_id = dataset, provider = "nope", methods = new[] { new { method = "naive" } } }, "provider");
         await Refused(new { name = "x", dataset_id = Guid.NewGuid(), methods = new[] { new { method = "naive" } } }, "dataset_id");

@@ -52,7 +52,7 @@ public class TraceTests(PlatformFixture platform)
 
     private async Task<List<ReceivedSpan>> WaitForSpansAsync(string traceId, Func<List<ReceivedSpan>, bool> complete)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         List<ReceivedSpan> spans;
         do
         {
@@ -61,7 +61,7 @@ public class TraceTests(PlatformFixture platform)
             await Task.Delay(250);
         }
         while (DateTime.UtcNow < deadline);
-        Assert.Fail($"The trace {traceId} is incomplete after 30 s. Spans seen:\n{Summary(spans)}");
+        Assert.Fail($"The trace {traceId} is incomplete after 90 s. Spans seen:\n{Summary(spans)}");
         return spans;
     }
 }
