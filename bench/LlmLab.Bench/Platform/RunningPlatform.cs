@@ -108,10 +108,5 @@ public sealed class RunningPlatform : IAsyncDisposable
         return directory?.FullName ?? throw new InvalidOperationException("LlmLab.sln not found above the bench.");
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => LlmLab.AppHost.Infrastructure.Ports.Free();
 }

@@ -129,12 +129,7 @@ public sealed class AppHostProcess : IAsyncDisposable
         }
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => LlmLab.AppHost.Infrastructure.Ports.Free();
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
