@@ -12,8 +12,13 @@ public static class DatabaseMigration
     public static IHostApplicationBuilder AddPostgresDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+        var configured = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
+        // No service keeps session state (temporary tables, SET) on a pooled connection, so the DISCARD ALL Npgsql sends
+        // on every return to the pool is a round trip per unit of work for nothing; a connection string may still ask for it.
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!configured.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)) settings.NoResetOnClose = true;
+        var connectionString = settings.ConnectionString;
         // Retries transient failures, including a restarted server's "terminating connection" (57P01..57P03) on a pooled
         // connection: PostgreSQL restarting does not clear Npgsql's pool, so the first use of each old connection fails.
         builder.Services.AddDbContext<TContext>(o => o

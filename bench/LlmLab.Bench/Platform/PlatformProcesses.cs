@@ -4,25 +4,32 @@ namespace LlmLab.Bench.Platform;
 /// Every process of the platform — the AppHost and all it started, PostgreSQL's backends, RabbitMQ's and Redis's
 /// included — read from /proc: CPU time and proportional set size (PSS, shared pages split among their users).
 /// </summary>
-public sealed class PlatformProcesses(int appHostPid)
+public sealed class PlatformProcesses(int appHostPid, Func<IEnumerable<(string Name, int Pid)>> resources)
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
-    /// <summary>CPU seconds the tree has used: its live processes' own time and the time of the children they reaped.</summary>
-    public double CpuSeconds() => CpuSeconds(appHostPid);
+    /// <summary>
+    /// CPU seconds the platform has used: its live processes' own time and the time of the children they reaped. PostgreSQL
+    /// daemonises away from the AppHost's tree, so every resource's own subtree is added (each process counted once).
+    /// </summary>
+    public double CpuSeconds() => Everything().Sum(ProcessCpuSeconds);
 
     /// <summary>CPU seconds of the subtree of each given process (a service, PostgreSQL with its backends…).</summary>
     public Dictionary<string, double> CpuSecondsBy(IEnumerable<(string Name, int Pid)> resources) =>
         resources.ToDictionary(r => r.Name, r => CpuSeconds(r.Pid));
 
-    private double CpuSeconds(int root) => Tree(root).Sum(pid =>
+    private static double CpuSeconds(int root) => Tree(root).Sum(ProcessCpuSeconds);
+
+    private static double ProcessCpuSeconds(int pid)
     {
         var fields = StatFields(pid);
         // utime, stime, cutime, cstime (fields 14–17; after the command name they are at 11–14).
         return fields is null ? 0 : (long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14])) / TicksPerSecond;
-    });
+    }
 
-    public double PssMiB() => Tree(appHostPid).Sum(pid =>
+    private HashSet<int> Everything() => [.. Tree(appHostPid).Concat(resources().SelectMany(r => Tree(r.Pid)))];
+
+    public double PssMiB() => Everything().Sum(pid =>
     {
         try
         {
@@ -35,7 +42,7 @@ public sealed class PlatformProcesses(int appHostPid)
         }
     });
 
-    public int Count() => Tree(appHostPid).Count;
+    public int Count() => Everything().Count;
 
     private static List<int> Tree(int root)
     {

@@ -17,7 +17,7 @@ public static class ThroughputBench
     public static async Task RunAsync(RunningPlatform platform, FakeOpenAiServer server, int longCalls, bool quick)
     {
         var calls = quick ? 1_000 : 5_000;
-        var processes = new PlatformProcesses(platform.AppHostPid);
+        var processes = new PlatformProcesses(platform.AppHostPid, platform.Resources);
         Console.WriteLine($"== Throughput through the gateway against an OpenAI-compatible test server ({Environment.ProcessorCount} cores; load average {PlatformProcesses.LoadAverage()})");
 
         // The first run after start, with no warm-up before it.

@@ -7,7 +7,7 @@ using NpgsqlTypes;
 
 namespace LlmLab.Analytics.Data;
 
-/// <summary>Writes ResponseScored events into scored_responses: one at a time from the bus, or in bulk (COPY) for a rebuild.</summary>
+/// <summary>Writes ResponseScored events into scored_responses: one at a time, or a chunk per statement.</summary>
 public static class ScoredResponseWriter
 {
     private const string Columns = """
@@ -25,26 +25,38 @@ public static class ScoredResponseWriter
         await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
     }
 
-    /// <summary>Copies events into a temporary table and inserts those not yet held, in the caller's transaction.</summary>
+    /// <summary>
+    /// Inserts events not yet held in one statement, in the caller's transaction: each column is sent as one array
+    /// parameter and unnested on the server. A temporary table per chunk (COPY, then INSERT … SELECT) cost PostgreSQL
+    /// more than the rows themselves: every CREATE TEMP TABLE writes and later vacuums catalog rows.
+    /// </summary>
     public static async Task<int> BulkInsertAsync(NpgsqlConnection connection, IReadOnlyList<ResponseScored> events, CancellationToken ct)
     {
-        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE IF NOT EXISTS scored_import (LIKE scored_responses INCLUDING DEFAULTS) ON COMMIT DROP; TRUNCATE scored_import", connection))
-            await create.ExecuteNonQueryAsync(ct);
-        await using (var writer = await connection.BeginBinaryImportAsync($"COPY scored_import ({Columns}) FROM STDIN (FORMAT BINARY)", ct))
+        if (events.Count == 0) return 0;
+        var rows = events.Select(m => Values(m, m.ResponseId)).ToList();
+        await using var insert = new NpgsqlCommand { Connection = connection };
+        var columns = rows[0].Count;
+        for (var c = 0; c < columns; c++)
         {
-            foreach (var m in events)
-            {
-                await writer.StartRowAsync(ct);
-                foreach (var (value, type) in Values(m, m.ResponseId))
-                {
-                    if (value is null) await writer.WriteNullAsync(ct);
-                    else await writer.WriteAsync(value, type, ct);
-                }
-            }
-            await writer.CompleteAsync(ct);
+            var type = rows[0][c].Type;
+            insert.Parameters.Add(new NpgsqlParameter($"c{c}", NpgsqlDbType.Array | type) { Value = ColumnArray(rows, c, type) });
         }
-        await using var insert = new NpgsqlCommand($"INSERT INTO scored_responses ({Columns}) SELECT {Columns} FROM scored_import ON CONFLICT DO NOTHING", connection);
+        insert.CommandText = $"INSERT INTO scored_responses ({Columns}) SELECT * FROM unnest({string.Join(", ", Enumerable.Range(0, columns).Select(c => "@c" + c))}) ON CONFLICT DO NOTHING";
         return await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>One column of every row as a typed array (Npgsql writes arrays of the CLR type that matches the column).</summary>
+    private static Array ColumnArray(List<List<(object? Value, NpgsqlDbType Type)>> rows, int column, NpgsqlDbType type)
+    {
+        T?[] Of<T>() where T : struct => rows.Select(r => (T?)r[column].Value).ToArray();
+        return type switch
+        {
+            NpgsqlDbType.Uuid => Of<Guid>(),
+            NpgsqlDbType.Double => Of<double>(),
+            NpgsqlDbType.Integer => Of<int>(),
+            NpgsqlDbType.TimestampTz => Of<DateTime>(),
+            _ => rows.Select(r => (string?)r[column].Value).ToArray(),
+        };
     }
 
     private static List<(object? Value, NpgsqlDbType Type)> Values(ResponseScored m, Guid messageId)
