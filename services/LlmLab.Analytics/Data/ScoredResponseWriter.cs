@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LlmLab.Analytics.Domain;
+using LlmLab.Analytics.Rollups;
 using LlmLab.Contracts.Messages;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -21,13 +22,25 @@ public static class ScoredResponseWriter
     {
         var values = Values(m, messageId);
         var parameters = values.Select((v, i) => new NpgsqlParameter($"p{i}", v.Type) { Value = v.Value ?? DBNull.Value }).ToArray();
-        var sql = $"INSERT INTO scored_responses ({Columns}) VALUES ({string.Join(", ", parameters.Select(p => "@" + p.ParameterName))}) ON CONFLICT DO NOTHING";
+        // The writer lock is taken by the one-row subquery before the row is inserted, in the statement's own transaction.
+        var sql = $"""
+            INSERT INTO scored_responses ({Columns})
+            SELECT {string.Join(", ", parameters.Select(p => "@" + p.ParameterName))} FROM ({RollupSchema.WriterLock("@p4", exclusive: false)}) AS writer_lock
+            ON CONFLICT DO NOTHING
+            """;
         await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
     }
 
-    /// <summary>Copies events into a temporary table and inserts those not yet held, in the caller's transaction.</summary>
+    /// <summary>Copies events (one tenant's: a chunk, or a rebuild's page) into a temporary table and inserts those not yet held, in the caller's transaction.</summary>
     public static async Task<int> BulkInsertAsync(NpgsqlConnection connection, IReadOnlyList<ResponseScored> events, CancellationToken ct)
     {
+        // Tenants in one order, so two writers never take each other's locks crosswise.
+        await using (var writerLock = new NpgsqlCommand(
+            $"{RollupSchema.WriterLock("t", exclusive: false)} FROM (SELECT DISTINCT unnest(@tenants) AS t ORDER BY t) AS tenants", connection))
+        {
+            writerLock.Parameters.AddWithValue("tenants", events.Select(e => e.TenantId).Distinct().ToArray());
+            await writerLock.ExecuteNonQueryAsync(ct);
+        }
         await using (var create = new NpgsqlCommand("CREATE TEMP TABLE IF NOT EXISTS scored_import (LIKE scored_responses INCLUDING DEFAULTS) ON COMMIT DROP; TRUNCATE scored_import", connection))
             await create.ExecuteNonQueryAsync(ct);
         await using (var writer = await connection.BeginBinaryImportAsync($"COPY scored_import ({Columns}) FROM STDIN (FORMAT BINARY)", ct))
