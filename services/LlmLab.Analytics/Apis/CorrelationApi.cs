@@ -11,7 +11,8 @@ namespace LlmLab.Analytics.Apis;
 /// <summary>
 /// GET /api/analytics/parameters/correlation: Pearson's r and Spearman's ρ (average ranks for ties) of every numeric
 /// parameter with every score, with two-sided p-values (t with n − 2 df). r comes from sums (the rollups' tenant-wide);
-/// ranking sorts every column, so above 20,000 rows ρ is computed on the fixed hash sample (<see cref="HashSample"/>) and says so.
+/// ρ ranks every column (in .NET, <see cref="RankCorrelation"/>), so above 20,000 rows it is computed on the fixed hash
+/// sample (<see cref="HashSample"/>) and says so.
 /// </summary>
 public static class CorrelationApi
 {
@@ -60,20 +61,15 @@ public static class CorrelationApi
             return (Total: r.WholeNumber(0), Cells: cells);
         }, ct)).Single();
 
-        // Spearman: Pearson's r of average ranks (ties share their mean rank), on all rows or the fixed hash sample.
-        var spearman = (await sql.QueryAsync(c =>
-        {
-            var where = scope.Where(c);
-            var columns = parameters.Select(p => $"{p}::float8 AS {p}").Concat(metrics);
-            var ranks = parameters.Concat(metrics).Select(col =>
-                $"CASE WHEN {col} IS NULL THEN NULL ELSE rank() OVER (ORDER BY {col}) + (count(*) OVER (PARTITION BY {col}) - 1) / 2.0 END::float8 AS r_{col}");
-            var aggregates = pairs.Select(x => $"corr(r_{x.Metric}, r_{x.Parameter}), regr_count(r_{x.Metric}, r_{x.Parameter})");
-            return $"""
-                WITH base AS (SELECT {string.Join(", ", columns)} FROM scored_responses WHERE {where}{HashSample.Condition(pearson.Total)}),
-                ranked AS (SELECT {string.Join(", ", ranks)} FROM base)
-                SELECT {string.Join(", ", aggregates)} FROM ranked
-                """;
-        }, r => pairs.Select((_, i) => (Rho: r.NullableDouble(i * 2), N: r.GetInt64(1 + i * 2))).ToList(), ct)).Single();
+        // Spearman: Pearson's r of average ranks, on all rows or the fixed hash sample, ranked in .NET.
+        var columns = parameters.Concat(metrics).ToList();
+        var rows = await sql.QueryAsync(c => $"""
+            SELECT {string.Join(", ", columns.Select(col => $"{col}::float8"))}
+            FROM scored_responses WHERE {scope.Where(c)}{HashSample.Condition(pearson.Total)}
+            """, r => columns.Select((_, i) => r.NullableDouble(i)).ToArray(), ct);
+        var ranks = columns.Select((_, i) => RankCorrelation.Ranks(rows.Select(row => row[i]).ToList())).ToList();
+        var spearman = pairs.Select(x => RankCorrelation.Of(ranks[columns.IndexOf(x.Metric)], ranks[columns.IndexOf(x.Parameter)]))
+            .Select(s => (Rho: s.R, s.N)).ToList();
 
         var cells = pairs.Select((x, i) => new Correlation(x.Parameter, x.Metric, pearson.Cells[i].N,
             Round(pearson.Cells[i].R), Round(Tests.CorrelationP(pearson.Cells[i].R ?? double.NaN, pearson.Cells[i].N)),

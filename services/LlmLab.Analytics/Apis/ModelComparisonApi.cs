@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LlmLab.Analytics.Apis;
 
-/// <summary>GET /api/analytics/models/comparison: per provider and model, quality, latency percentiles (interpolated; on the model's fixed hash sample above 20,000 responses), tokens and cost.</summary>
+/// <summary>GET /api/analytics/models/comparison: per provider and model, quality, latency percentiles (interpolated; on a fixed hash sample above 20,000 responses in all), tokens and cost.</summary>
 public static class ModelComparisonApi
 {
     public static IEndpointRouteBuilder MapModelComparisonApi(this IEndpointRouteBuilder app)
@@ -41,18 +41,21 @@ public static class ModelComparisonApi
             }).ToList();
     }
 
-    /// <summary>Latency percentiles per model from its rows: all of them up to HashSample.Target, the model's fixed hash sample above.</summary>
+    /// <summary>Latency percentiles per model from its rows: all of them up to its share of HashSample.Target, its fixed hash sample above.</summary>
     private static async Task<Dictionary<(string, string), (double P50, double P95, double P99, long Rows)>> LatencyAsync(AnalyticsSql sql,
         AnalyticsScope scope, List<(string Provider, string Model, long Responses)> models, CancellationToken ct)
     {
         if (models.Count == 0) return [];
+        // Up to HashSample.Target responses in all, every row; above, the models share one sample budget, none getting
+        // fewer than 2,000 rows (or all it has).
+        var target = models.Sum(m => m.Responses) <= HashSample.Target ? HashSample.Target : Math.Max(HashSample.Target / models.Count, 2_000);
         var rows = await sql.QueryAsync(c =>
         {
             var groups = models.Select((m, i) =>
             {
                 c.Parameters.AddWithValue($"provider{i}", m.Provider);
                 c.Parameters.AddWithValue($"model{i}", m.Model);
-                return $"(provider = @provider{i} AND model = @model{i}{HashSample.Condition(m.Responses)})";
+                return $"(provider = @provider{i} AND model = @model{i}{HashSample.Condition(m.Responses, target)})";
             });
             return $"""
                 SELECT provider, model, count(*), percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY response_time_ms)

@@ -14,10 +14,10 @@ public static class HashSample
     /// <summary>Indexed (tenant_id, bucket) and (tenant_id, provider, model, bucket); the text must match the index expression.</summary>
     public const string Bucket = "(hashtext(response_id::text) & 1023)";
 
-    /// <summary>How many buckets make a sample of about <see cref="Target"/> rows out of <paramref name="rows"/>.</summary>
-    public static int Buckets(long rows) => rows <= Target ? AllBuckets : (int)Math.Ceiling((double)AllBuckets * Target / rows);
+    /// <summary>How many buckets make a sample of about <paramref name="target"/> rows out of <paramref name="rows"/>.</summary>
+    public static int Buckets(long rows, int target = Target) => rows <= target ? AllBuckets : (int)Math.Ceiling((double)AllBuckets * target / rows);
 
     /// <summary>The condition (with a leading AND) that keeps the sample, or nothing when every row is used.</summary>
-    public static string Condition(long rows, string alias = "") =>
-        Buckets(rows) >= AllBuckets ? "" : $" AND {Bucket.Replace("response_id", alias + "response_id", StringComparison.Ordinal)} < {Buckets(rows)}";
+    public static string Condition(long rows, int target = Target) =>
+        Buckets(rows, target) >= AllBuckets ? "" : $" AND {Bucket} < {Buckets(rows, target)}";
 }

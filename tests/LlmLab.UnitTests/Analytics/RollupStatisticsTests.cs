@@ -64,3 +64,31 @@ public class RollupStatisticsTests
         Assert.Equal(" AND (hashtext(response_id::text) & 1023) < 21", HashSample.Condition(1_000_000));
     }
 }
+
+public class RankCorrelationTests
+{
+    [Fact]
+    public void Spearman_without_missing_values_equals_pearson_of_average_ranks()
+    {
+        double[] x = [0.2, 0.2, 0.6, 0.6, 1.0, 1.0, 1.0];
+        double[] y = [80, 77, 71, 75, 60, 66, 60];
+        var (rho, n) = RankCorrelation.Of(RankCorrelation.Ranks(x.Select(v => (double?)v).ToList()), RankCorrelation.Ranks(y.Select(v => (double?)v).ToList()));
+        Assert.Equal(7, n);
+        Assert.Equal(Tests.Spearman(x, y).Rho, rho!.Value, 12);
+        Assert.True(rho < -0.8);
+    }
+
+    [Fact]
+    public void A_missing_score_is_left_unranked_and_its_pair_left_out_while_the_parameter_keeps_its_ranks_over_every_row()
+    {
+        double?[] parameter = [1, 2, 3, 4];
+        double?[] score = [10, null, 30, 20];
+        var ranks = RankCorrelation.Ranks(score);
+        Assert.Equal([1, null, 3, 2], ranks);
+        var (rho, n) = RankCorrelation.Of(ranks, RankCorrelation.Ranks(parameter));
+        Assert.Equal(3, n);
+        // Pairs (1,1), (3,3), (2,4): r of those values.
+        Assert.Equal(Tests.Pearson([1.0, 3, 2], [1.0, 3, 4]).R, rho!.Value, 12);
+        Assert.Null(RankCorrelation.Of([1, 1, 1], [1, 2, 3]).R);
+    }
+}
