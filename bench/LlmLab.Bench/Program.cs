@@ -5,15 +5,18 @@ using LlmLab.Bench;
 //   dotnet run -c Release --project bench/LlmLab.Bench -- evaluation [sample=50] [--rag] [--gateway=URL --key=KEY]
 // evaluation is the method × dataset matrix (not part of all); without --gateway it starts the AppHost itself.
 // throughput, e2e, export, analytics, knowledge and platform (all of them) start the real AppHost from the Release build.
+//   dotnet run -c Release --project bench/LlmLab.Bench -- analytics [--rows 1000000]   (every analytics view over N scored responses)
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var longCallsAt = Array.IndexOf(args, "--long-calls");
 var longCalls = longCallsAt >= 0 && longCallsAt + 1 < args.Length ? int.Parse(args[longCallsAt + 1]) : 100_000;
+var rowsAt = Array.IndexOf(args, "--rows");
+var analyticsRows = rowsAt >= 0 && rowsAt + 1 < args.Length ? int.Parse(args[rowsAt + 1]) : LlmLab.Bench.Platform.AnalyticsBench.DefaultRows;
 if (which is "quality" or "all") await QualityBench.RunAsync();
 if (which is "reference" or "all") ReferenceMetricsBench.Run();
 if (which is "engine" or "all") EngineBench.Run();
 if (which is "llm" or "all") await LlmBench.RunAsync();
 if (which is "throughput" or "e2e" or "export" or "analytics" or "knowledge" or "platform" or "all")
-    await LlmLab.Bench.Platform.PlatformBench.RunAsync(which == "all" ? "platform" : which, longCalls, args.Contains("--quick"));
+    await LlmLab.Bench.Platform.PlatformBench.RunAsync(which == "all" ? "platform" : which, longCalls, args.Contains("--quick"), analyticsRows);
 if (which == "evaluation")
 {
     var sample = args.Skip(1).Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 50);

@@ -5,7 +5,7 @@ namespace LlmLab.Bench.Platform;
 /// <summary>The benchmarks that need the whole platform: one AppHost run for all of them.</summary>
 public static class PlatformBench
 {
-    public static async Task RunAsync(string which, int longCalls, bool quick)
+    public static async Task RunAsync(string which, int longCalls, bool quick, int analyticsRows = AnalyticsBench.DefaultRows)
     {
         await using var server = await FakeOpenAiServer.StartAsync(RunningPlatform.FreePort());
         // Worker concurrency 64 for the simulated provider's figures (64 / 0.2 s = 320 calls/s); the throughput bench's
@@ -19,7 +19,7 @@ public static class PlatformBench
         if (which is "throughput" or "platform") await ThroughputBench.RunAsync(platform, server, longCalls, quick);
         if (which is "e2e" or "platform") await EndToEndBench.RunAsync(platform);
         if (which is "export" or "platform") await ExportBench.RunAsync(platform);
-        if (which is "analytics" or "platform") await AnalyticsBench.RunAsync(platform);
+        if (which is "analytics" or "platform") await AnalyticsBench.RunAsync(platform, analyticsRows);
         if (which is "knowledge" or "platform") await KnowledgeBench.RunAsync(platform);
     }
 }

@@ -1,5 +1,7 @@
+using LlmLab.Analytics.Analysis;
 using LlmLab.Analytics.Domain;
 using LlmLab.Analytics.Queries;
+using LlmLab.Analytics.Rollups;
 using LlmLab.ServiceKit;
 using LlmLab.ServiceKit.Statistics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,8 +10,9 @@ namespace LlmLab.Analytics.Apis;
 
 /// <summary>
 /// GET /api/analytics/parameters/correlation: Pearson's r and Spearman's ρ (average ranks for ties) of every numeric
-/// parameter with every score, with two-sided p-values. PostgreSQL computes r and the ranks; the p-values use t with n − 2 df.
-/// Ranking sorts every column, so above 20,000 rows ρ is computed on a fixed sample (by response id hash) and says so.
+/// parameter with every score, with two-sided p-values (t with n − 2 df). r comes from sums (the rollups' tenant-wide);
+/// ρ ranks every column (in .NET, <see cref="RankCorrelation"/>), so above 20,000 rows it is computed on the fixed hash
+/// sample (<see cref="HashSample"/>) and says so.
 /// </summary>
 public static class CorrelationApi
 {
@@ -26,38 +29,47 @@ public static class CorrelationApi
         return TypedResults.Ok(await QueryAsync(sql, scope, ct));
     }
 
-    /// <summary>Spearman needs every column sorted; above this many rows it is computed on a fixed hash-chosen sample of about this size.</summary>
-    public const int SpearmanSampleSize = 20_000;
-
     public static async Task<CorrelationMatrix> QueryAsync(AnalyticsSql sql, AnalyticsScope scope, CancellationToken ct)
     {
         var parameters = ScoreColumns.NumericParameters;
         var metrics = ScoreColumns.All;
         var pairs = parameters.SelectMany(p => metrics.Select(m => (Parameter: p, Metric: m))).ToList();
+        var source = ScoreSource.For(scope);
 
-        // Pearson over every row: one pass of corr() aggregates.
+        // Pearson over every row from sufficient statistics: a parameter is constant within a rollup grain, so its sums
+        // with a score are the grain's score sums times the parameter.
+        const int perMetric = 5, perPair = 5;
         var pearson = (await sql.QueryAsync(c =>
         {
-            var aggregates = pairs.Select(x => $"corr({x.Metric}, {x.Parameter}), regr_count({x.Metric}, {x.Parameter})");
-            return $"SELECT count(*), {string.Join(", ", aggregates)} FROM scored_responses WHERE {scope.Where(c)}";
-        }, r => (Total: r.GetInt64(0), Cells: pairs.Select((_, i) => (R: r.NullableDouble(1 + i * 2), N: r.GetInt64(2 + i * 2))).ToList()), ct)).Single();
-
-        // Spearman: Pearson's r of average ranks (ties share their mean rank), on all rows or a sample chosen by response id hash.
-        var buckets = pearson.Total <= SpearmanSampleSize ? 1024 : (int)Math.Ceiling(1024.0 * SpearmanSampleSize / pearson.Total);
-        var spearman = (await sql.QueryAsync(c =>
+            var moments = metrics.Select(source.MomentsOf);
+            var sums = pairs.Select(x => $"{source.ParameterSum(x.Parameter, x.Metric)}, {source.ParameterSquares(x.Parameter, x.Metric)}, " +
+                $"{source.ParameterProducts(x.Parameter, x.Metric)}, min({x.Parameter}::float8) FILTER (WHERE {source.HasValue(x.Metric)}), " +
+                $"max({x.Parameter}::float8) FILTER (WHERE {source.HasValue(x.Metric)})");
+            return $"SELECT {source.Responses}, {string.Join(", ", moments)}, {string.Join(", ", sums)} {source.From(c)}";
+        }, r =>
         {
-            var where = scope.Where(c);
-            var sample = buckets >= 1024 ? "" : $" AND (hashtext(response_id::text) & 1023) < {buckets}";
-            var columns = parameters.Select(p => $"{p}::float8 AS {p}").Concat(metrics);
-            var ranks = parameters.Concat(metrics).Select(col =>
-                $"CASE WHEN {col} IS NULL THEN NULL ELSE rank() OVER (ORDER BY {col}) + (count(*) OVER (PARTITION BY {col}) - 1) / 2.0 END::float8 AS r_{col}");
-            var aggregates = pairs.Select(x => $"corr(r_{x.Metric}, r_{x.Parameter}), regr_count(r_{x.Metric}, r_{x.Parameter})");
-            return $"""
-                WITH base AS (SELECT {string.Join(", ", columns)} FROM scored_responses WHERE {where}{sample}),
-                ranked AS (SELECT {string.Join(", ", ranks)} FROM base)
-                SELECT {string.Join(", ", aggregates)} FROM ranked
-                """;
-        }, r => pairs.Select((_, i) => (Rho: r.NullableDouble(i * 2), N: r.GetInt64(1 + i * 2))).ToList(), ct)).Single();
+            var scores = metrics.Select((_, i) => ScoreSource.ReadMoments(r, 1 + i * perMetric)).ToList();
+            var at = 1 + metrics.Count * perMetric;
+            var cells = pairs.Select((x, i) =>
+            {
+                var y = scores[i % metrics.Count]; // pairs run parameter by parameter over every metric
+                var o = at + i * perPair;
+                double Value(int k) => r.IsDBNull(o + k) ? 0 : r.GetDouble(o + k);
+                return new PearsonSums(y.N, Value(0), Value(1), y.Sum, y.SumOfSquares, Value(2),
+                    XConstant: r.IsDBNull(o + 3) || r.GetDouble(o + 3) == r.GetDouble(o + 4), YConstant: y.Min == y.Max);
+            }).ToList();
+            return (Total: r.WholeNumber(0), Cells: cells);
+        }, ct)).Single();
+
+        // Spearman: Pearson's r of average ranks, on all rows or the fixed hash sample, ranked in .NET.
+        var columns = parameters.Concat(metrics).ToList();
+        var rows = await sql.QueryAsync(c => $"""
+            SELECT {string.Join(", ", columns.Select(col => $"{col}::float8"))}
+            FROM scored_responses WHERE {scope.Where(c)}{HashSample.Condition(pearson.Total)}
+            """, r => columns.Select((_, i) => r.NullableDouble(i)).ToArray(), ct);
+        var ranks = columns.Select((_, i) => RankCorrelation.Ranks(rows.Select(row => row[i]).ToList())).ToList();
+        var spearman = pairs.Select(x => RankCorrelation.Of(ranks[columns.IndexOf(x.Metric)], ranks[columns.IndexOf(x.Parameter)]))
+            .Select(s => (Rho: s.R, s.N)).ToList();
 
         var cells = pairs.Select((x, i) => new Correlation(x.Parameter, x.Metric, pearson.Cells[i].N,
             Round(pearson.Cells[i].R), Round(Tests.CorrelationP(pearson.Cells[i].R ?? double.NaN, pearson.Cells[i].N)),

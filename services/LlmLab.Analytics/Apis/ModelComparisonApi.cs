@@ -1,10 +1,12 @@
+using LlmLab.Analytics.Domain;
 using LlmLab.Analytics.Queries;
+using LlmLab.Analytics.Rollups;
 using LlmLab.ServiceKit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LlmLab.Analytics.Apis;
 
-/// <summary>GET /api/analytics/models/comparison: per provider and model, quality, latency percentiles (interpolated), tokens and cost.</summary>
+/// <summary>GET /api/analytics/models/comparison: per provider and model, quality, latency percentiles (interpolated; on a fixed hash sample above 20,000 responses in all), tokens and cost.</summary>
 public static class ModelComparisonApi
 {
     public static IEndpointRouteBuilder MapModelComparisonApi(this IEndpointRouteBuilder app)
@@ -20,23 +22,52 @@ public static class ModelComparisonApi
         return TypedResults.Ok(await QueryAsync(sql, scope, ct));
     }
 
-    public static Task<List<ModelSummary>> QueryAsync(AnalyticsSql sql, AnalyticsScope scope, CancellationToken ct) =>
-        sql.QueryAsync(c => $"""
-            SELECT provider, model, count(*), avg(overall_score), stddev_samp(overall_score),
-                percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY response_time_ms),
-                avg(prompt_tokens)::float8, avg(completion_tokens)::float8, sum(cost_usd)
-            FROM scored_responses WHERE {scope.Where(c)}
-            GROUP BY provider, model ORDER BY avg(overall_score) DESC NULLS LAST, provider, model
-            """, r =>
+    public static async Task<List<ModelSummary>> QueryAsync(AnalyticsSql sql, AnalyticsScope scope, CancellationToken ct)
+    {
+        var source = ScoreSource.For(scope);
+        var models = await sql.QueryAsync(c => $"""
+            SELECT provider, model, {source.Responses}, {source.MomentsOf(ScoreColumns.Overall)}, sum(prompt_tokens), sum(completion_tokens), sum(cost_usd)
+            {source.From(c)} GROUP BY provider, model
+            """, r => (Provider: r.GetString(0), Model: r.GetString(1), Responses: r.WholeNumber(2), Overall: ScoreSource.ReadMoments(r, 3),
+                PromptTokens: r.WholeNumber(8), CompletionTokens: r.WholeNumber(9), Cost: r.GetDouble(10)), ct);
+        var latency = await LatencyAsync(sql, scope, models.Select(m => (m.Provider, m.Model, m.Responses)).ToList(), ct);
+        return models.OrderByDescending(m => m.Overall.Mean ?? double.NegativeInfinity).ThenBy(m => m.Provider, StringComparer.Ordinal)
+            .ThenBy(m => m.Model, StringComparer.Ordinal).Select(m =>
+            {
+                var (p50, p95, p99, sampled) = latency.GetValueOrDefault((m.Provider, m.Model));
+                return new ModelSummary(m.Provider, m.Model, m.Responses, Round(m.Overall.Mean, 2), Round(m.Overall.StdDev, 2), Math.Round(p50, 1),
+                    Math.Round(p95, 1), Math.Round(p99, 1), Math.Round((double)m.PromptTokens / m.Responses, 1),
+                    Math.Round((double)m.CompletionTokens / m.Responses, 1), Math.Round(m.Cost, 6), sampled);
+            }).ToList();
+    }
+
+    /// <summary>Latency percentiles per model from its rows: all of them up to its share of HashSample.Target, its fixed hash sample above.</summary>
+    private static async Task<Dictionary<(string, string), (double P50, double P95, double P99, long Rows)>> LatencyAsync(AnalyticsSql sql,
+        AnalyticsScope scope, List<(string Provider, string Model, long Responses)> models, CancellationToken ct)
+    {
+        if (models.Count == 0) return [];
+        // Up to HashSample.Target responses in all, every row; above, the models share one sample budget, none getting
+        // fewer than 2,000 rows (or all it has).
+        var target = models.Sum(m => m.Responses) <= HashSample.Target ? HashSample.Target : Math.Max(HashSample.Target / models.Count, 2_000);
+        var rows = await sql.QueryAsync(c =>
         {
-            var latency = r.GetFieldValue<double[]>(5);
-            return new ModelSummary(r.GetString(0), r.GetString(1), r.GetInt64(2), Round(r.NullableDouble(3), 2), Round(r.NullableDouble(4), 2),
-                Math.Round(latency[0], 1), Math.Round(latency[1], 1), Math.Round(latency[2], 1),
-                Math.Round(r.GetDouble(6), 1), Math.Round(r.GetDouble(7), 1), Math.Round(r.GetDouble(8), 6));
-        }, ct);
+            var groups = models.Select((m, i) =>
+            {
+                c.Parameters.AddWithValue($"provider{i}", m.Provider);
+                c.Parameters.AddWithValue($"model{i}", m.Model);
+                return $"(provider = @provider{i} AND model = @model{i}{HashSample.Condition(m.Responses, target)})";
+            });
+            return $"""
+                SELECT provider, model, count(*), percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY response_time_ms)
+                FROM scored_responses WHERE {scope.Where(c)} AND ({string.Join(" OR ", groups)}) GROUP BY provider, model
+                """;
+        }, r => (Key: (r.GetString(0), r.GetString(1)), Rows: r.GetInt64(2), Values: r.GetFieldValue<double[]>(3)), ct);
+        return rows.ToDictionary(x => x.Key, x => (x.Values[0], x.Values[1], x.Values[2], x.Rows));
+    }
 
     private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
 }
 
 public sealed record ModelSummary(string Provider, string Model, long Responses, double? MeanOverallScore, double? StdDevOverallScore,
-    double LatencyP50Ms, double LatencyP95Ms, double LatencyP99Ms, double MeanPromptTokens, double MeanCompletionTokens, double TotalCostUsd);
+    double LatencyP50Ms, double LatencyP95Ms, double LatencyP99Ms, double MeanPromptTokens, double MeanCompletionTokens, double TotalCostUsd,
+    long LatencySampleSize);

@@ -28,21 +28,21 @@ public static class ParameterOptimizationApi
 
     public static async Task<ParameterOptimization> QueryAsync(AnalyticsSql sql, AnalyticsScope scope, string metric, CancellationToken ct)
     {
+        var source = ScoreSource.For(scope);
         var groups = await sql.QueryAsync(c =>
         {
-            var where = scope.Where(c);
-            var parts = Parameters.Select(p =>
-                $"SELECT '{p}', {p}::text, count(*), avg(score), coalesce(stddev_samp(score), 0) FROM base GROUP BY {p}");
+            var parts = Parameters.Select(p => $"SELECT '{p}', {p}::text, {source.MomentsOf(metric)} FROM base GROUP BY {p}");
             return $"""
-                WITH base AS (SELECT {string.Join(", ", Parameters)}, {metric} AS score FROM scored_responses WHERE {where} AND {metric} IS NOT NULL)
+                WITH base AS MATERIALIZED (SELECT {string.Join(", ", Parameters)}, {source.Columns(metric)} {source.From(c)} AND {source.HasValue(metric)})
                 {string.Join("\nUNION ALL\n", parts)}
                 """;
-        }, r => (Parameter: r.GetString(0), Stats: new ValueStats(r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4))), ct);
+        }, r => (Parameter: r.GetString(0), Value: r.GetString(1), Moments: ScoreSource.ReadMoments(r, 2)), ct);
 
         var recommendations = Parameters
-            .Select(p => ParameterOptimizer.Recommend(p, metric, groups.Where(g => g.Parameter == p).Select(g => g.Stats).ToList()))
+            .Select(p => ParameterOptimizer.Recommend(p, metric, groups.Where(g => g.Parameter == p)
+                .Select(g => new ValueStats(g.Value, g.Moments.N, g.Moments.Mean ?? 0, g.Moments.StdDev ?? 0)).ToList()))
             .OfType<ParameterRecommendation>().ToList();
-        var sampleSize = groups.Where(g => g.Parameter == Parameters[0]).Sum(g => g.Stats.Count);
+        var sampleSize = groups.Where(g => g.Parameter == Parameters[0]).Sum(g => g.Moments.N);
         return new ParameterOptimization(metric, sampleSize, recommendations.ToDictionary(r => r.Parameter, r => r.OptimalValue), recommendations);
     }
 }

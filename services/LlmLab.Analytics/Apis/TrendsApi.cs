@@ -31,11 +31,14 @@ public static class TrendsApi
         return TypedResults.Ok(Describe(metric, http.Request.Query["timeframe"].FirstOrDefault() ?? "30d", points));
     }
 
-    public static Task<List<TrendPoint>> QueryPointsAsync(AnalyticsSql sql, AnalyticsScope scope, string metric, CancellationToken ct) =>
-        sql.QueryAsync(c => $"""
-            SELECT (date_trunc('day', created_at AT TIME ZONE 'UTC'))::date, count({metric}), avg({metric})
-            FROM scored_responses WHERE {scope.Where(c)} AND {metric} IS NOT NULL GROUP BY 1 ORDER BY 1
-            """, r => new TrendPoint(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1), Math.Round(r.GetDouble(2), 4)), ct);
+    public static Task<List<TrendPoint>> QueryPointsAsync(AnalyticsSql sql, AnalyticsScope scope, string metric, CancellationToken ct)
+    {
+        var source = ScoreSource.For(scope);
+        return sql.QueryAsync(c => $"""
+            SELECT {source.Day}, {source.N(metric)}, {source.Sum(metric)}
+            {source.From(c)} AND {source.HasValue(metric)} GROUP BY 1 ORDER BY 1
+            """, r => new TrendPoint(DateOnly.FromDateTime(r.GetDateTime(0)), r.WholeNumber(1), Math.Round(r.GetDouble(2) / r.WholeNumber(1), 4)), ct);
+    }
 
     public static QualityTrend Describe(string metric, string timeframe, IReadOnlyList<TrendPoint> points)
     {

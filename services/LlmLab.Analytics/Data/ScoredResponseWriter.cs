@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LlmLab.Analytics.Domain;
+using LlmLab.Analytics.Rollups;
 using LlmLab.Contracts.Messages;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -21,18 +22,31 @@ public static class ScoredResponseWriter
     {
         var values = Values(m, messageId);
         var parameters = values.Select((v, i) => new NpgsqlParameter($"p{i}", v.Type) { Value = v.Value ?? DBNull.Value }).ToArray();
-        var sql = $"INSERT INTO scored_responses ({Columns}) VALUES ({string.Join(", ", parameters.Select(p => "@" + p.ParameterName))}) ON CONFLICT DO NOTHING";
+        // The writer lock is taken by the one-row subquery before the row is inserted, in the statement's own transaction.
+        var sql = $"""
+            INSERT INTO scored_responses ({Columns})
+            SELECT {string.Join(", ", parameters.Select(p => "@" + p.ParameterName))} FROM ({RollupSchema.WriterLock("@p4", exclusive: false)}) AS writer_lock
+            ON CONFLICT DO NOTHING
+            """;
         await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
     }
 
     /// <summary>
-    /// Inserts events not yet held in one statement, in the caller's transaction: each column is sent as one array
-    /// parameter and unnested on the server. A temporary table per chunk (COPY, then INSERT … SELECT) cost PostgreSQL
-    /// more than the rows themselves: every CREATE TEMP TABLE writes and later vacuums catalog rows.
+    /// Inserts events (one tenant's: a chunk, or a rebuild's page) not yet held in one statement, in the caller's
+    /// transaction: each column is sent as one array parameter and unnested on the server. A temporary table per chunk
+    /// (COPY, then INSERT … SELECT) cost PostgreSQL more than the rows themselves: every CREATE TEMP TABLE writes and
+    /// later vacuums catalog rows.
     /// </summary>
     public static async Task<int> BulkInsertAsync(NpgsqlConnection connection, IReadOnlyList<ResponseScored> events, CancellationToken ct)
     {
         if (events.Count == 0) return 0;
+        // Tenants in one order, so two writers never take each other's locks crosswise.
+        await using (var writerLock = new NpgsqlCommand(
+            $"{RollupSchema.WriterLock("t", exclusive: false)} FROM (SELECT DISTINCT unnest(@tenants) AS t ORDER BY t) AS tenants", connection))
+        {
+            writerLock.Parameters.AddWithValue("tenants", events.Select(e => e.TenantId).Distinct().ToArray());
+            await writerLock.ExecuteNonQueryAsync(ct);
+        }
         var rows = events.Select(m => Values(m, m.ResponseId)).ToList();
         await using var insert = new NpgsqlCommand { Connection = connection };
         var columns = rows[0].Count;

@@ -49,7 +49,8 @@ public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? 
             var match = Timeframe().Match(timeframe);
             if (!match.Success || !int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 3650)
                 return (null, "timeframe", "must be a number of days from 1 to 3650 followed by 'd', such as 7d, 30d or 90d.");
-            since = time.GetUtcNow().AddDays(-days);
+            // Whole UTC days, today included: the per-day rollups then answer a timeframe exactly.
+            since = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date.AddDays(1 - days), TimeSpan.Zero);
         }
         return (new AnalyticsScope(http.TenantId()!, run, experiment, since, type), null, null);
     }
@@ -66,6 +67,18 @@ public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? 
         if (ExperimentType == "batch") conditions.Add($"{a}experiment_id = '00000000-0000-0000-0000-000000000000'");
         if (ExperimentType == "experiment") conditions.Add($"{a}experiment_id <> '00000000-0000-0000-0000-000000000000'");
         if (Since is { } since) { command.Parameters.AddWithValue("since", since.ToUniversalTime()); conditions.Add($"{a}created_at >= @since"); }
+        return string.Join(" AND ", conditions);
+    }
+
+    /// <summary>The same condition over score_rollups, whose grain is the UTC day and the kind (batch or experiment).</summary>
+    public string RollupWhere(NpgsqlCommand command)
+    {
+        if (RunId is not null || ExperimentId is not null) throw new InvalidOperationException("Rollups are tenant-wide; a run or experiment scope reads the rows.");
+        command.Parameters.AddWithValue("tenant", TenantId);
+        var conditions = new List<string> { "tenant_id = @tenant" };
+        if (ExperimentType == "batch") conditions.Add("is_batch");
+        if (ExperimentType == "experiment") conditions.Add("NOT is_batch");
+        if (Since is { } since) { command.Parameters.AddWithValue("since_day", DateOnly.FromDateTime(since.UtcDateTime)); conditions.Add("day >= @since_day"); }
         return string.Join(" AND ", conditions);
     }
 

@@ -29,6 +29,10 @@ public static class ReaderExtensions
     public static double? NullableDouble(this NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : Convert.ToDouble(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A count or sum of whole numbers (bigint, or numeric when PostgreSQL sums bigints); 0 for NULL.</summary>
+    public static long WholeNumber(this NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? 0 : Convert.ToInt64(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
     public static double[]? NullableDoubles(this NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<double[]>(ordinal);
 }

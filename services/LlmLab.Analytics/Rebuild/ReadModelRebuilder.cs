@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LlmLab.Analytics.Data;
+using LlmLab.Analytics.Rollups;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -18,6 +19,12 @@ public sealed class ReadModelRebuilder(AnalyticsDbContext db, BatchFeedClient fe
         await db.Database.OpenConnectionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        // Consumers of this tenant wait until the rebuild commits (RollupSchema.WriterLock), so neither waits on the other's rows.
+        await using (var writerLock = new NpgsqlCommand(RollupSchema.WriterLock("@tenant", exclusive: true), connection, transaction))
+        {
+            writerLock.Parameters.AddWithValue("tenant", tenantId);
+            await writerLock.ExecuteNonQueryAsync(ct);
+        }
         int deleted;
         await using (var delete = new NpgsqlCommand("DELETE FROM scored_responses WHERE tenant_id = @tenant", connection, transaction))
         {

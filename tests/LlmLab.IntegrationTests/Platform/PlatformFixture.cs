@@ -93,6 +93,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__SymmetricKeys__0={JwtSecret}",
             .. ProviderTenants.AppHostArguments(),
             .. DataRightsTenants.AppHostArguments(),
+            .. RollupTenant.AppHostArguments(),
             .. FakeProviders.Configuration(FakeOpenAi).Select(setting => $"--AppHost:ServiceEnvironment:{setting}"),
         ]);
         await _appHost.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));

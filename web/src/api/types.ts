@@ -28,7 +28,18 @@ export interface BatchSummary {
 
 export interface BatchCreated { id: string; status: string; total_combinations: number; total_calls: number; estimated_duration: number; estimated_cost_usd: number }
 
-export interface BatchDetails { name: string; prompt: string; provider: string; model: string; estimated_duration: number; estimated_cost_usd: number; status: RunStatus }
+/** Failures (API.md): each failed call keeps why; the run detail counts them by kind. */
+export interface FailureSummary { kind: string; count: number; example_message: string }
+export interface CallFailure { kind: string; message: string; provider_status: number | null; attempts: number }
+export interface WorkItem {
+  id: string; combination_index: number; repetition: number; temperature: number; top_p: number; max_tokens: number;
+  frequency_penalty: number; presence_penalty: number; seed: number; status: string; error: CallFailure | null; finished_at: string | null;
+}
+
+export interface BatchDetails {
+  name: string; prompt: string; provider: string; model: string; estimated_duration: number; estimated_cost_usd: number; status: RunStatus;
+  failures: FailureSummary[];
+}
 
 export interface Metrics {
   overall_score: number | null; coherence_score: number | null; completeness_score: number | null; readability_score: number | null;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { SCORES, label, type ExportRow, type ModelSummary } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { ExportButtons } from '../components/ExportButtons';
+import { Failures } from '../components/Failures';
 import { Heatmap } from '../components/Heatmap';
 import { ProgressBar } from '../components/ProgressBar';
 import { ResponseDrawer } from '../components/ResponseDrawer';
@@ -42,6 +43,8 @@ export function BatchDetail() {
   const status = live.status ?? batch.data?.status ?? null;
   const final = isFinal(status?.status);
   const [actionError, setActionError] = useState<unknown>(null);
+  // The failure summary is part of the run's details: read them again when the run ends.
+  useEffect(() => { if (final) void client.invalidateQueries({ queryKey: ['batch', id] }); }, [final, client, id]);
 
   const act = async (path: string, method = 'POST') => {
     setActionError(null);
@@ -76,6 +79,7 @@ export function BatchDetail() {
           </div>
           <ProblemView error={actionError ?? live.error} />
         </div>
+        <Failures runId={id} failures={b.failures ?? []} />
         {final && status ? <Analysis id={id} completed={status.completed_combinations} /> : <p className="muted">The analysis appears when the run has finished.</p>}
       </>)}</QueryView>
   );
