@@ -13,7 +13,7 @@ public static class PlatformModel
         new("quality-analysis", "services/LlmLab.Quality", [], [], ["llm-integration"], HasGrpcEndpoint: true),
         new("batch", "services/LlmLab.Batch", ["batchdb"], ["rabbitmq"], ["experiments", "llm-integration", "quality-analysis"]),
         new("analytics", "services/LlmLab.Analytics", ["analyticsdb"], ["rabbitmq"], ["batch"]),
-        new("knowledge", "services/LlmLab.Knowledge", ["knowledgedb"], [], [], HasGrpcEndpoint: true),
+        new("knowledge", "services/LlmLab.Knowledge", ["knowledgedb"], [], ["llm-integration"], HasGrpcEndpoint: true),
         new("evaluation", "services/LlmLab.Evaluation", ["evaluationdb"], ["rabbitmq"], ["llm-integration", "quality-analysis", "knowledge"]),
         new("training", "services/LlmLab.Training", ["trainingdb"], [], ["quality-analysis", "knowledge", "evaluation"], HasGrpcEndpoint: true),
         new(Gateway, "gateway/LlmLab.Gateway", [], ["redis"], ["identity", "experiments", "batch", "llm-integration", "quality-analysis", "analytics", "evaluation", "knowledge", "training"]),

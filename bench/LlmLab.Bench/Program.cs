@@ -3,7 +3,9 @@ using LlmLab.Bench;
 // Benchmarks that print figures (medians of repeated rounds, measured in one run). Usage:
 //   dotnet run -c Release --project bench/LlmLab.Bench -- [quality|reference|engine|llm|throughput|e2e|export|analytics|knowledge|platform|training|all] [--long-calls N] [--quick]
 //   dotnet run -c Release --project bench/LlmLab.Bench -- evaluation [sample=50] [--rag] [--gateway=URL --key=KEY]
-// evaluation is the method × dataset matrix (not part of all); without --gateway it starts the AppHost itself.
+//   dotnet run -c Release --project bench/LlmLab.Bench -- retrieval [--gateway=URL --key=KEY]
+// evaluation is the method × dataset matrix, retrieval the knowledge base on the shipped articles and questions (neither
+// is part of all); without --gateway they start the AppHost themselves.
 // throughput, e2e, export, analytics, knowledge and platform (all of them) start the real AppHost from the Release build.
 //   dotnet run -c Release --project bench/LlmLab.Bench -- analytics [--rows 1000000]   (every analytics view over N scored responses)
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -20,18 +22,23 @@ if (which is "throughput" or "e2e" or "export" or "analytics" or "knowledge" or 
 if (which == "evaluation")
 {
     var sample = args.Skip(1).Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 50);
-    var gateway = args.FirstOrDefault(a => a.StartsWith("--gateway=", StringComparison.Ordinal))?["--gateway=".Length..];
     var rag = args.Contains("--rag");
+    await OnPlatformAsync(client => LlmLab.Bench.Platform.EvaluationMatrixBench.RunAsync(client, sample, rag));
+}
+if (which == "retrieval") await OnPlatformAsync(LlmLab.Bench.Platform.RetrievalQualityBench.RunAsync);
+if (which is "training" or "all") await TrainingBench.RunAsync();
+
+// Runs a benchmark against --gateway (with --key), or against an AppHost it starts and stops.
+async Task OnPlatformAsync(Func<HttpClient, Task> bench)
+{
+    var gateway = args.FirstOrDefault(a => a.StartsWith("--gateway=", StringComparison.Ordinal))?["--gateway=".Length..];
     if (gateway is null)
     {
         await using var platform = await LlmLab.Bench.Platform.RunningPlatform.StartAsync();
-        await LlmLab.Bench.Platform.EvaluationMatrixBench.RunAsync(platform.Client, sample, rag);
+        await bench(platform.Client);
+        return;
     }
-    else
-    {
-        using var client = new HttpClient { BaseAddress = new Uri(gateway), Timeout = TimeSpan.FromMinutes(10) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", args.FirstOrDefault(a => a.StartsWith("--key=", StringComparison.Ordinal))?["--key=".Length..] ?? "llmlab-dev-key");
-        await LlmLab.Bench.Platform.EvaluationMatrixBench.RunAsync(client, sample, rag);
-    }
+    using var client = new HttpClient { BaseAddress = new Uri(gateway), Timeout = TimeSpan.FromMinutes(10) };
+    client.DefaultRequestHeaders.Add("X-Api-Key", args.FirstOrDefault(a => a.StartsWith("--key=", StringComparison.Ordinal))?["--key=".Length..] ?? "llmlab-dev-key");
+    await bench(client);
 }
-if (which is "training" or "all") await TrainingBench.RunAsync();

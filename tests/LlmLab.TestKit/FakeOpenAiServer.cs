@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace LlmLab.TestKit;
 
 /// <summary>
-/// An OpenAI-compatible chat completions server for tests and benchmarks. Each scenario has its own base URL
+/// An OpenAI-compatible chat completions and embeddings server for tests and benchmarks. Each scenario has its own base URL
 /// (<see cref="BaseUrlOf"/>), settings (latency, a concurrency above which it answers 429 with Retry-After, a forced
 /// error status, streaming pace) and counters (requests, successes, aborted requests, most in flight).
 /// </summary>
@@ -41,6 +41,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeOpenAiServer(app, $"http://127.0.0.1:{port}");
         app.MapPost("/s/{scenario}/v1/chat/completions", (string scenario, HttpContext http) => server.AnswerAsync(server.Scenario(scenario), http));
+        app.MapPost("/s/{scenario}/v1/embeddings", (string scenario, HttpContext http) => FakeEmbeddings.AnswerAsync(server.Scenario(scenario), http));
         await app.StartAsync();
         return server;
     }
@@ -99,7 +100,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         await http.Response.Body.FlushAsync(http.RequestAborted);
     }
 
-    private static Task WriteErrorAsync(HttpContext http, int status, string type, string message)
+    internal static Task WriteErrorAsync(HttpContext http, int status, string type, string message)
     {
         http.Response.StatusCode = status;
         return http.Response.WriteAsJsonAsync(new { error = new { message, type, param = (string?)null, code = type } });

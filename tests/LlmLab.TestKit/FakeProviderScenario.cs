@@ -13,6 +13,7 @@ public sealed class FakeProviderScenario(string name)
     private long _aborted;
     private long _rateLimited;
     private long _failed;
+    private long _embeddedTexts;
 
     public string Name { get; } = name;
 
@@ -26,6 +27,11 @@ public sealed class FakeProviderScenario(string name)
     /// <summary>When streaming: the pause between chunks.</summary>
     public TimeSpan StreamChunkGap { get; set; }
     public string Content { get; set; } = "Rain forms when droplets in a cloud merge until they are heavy enough to fall.";
+
+    /// <summary>The Authorization header of the last embeddings request (proves which key reached the provider).</summary>
+    public string? LastAuthorization { get; internal set; }
+    /// <summary>Texts embedded by successful embeddings requests.</summary>
+    public long EmbeddedTexts => Interlocked.Read(ref _embeddedTexts);
 
     public int InFlight => Volatile.Read(ref _inFlight);
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
@@ -54,6 +60,8 @@ public sealed class FakeProviderScenario(string name)
         return true;
     }
 
+    internal void CountEmbedded(int texts) => Interlocked.Add(ref _embeddedTexts, texts);
+
     internal void Leave(Outcome outcome)
     {
         Interlocked.Decrement(ref _inFlight);
@@ -73,6 +81,7 @@ public sealed class FakeProviderScenario(string name)
         Interlocked.Exchange(ref _aborted, 0);
         Interlocked.Exchange(ref _rateLimited, 0);
         Interlocked.Exchange(ref _failed, 0);
+        Interlocked.Exchange(ref _embeddedTexts, 0);
         Interlocked.Exchange(ref _maxInFlight, InFlight);
     }
 

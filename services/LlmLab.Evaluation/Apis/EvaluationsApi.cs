@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LlmLab.Evaluation.Apis;
 
-/// <summary>API.md "Evaluations": start, read with per-method summaries, items, pairwise comparison, status, SSE progress, cancel.</summary>
+/// <summary>API.md "Evaluations": start, read with per-method summaries, items, pairwise comparison, status, SSE progress, pause, resume, cancel.</summary>
 public static class EvaluationsApi
 {
     public static IEndpointRouteBuilder MapEvaluationsApi(this IEndpointRouteBuilder app)
@@ -20,6 +20,8 @@ public static class EvaluationsApi
         api.MapGet("/{id:guid}/progress", EvaluationProgress.StreamAsync);
         api.MapGet("/{id:guid}/items", ItemsAsync);
         api.MapGet("/{id:guid}/comparison", ComparisonAsync);
+        api.MapPost("/{id:guid}/pause", EvaluationControl.PauseAsync);
+        api.MapPost("/{id:guid}/resume", EvaluationControl.ResumeAsync);
         api.MapPost("/{id:guid}/cancel", CancelAsync);
         api.MapDelete("/{id:guid}", DeleteAsync);
         return app;
@@ -92,19 +94,22 @@ public static class EvaluationsApi
         return TypedResults.Ok(new ComparisonView(id, "exact_match", EvaluationQueries.Compare(evaluation, items)));
     }
 
-    /// <summary>Cancels a running evaluation: pending items become cancelled at once; answers still in flight are dropped when they arrive.</summary>
+    /// <summary>
+    /// Cancels a running or paused evaluation: pending and paused items become cancelled at once; answers still in flight
+    /// are dropped when they arrive.
+    /// </summary>
     public static async Task<Results<Accepted<EvaluationStatusView>, ProblemHttpResult>> CancelAsync(
         Guid id, HttpContext http, EvaluationDbContext db, TimeProvider time, CancellationToken ct)
     {
         var evaluation = await db.FindEvaluationAsync(id, http.TenantId()!, ct);
         if (evaluation is null) return Problems.NotFound("Evaluation", id);
-        if (evaluation.Status.IsFinal()) return Problems.Conflict($"Evaluation {id} is {EnumNames.Name(evaluation.Status)}; only a running one can be cancelled.");
+        if (evaluation.Status.IsFinal()) return Problems.Conflict($"Evaluation {id} is {EnumNames.Name(evaluation.Status)}; only a running or paused one can be cancelled.");
         await db.InTransactionAsync(async token =>
         {
             var now = time.GetUtcNow();
-            await db.Evaluations.Where(e => e.Id == id && e.Status == EvaluationStatus.Running)
+            await db.Evaluations.Where(e => e.Id == id && (e.Status == EvaluationStatus.Running || e.Status == EvaluationStatus.Paused))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EvaluationStatus.Cancelled).SetProperty(e => e.FinishedAt, now), token);
-            await db.EvaluationItems.Where(i => i.EvaluationId == id && i.Status == ItemStatus.Pending)
+            await db.EvaluationItems.Where(i => i.EvaluationId == id && (i.Status == ItemStatus.Pending || i.Status == ItemStatus.Paused))
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ItemStatus.Cancelled).SetProperty(i => i.FinishedAt, now), token);
             return true;
         }, ct);

@@ -37,6 +37,7 @@ public static class EvaluationServices
         builder.Services.AddScoped<IEvaluationMethod, AgentMethod>();
         builder.Services.AddScoped<ItemExecutor>();
         builder.Services.AddScoped<ItemRecorder>();
+        builder.Services.AddScoped<ItemParking>();
         builder.Services.AddScoped<EvaluationLauncher>();
         builder.Services.AddScoped<EvaluationQueries>();
         builder.Services.AddHostedService<BuiltinDatasets>();

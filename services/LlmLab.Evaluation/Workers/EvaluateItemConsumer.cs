@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LlmLab.Evaluation.Workers;
 
 /// <summary>Evaluation worker: one EvaluateItem command → run the method, score, store. Competing consumers share the queue.</summary>
-public sealed class EvaluateItemConsumer(EvaluationDbContext db, ItemExecutor executor, ItemRecorder recorder, ILogger<EvaluateItemConsumer> logger)
+public sealed class EvaluateItemConsumer(EvaluationDbContext db, ItemExecutor executor, ItemRecorder recorder, ItemParking parking,
+    ILogger<EvaluateItemConsumer> logger)
     : IConsumer<EvaluateItem>
 {
     public async Task Consume(ConsumeContext<EvaluateItem> context)
@@ -16,7 +17,9 @@ public sealed class EvaluateItemConsumer(EvaluationDbContext db, ItemExecutor ex
         var item = await db.EvaluationItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == context.Message.WorkItemId, ct);
         if (item is null || item.Status != ItemStatus.Pending) return;
         var evaluation = await db.Evaluations.AsNoTracking().FirstAsync(e => e.Id == item.EvaluationId, ct);
-        if (evaluation.Status != EvaluationStatus.Running) return;
+        if (evaluation.Status == EvaluationStatus.Paused
+            && await parking.ParkIfPausedAsync(item.Id, evaluation.Id, ct) != EvaluationStatus.Running) return;
+        if (evaluation.Status.IsFinal()) return;
         var datasetItem = await db.DatasetItems.AsNoTracking().FirstAsync(d => d.Id == item.DatasetItemId, ct);
         var spec = evaluation.Methods.First(m => m.Label == item.MethodLabel);
 

@@ -48,7 +48,7 @@ public sealed class ItemRecorder(EvaluationDbContext db, TimeProvider time)
             if (completed + failed == total)
             {
                 var outcome = EvaluationLifecycle.Outcome(failed);
-                await db.Evaluations.Where(e => e.Id == item.EvaluationId && e.Status == EvaluationStatus.Running)
+                await db.Evaluations.Where(e => e.Id == item.EvaluationId && (e.Status == EvaluationStatus.Running || e.Status == EvaluationStatus.Paused))
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, outcome).SetProperty(e => e.FinishedAt, now), ct);
             }
             return true;

@@ -1,6 +1,7 @@
 using LlmLab.Knowledge.Data;
 using LlmLab.Knowledge.Documents;
 using LlmLab.Knowledge.Ingestion;
+using LlmLab.Knowledge.Retrieval;
 using LlmLab.ServiceKit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -35,11 +36,15 @@ public static class DocumentsApi
         {
             var document = await ingestor.IngestAsync(http.TenantId()!, upload!, ct);
             return TypedResults.Created($"/api/documents/{document.Id}", new UploadedDto(document.Id, document.Title, document.Collection,
-                document.Version, document.ContentType, document.Pages, document.ChunkCount));
+                document.Version, document.ContentType, document.Pages, document.ChunkCount, document.EmbeddingModel));
         }
         catch (DocumentRejectedException rejected)
         {
             return Problems.Invalid("file", rejected.Message, rejected.Status);
+        }
+        catch (EmbeddingModelException refused)
+        {
+            return Problems.Invalid("embedding_model", refused.Message, refused.Status);
         }
     }
 

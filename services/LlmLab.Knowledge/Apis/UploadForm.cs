@@ -1,10 +1,11 @@
 using LlmLab.Knowledge.Documents;
+using LlmLab.Knowledge.Retrieval;
 using LlmLab.ServiceKit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LlmLab.Knowledge.Apis;
 
-/// <summary>Reads and validates the multipart upload {file, title?, collection?, chunk_size?, chunk_overlap?}.</summary>
+/// <summary>Reads and validates the multipart upload {file, title?, collection?, chunk_size?, chunk_overlap?, embedding_model?}.</summary>
 public static class UploadForm
 {
     public const string DefaultCollection = "default";
@@ -47,11 +48,14 @@ public static class UploadForm
         {
             errors["chunk_overlap"] = [$"must be between 0 and half of chunk_size ({size / 2})."];
         }
+        var embeddingModel = Text(form, "embedding_model");
+        TextRules.Check(errors, "embedding_model", embeddingModel, TextRules.MaxModel);
         if (errors.Count > 0) return (null, Problems.Invalid(errors));
 
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
-        return (new Upload(buffer.ToArray(), title!.Trim(), collection.Trim(), size, overlap), null);
+        return (new Upload(buffer.ToArray(), title!.Trim(), collection.Trim(), size, overlap,
+            EmbeddingModelName.IsLocal(embeddingModel) ? null : embeddingModel!.Trim()), null);
     }
 
     private static string? Text(IFormCollection form, string name) => form.TryGetValue(name, out var value) && value.Count > 0 ? value.ToString() : null;

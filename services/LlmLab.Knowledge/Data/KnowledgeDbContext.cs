@@ -8,6 +8,7 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
     public DbSet<KnowledgeDocument> Documents => Set<KnowledgeDocument>();
     public DbSet<KnowledgeChunk> Chunks => Set<KnowledgeChunk>();
     public DbSet<ChunkVector> Vectors => Set<ChunkVector>();
+    public DbSet<ChunkEmbedding> Embeddings => Set<ChunkEmbedding>();
     public DbSet<VectorList> VectorLists => Set<VectorList>();
     public DbSet<VectorIndexState> VectorIndexStates => Set<VectorIndexState>();
 

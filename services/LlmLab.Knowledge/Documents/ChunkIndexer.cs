@@ -17,5 +17,12 @@ public sealed class ChunkIndexer(LocalEmbeddingGenerator embedder, VectorIndex v
         }));
     }
 
+    /// <summary>Adds the chunks' provider-model vectors (in chunk order) to the unit of work.</summary>
+    public static void AddEmbeddings(KnowledgeDbContext db, string tenant, IReadOnlyList<KnowledgeChunk> chunks, ProviderVectors provided) =>
+        db.Embeddings.AddRange(chunks.Select((c, i) => new ChunkEmbedding
+        {
+            ChunkId = c.Id, Model = provided.Model, TenantId = tenant, Collection = c.Collection, Vector = VectorCodec.ToBytes(provided.Vectors[i]),
+        }));
+
     public static IndexedChunk ForBm25(KnowledgeChunk chunk) => new(chunk.Id, chunk.DocumentId, chunk.Collection, chunk.Text);
 }

@@ -12,10 +12,11 @@ namespace LlmLab.Knowledge.Documents;
 /// <summary>
 /// Upload → type from content → text with pages → chunks → one PostgreSQL transaction (document as version n+1 of its
 /// title, chunks, vectors; the previous version stops being current) → the BM25 index. Anything wrong with the file
-/// is a <see cref="DocumentRejectedException"/> before a row is written.
+/// is a <see cref="DocumentRejectedException"/> before a row is written; so is a provider embedding model that cannot
+/// embed the chunks (<see cref="EmbeddingModelException"/>): the provider is called before the transaction.
 /// </summary>
 public sealed class DocumentIngestor(KnowledgeDbContext db, ChunkIndexer indexer, Bm25Index bm25, IndexConsistency consistency,
-    VectorIndexTrainer trainer, IOptions<KnowledgeOptions> options, TimeProvider time)
+    VectorIndexTrainer trainer, ProviderEmbeddings providerEmbeddings, IOptions<KnowledgeOptions> options, TimeProvider time)
 {
     public async Task<KnowledgeDocument> IngestAsync(string tenant, Upload upload, CancellationToken ct)
     {
@@ -26,6 +27,9 @@ public sealed class DocumentIngestor(KnowledgeDbContext db, ChunkIndexer indexer
             throw new DocumentRejectedException($"makes {pieces.Count} chunks; at most {options.Value.MaxChunksPerDocument} are accepted (raise chunk_size).", 413);
         }
         var sha = Convert.ToHexStringLower(SHA256.HashData(upload.Content));
+        var provided = upload.EmbeddingModel is { } model
+            ? await providerEmbeddings.EmbedAsync(tenant, model, pieces.Select(p => p.Text).ToList(), null, ct)
+            : null;
 
         await consistency.EnsureAsync(db, tenant, ct);
         var (document, previous) = await db.InTransactionAsync(async token =>
@@ -41,8 +45,10 @@ public sealed class DocumentIngestor(KnowledgeDbContext db, ChunkIndexer indexer
                 await db.Vectors.Where(v => db.Chunks.Any(c => c.Id == v.ChunkId && c.DocumentId == current.Id)).ExecuteDeleteAsync(token);
             }
             var created = NewDocument(tenant, upload, type, extracted, pieces, sha, (prior?.Version ?? 0) + 1);
+            created.EmbeddingModel = provided?.Model;
             db.Documents.Add(created);
             await indexer.AddVectorsAsync(db, tenant, created.Chunks, token);
+            if (provided is not null) ChunkIndexer.AddEmbeddings(db, tenant, created.Chunks, provided);
             await db.SaveChangesAsync(token);
             return (created, current?.Id);
         }, ct);

@@ -1,4 +1,5 @@
 namespace LlmLab.Knowledge.Documents;
 
 /// <summary>A validated upload: the file's bytes and the settings to ingest it with.</summary>
-public sealed record Upload(byte[] Content, string Title, string Collection, int ChunkSize, int ChunkOverlap);
+/// <summary><see cref="EmbeddingModel"/>: a provider model to embed the chunks with as well as the local one; null: local only.</summary>
+public sealed record Upload(byte[] Content, string Title, string Collection, int ChunkSize, int ChunkOverlap, string? EmbeddingModel = null);

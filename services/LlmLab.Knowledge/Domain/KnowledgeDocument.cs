@@ -15,6 +15,8 @@ public sealed class KnowledgeDocument
     public int ChunkSize { get; set; }
     public int ChunkOverlap { get; set; }
     public long SizeBytes { get; set; }
+    /// <summary>The provider model (provider/model) its chunks were also embedded with; null: only the built-in local one.</summary>
+    public string? EmbeddingModel { get; set; }
     public required string Sha256 { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<KnowledgeChunk> Chunks { get; set; } = [];

@@ -1,3 +1,4 @@
+using LlmLab.Contracts.Llm;
 using LlmLab.Knowledge.Data;
 using LlmLab.Knowledge.Documents;
 using LlmLab.Knowledge.Retrieval;
@@ -31,6 +32,9 @@ public static class KnowledgeServices
         builder.Services.AddScoped<DocumentIngestor>();
         builder.Services.AddScoped<DocumentDeleter>();
         builder.Services.AddScoped<Retriever>();
+        // Embedding a large document can take minutes; llm-integration already retries the provider (one retry layer per hop).
+        builder.Services.AddGrpcClient<LlmService.LlmServiceClient>(o => o.Address = new Uri("http://_grpc.llm-integration")).WithoutStandardResilience();
+        builder.Services.AddScoped(sp => new ProviderEmbeddings(sp.GetRequiredService<LlmService.LlmServiceClient>()));
         return builder;
     }
 }

@@ -18,13 +18,27 @@ internal sealed class KnowledgeGrpcService(Retriever retriever, KnowledgeDbConte
     public override async Task<RetrieveReply> Retrieve(RetrieveRequest request, ServerCallContext context)
     {
         var tenant = Tenant(context);
-        if (SearchRules.Problem(request.Query, request.Collection, request.Mode, request.TopK) is { } problem)
+        if (SearchRules.Problem(request.Query, request.Collection, request.Mode, request.TopK, request.EmbeddingModel) is { } problem)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"{problem.Field}: {problem.Message}"));
         }
         var query = new SearchQuery(request.Query, SearchRules.Collection(request.Collection), SearchRules.ParseMode(request.Mode)!.Value,
-            request.Rerank, request.TopK);
-        var results = await retriever.SearchAsync(tenant, query, context.CancellationToken);
+            request.Rerank, request.TopK, SearchRules.EmbeddingModel(request.EmbeddingModel));
+        IReadOnlyList<Retrieval.RetrievedChunk> results;
+        try
+        {
+            results = await retriever.SearchAsync(tenant, query, context.CancellationToken);
+        }
+        catch (EmbeddingModelException refused)
+        {
+            var code = refused.Status switch
+            {
+                StatusCodes.Status422UnprocessableEntity => StatusCode.InvalidArgument,
+                StatusCodes.Status429TooManyRequests => StatusCode.ResourceExhausted,
+                _ => StatusCode.Unavailable,
+            };
+            throw new RpcException(new Status(code, $"embedding_model: {refused.Message}"));
+        }
         var reply = new RetrieveReply();
         reply.Chunks.AddRange(results.Select(r => new LlmLab.Contracts.Knowledge.RetrievedChunk
         {

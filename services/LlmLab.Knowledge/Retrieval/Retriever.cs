@@ -6,9 +6,10 @@ namespace LlmLab.Knowledge.Retrieval;
 /// <summary>
 /// Runs a search for a tenant: BM25, dense, or both fused by reciprocal rank; optionally reranked by the lexical
 /// reranker over a wider candidate set; then the chunks' text and documents from PostgreSQL (current versions only).
+/// The dense part uses the built-in local model, or the provider model the query names (its vectors made at upload).
 /// </summary>
 public sealed class Retriever(KnowledgeDbContext db, Bm25Index bm25, VectorIndex vectors, LocalEmbeddingGenerator embedder,
-    IndexConsistency consistency)
+    IndexConsistency consistency, ProviderEmbeddings providerEmbeddings)
 {
     /// <summary>Candidates each retriever gives hybrid fusion and the reranker, per result wanted.</summary>
     private const int CandidatesPerResult = 4;
@@ -39,8 +40,17 @@ public sealed class Retriever(KnowledgeDbContext db, Bm25Index bm25, VectorIndex
         return bm25.Search(tenant, query.Query, query.Collection, count);
     }
 
-    private Task<IReadOnlyList<ScoredChunk>> DenseAsync(string tenant, SearchQuery query, int count, CancellationToken ct) =>
-        vectors.SearchAsync(db, tenant, query.Collection, embedder.Embed(query.Query), count, ct);
+    private async Task<IReadOnlyList<ScoredChunk>> DenseAsync(string tenant, SearchQuery query, int count, CancellationToken ct)
+    {
+        if (query.EmbeddingModel is null) return await vectors.SearchAsync(db, tenant, query.Collection, embedder.Embed(query.Query), count, ct);
+        var embedded = await providerEmbeddings.EmbedAsync(tenant, query.EmbeddingModel, [query.Query], null, ct);
+        if (!await ProviderVectorIndex.HasModelAsync(db, tenant, embedded.Model, query.Collection, ct))
+        {
+            throw new EmbeddingModelException($"no document{(query.Collection is null ? "" : $" of collection '{query.Collection}'")} was embedded " +
+                $"with '{embedded.Model}'; upload documents with embedding_model set to it, or search with the local model.", 422);
+        }
+        return await ProviderVectorIndex.SearchAsync(db, tenant, embedded.Model, query.Collection, embedded.Vectors[0], count, ct);
+    }
 
     private async Task<Dictionary<Guid, RetrievedChunk>> LoadAsync(string tenant, List<Guid> ids, CancellationToken ct)
     {

@@ -9,7 +9,8 @@ public enum SearchMode
 }
 
 /// <summary>A retrieval request, already validated (<see cref="SearchRules"/>).</summary>
-public sealed record SearchQuery(string Query, string? Collection, SearchMode Mode, bool Rerank, int TopK);
+/// <summary><see cref="EmbeddingModel"/>: a provider model (provider/model) for the dense part; null: the built-in local one.</summary>
+public sealed record SearchQuery(string Query, string? Collection, SearchMode Mode, bool Rerank, int TopK, string? EmbeddingModel = null);
 
 /// <summary>One result: the chunk with its document, page (0: no pages) and the score that ranked it.</summary>
 public sealed record RetrievedChunk(Guid ChunkId, Guid DocumentId, string DocumentTitle, int Page, string Text, double Score);

@@ -6,13 +6,16 @@ public static class SearchRules
     public const int MaxTopK = 100;
     public const int MaxQueryLength = 4_000;
 
-    public static (string Field, string Message)? Problem(string? query, string? collection, string? mode, int topK)
+    public static (string Field, string Message)? Problem(string? query, string? collection, string? mode, int topK, string? embeddingModel = null)
     {
         if (string.IsNullOrWhiteSpace(query)) return ("query", "is required.");
         if (ServiceKit.TextRules.Problem(query, MaxQueryLength) is { } q) return ("query", q);
         if (ServiceKit.TextRules.Problem(collection, ServiceKit.TextRules.MaxName) is { } c) return ("collection", c);
         if (ParseMode(mode) is null) return ("mode", "must be bm25, dense or hybrid.");
         if (topK is < 1 or > MaxTopK) return ("top_k", $"must be between 1 and {MaxTopK}.");
+        if (ServiceKit.TextRules.Problem(embeddingModel, ServiceKit.TextRules.MaxModel) is { } m) return ("embedding_model", m);
+        if (!EmbeddingModelName.IsLocal(embeddingModel) && ParseMode(mode) == SearchMode.Bm25)
+            return ("embedding_model", "applies to dense and hybrid search; bm25 uses no embedding.");
         return null;
     }
 
@@ -27,4 +30,7 @@ public static class SearchRules
 
     /// <summary>Empty or blank collection means every collection of the tenant.</summary>
     public static string? Collection(string? collection) => string.IsNullOrWhiteSpace(collection) ? null : collection.Trim();
+
+    /// <summary>A provider model (provider/model), or null for the built-in local one (empty or "local").</summary>
+    public static string? EmbeddingModel(string? name) => EmbeddingModelName.IsLocal(name) ? null : name!.Trim();
 }

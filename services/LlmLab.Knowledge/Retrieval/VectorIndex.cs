@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using LlmLab.Knowledge.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace LlmLab.Knowledge.Retrieval;
 
@@ -58,34 +57,10 @@ public sealed class VectorIndex(IOptions<KnowledgeOptions> options)
             : Enumerable.Range(0, centroids.Length).OrderByDescending(i => VectorCodec.Dot(query, centroids[i]))
                 .Take(options.Value.IvfProbes).ToArray();
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await connection.OpenAsync(ct);
-        try
-        {
-            await using var command = new NpgsqlCommand(
-                "SELECT chunk_id, vector FROM chunk_vectors WHERE tenant_id = $1 AND list_no = ANY($2)" +
-                (collection is null ? "" : " AND collection = $3"), connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = tenant });
-            command.Parameters.Add(new NpgsqlParameter { Value = lists });
-            if (collection is not null) command.Parameters.Add(new NpgsqlParameter { Value = collection });
-            var best = new PriorityQueue<Guid, float>(topK + 1);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var score = VectorCodec.Dot(query, (byte[])reader.GetValue(1));
-                if (best.Count < topK) best.Enqueue(reader.GetGuid(0), score);
-                else if (best.TryPeek(out _, out var worst) && score > worst) best.EnqueueDequeue(reader.GetGuid(0), score);
-            }
-            var results = new List<ScoredChunk>(best.Count);
-            while (best.TryDequeue(out var id, out var score)) results.Add(new ScoredChunk(id, score));
-            results.Reverse();
-            return results;
-        }
-        finally
-        {
-            if (opened) await connection.CloseAsync();
-        }
+        var sql = "SELECT chunk_id, vector FROM chunk_vectors WHERE tenant_id = $1 AND list_no = ANY($2)" +
+            (collection is null ? "" : " AND collection = $3");
+        object[] parameters = collection is null ? [tenant, lists] : [tenant, lists, collection];
+        return await TopKScan.ReadAsync(db, sql, parameters, query, topK, ct);
     }
 
     private sealed record CentroidSet(Guid Generation, float[][] Vectors);

@@ -80,7 +80,7 @@ public sealed class ProviderCatalog(IOptionsMonitor<LlmOptions> options, Runtime
         return client;
     }
 
-    private static string Fingerprint(ProviderDefinition d) =>
+    internal static string Fingerprint(ProviderDefinition d) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{d.Kind}\n{d.BaseUrl}\n{d.ApiKey}")));
 
     private sealed record Snapshot(IReadOnlyDictionary<string, ProviderDefinition> Providers, DateTimeOffset LoadedAt);

@@ -53,6 +53,8 @@ public static class LlmIntegrationServices
         builder.Services.AddSingleton<LlmMetrics>();
         builder.Services.AddSingleton<TenantBudgets>();
         builder.Services.AddSingleton<GenerationService>();
+        builder.Services.AddSingleton<EmbeddingGeneratorFactory>();
+        builder.Services.AddSingleton<EmbeddingService>();
         builder.AddMessaging(x => x.AddConsumer<EraseLlmDataConsumer>());
         return builder;
     }

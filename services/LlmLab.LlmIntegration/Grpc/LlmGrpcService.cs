@@ -7,7 +7,7 @@ using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 namespace LlmLab.LlmIntegration.Grpc;
 
 /// <summary>gRPC door to every provider: validates, then hands the call to the generation pipeline.</summary>
-internal sealed class LlmGrpcService(GenerationService generation) : LlmService.LlmServiceBase
+internal sealed class LlmGrpcService(GenerationService generation, EmbeddingService embeddings) : LlmService.LlmServiceBase
 {
     public override async Task<GenerateReply> Generate(GenerateRequest request, ServerCallContext context)
     {
@@ -48,6 +48,31 @@ internal sealed class LlmGrpcService(GenerationService generation) : LlmService.
             // The pipeline names the field first: "provider: …" or "model: …".
             var field = unknown.Message.Split(':', 2)[0];
             return new ResolveModelReply { Found = false, Field = field, Message = unknown.Message.Split(':', 2)[^1].Trim() };
+        }
+    }
+
+    public override async Task<EmbedReply> Embed(EmbedRequest request, ServerCallContext context)
+    {
+        if (EmbedRequestValidator.FirstError(request) is { } error) throw new RpcException(new Status(StatusCode.InvalidArgument, error));
+        try
+        {
+            var result = await embeddings.EmbedAsync(new EmbeddingRequest(request.TenantId, request.Provider, request.Model, request.Inputs,
+                request.HasDimensions ? request.Dimensions : null), context.CancellationToken);
+            var reply = new EmbedReply
+            {
+                Provider = result.Provider, Model = result.Model, PromptTokens = result.PromptTokens, CostUsd = result.CostUsd, LatencyMs = result.LatencyMs,
+            };
+            foreach (var vector in result.Vectors)
+            {
+                var embedding = new LlmLab.Contracts.Llm.Embedding();
+                embedding.Values.AddRange(vector.ToArray());
+                reply.Embeddings.Add(embedding);
+            }
+            return reply;
+        }
+        catch (ProviderException failed)
+        {
+            throw ToRpc(failed);
         }
     }
 

@@ -52,7 +52,7 @@ public sealed class GenerationService(
         ChatResponse response;
         await using (await limiter.AcquireAsync(resolved.Identity, resolved.Definition, estimate, ct))
         {
-            response = await CallAsync(resolved, request.Messages, options, ct);
+            response = await CallAsync(resolved, token => resolved.Client.GetResponseAsync(request.Messages, options, token), ct);
         }
         var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
@@ -118,7 +118,11 @@ public sealed class GenerationService(
             latency, firstToken ?? latency, cost, false, resolved.Provider, resolved.Model.Name));
     }
 
-    private async Task<ChatResponse> CallAsync(ResolvedModel resolved, IReadOnlyList<ChatMessage> messages, ChatOptions options, CancellationToken ct)
+    /// <summary>
+    /// One provider call through the retries and circuit breaker, each attempt under the provider's learned concurrency
+    /// and timeout; failures become one <see cref="ProviderException"/> kind. The caller holds the shared limits.
+    /// </summary>
+    internal async Task<T> CallAsync<T>(ResolvedModel resolved, Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
         var attempts = 0;
         try
@@ -132,7 +136,7 @@ public sealed class GenerationService(
                 attempt.CancelAfter(resolved.Definition.Timeout);
                 try
                 {
-                    var answer = await resolved.Client.GetResponseAsync(messages, options, attempt.Token);
+                    var answer = await call(attempt.Token);
                     slot.Succeeded();
                     return answer;
                 }

@@ -1,5 +1,4 @@
 using System.ClientModel;
-using System.ClientModel.Primitives;
 using Anthropic;
 using LlmLab.LlmIntegration.Domain;
 using LlmLab.LlmIntegration.Outbound;
@@ -7,7 +6,6 @@ using LlmLab.LlmIntegration.Providers.Local;
 using LlmLab.LlmIntegration.Providers.Simulated;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
-using OpenAI;
 using OpenAI.Chat;
 
 namespace LlmLab.LlmIntegration.Providers;
@@ -19,26 +17,17 @@ namespace LlmLab.LlmIntegration.Providers;
 /// </summary>
 public sealed class ChatClientFactory(LocalLanguageModel localModel, IOptionsMonitor<SimulatedProviderOptions> simulated, TimeProvider time, OutboundHttp outbound)
 {
-    private static readonly TimeSpan SdkTimeoutMargin = TimeSpan.FromSeconds(30);
-
     public IChatClient Create(ProviderDefinition provider, string model, string apiKey) => provider.Kind switch
     {
         ProviderKind.Local => new LocalChatClient(localModel),
         ProviderKind.Simulated => new SimulatedChatClient(new LocalChatClient(localModel), simulated, time),
-        ProviderKind.OpenAi => new ChatClient(model, new ApiKeyCredential(apiKey), new OpenAIClientOptions
-        {
-            Endpoint = string.IsNullOrEmpty(provider.BaseUrl) ? null : new Uri(provider.BaseUrl),
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            // The pipeline cancels an attempt at the provider's timeout; the SDK's own (100 s by default) must not come first.
-            NetworkTimeout = provider.Timeout + SdkTimeoutMargin,
-            Transport = new HttpClientPipelineTransport(outbound.CreateClient()),
-        }).AsIChatClient(),
+        ProviderKind.OpenAi => new ChatClient(model, new ApiKeyCredential(apiKey), OpenAiSdkOptions.For(provider, outbound)).AsIChatClient(),
         ProviderKind.Anthropic => new AnthropicClient
         {
             ApiKey = apiKey,
             BaseUrl = string.IsNullOrEmpty(provider.BaseUrl) ? "https://api.anthropic.com" : provider.BaseUrl,
             MaxRetries = 0,
-            Timeout = provider.Timeout + SdkTimeoutMargin,
+            Timeout = provider.Timeout + OpenAiSdkOptions.Margin,
             HttpClient = outbound.CreateClient(),
         }.AsIChatClient(model, 1024),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider.Kind, "unknown provider kind"),

@@ -22,6 +22,43 @@ namespace LlmLab.Knowledge.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("LlmLab.Knowledge.Domain.ChunkEmbedding", b =>
+                {
+                    b.Property<Guid>("ChunkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chunk_id");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(401)
+                        .HasColumnType("character varying(401)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Collection")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("collection");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("vector");
+
+                    b.HasKey("ChunkId", "Model")
+                        .HasName("pk_chunk_embeddings");
+
+                    b.HasIndex("TenantId", "Model")
+                        .HasDatabaseName("ix_chunk_embeddings_tenant_id_model");
+
+                    b.ToTable("chunk_embeddings", (string)null);
+                });
+
             modelBuilder.Entity("LlmLab.Knowledge.Domain.ChunkVector", b =>
                 {
                     b.Property<Guid>("ChunkId")
@@ -142,6 +179,11 @@ namespace LlmLab.Knowledge.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("EmbeddingModel")
+                        .HasMaxLength(401)
+                        .HasColumnType("character varying(401)")
+                        .HasColumnName("embedding_model");
+
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("boolean")
                         .HasColumnName("is_current");
@@ -238,6 +280,16 @@ namespace LlmLab.Knowledge.Data.Migrations
                         .HasName("pk_vector_lists");
 
                     b.ToTable("vector_lists", (string)null);
+                });
+
+            modelBuilder.Entity("LlmLab.Knowledge.Domain.ChunkEmbedding", b =>
+                {
+                    b.HasOne("LlmLab.Knowledge.Domain.KnowledgeChunk", null)
+                        .WithMany()
+                        .HasForeignKey("ChunkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_chunk_embeddings_chunks_chunk_id");
                 });
 
             modelBuilder.Entity("LlmLab.Knowledge.Domain.ChunkVector", b =>

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace LlmLab.Bench.Platform;
+
+/// <summary>
+/// The knowledge base on the shipped material, through the gateway: uploads the shipped element articles
+/// (services/LlmLab.Evaluation/Builtin/articles, made by tools/datasets/generate.py) into a collection of their own, one
+/// at a time (documents/s, chunks/s), then asks every shipped general-knowledge question once per mode (bm25, dense,
+/// hybrid; top 5, sequential) and prints latency p50/p95 and recall@5 and MRR@5. A result holds the answer's supporting
+/// fact when it comes from the fact's article or contains its sentence (the evaluation service's retrieval-hit rule).
+/// </summary>
+public static class RetrievalQualityBench
+{
+    private const int TopK = 5;
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static async Task RunAsync(HttpClient client)
+    {
+        var builtin = Path.Combine(RunningPlatform.RepoRoot(), "services", "LlmLab.Evaluation", "Builtin");
+        var articles = Directory.GetFiles(Path.Combine(builtin, "articles"), "*.txt").Order(StringComparer.Ordinal).ToList();
+        var collection = $"bench-articles-{Guid.NewGuid():N}"[..24];
+
+        var chunks = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var path in articles)
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            using var form = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", Path.GetFileName(path) },
+                { new StringContent(char.ToUpperInvariant(name[0]) + name[1..]), "title" },
+                { new StringContent(collection), "collection" },
+            };
+            using var response = await client.PostAsync("/api/documents", form);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"upload of {name} failed: {(int)response.StatusCode} {body}");
+            chunks += body.GetProperty("chunks").GetInt32();
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"knowledge indexing, shipped articles: {articles.Count} documents ({chunks} chunks, " +
+                          $"{articles.Sum(a => new FileInfo(a).Length) / 1024.0:N0} KiB) in {seconds:N2} s, one upload at a time: " +
+                          $"{articles.Count / seconds:N1} documents/s, {chunks / seconds:N1} chunks/s");
+
+        using var questions = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(builtin, "general-knowledge.json")));
+        var items = questions.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Console.WriteLine($"knowledge retrieval, {items.Count} shipped general-knowledge questions, top {TopK}, sequential:");
+        Console.WriteLine("| mode | p50 ms | p95 ms | recall@5 | MRR@5 |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var mode in new[] { "bm25", "dense", "hybrid" })
+        {
+            var latencies = new List<double>(items.Count);
+            var (hits, reciprocal) = (0, 0.0);
+            foreach (var item in items)
+            {
+                var query = item.GetProperty("question").GetString()!;
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsJsonAsync("/api/knowledge/search", new { query, collection, mode, top_k = TopK });
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"search failed: {(int)response.StatusCode} {body}");
+                var rank = FirstHitRank(body.GetProperty("results"), item.GetProperty("supporting_facts"));
+                if (rank > 0) (hits, reciprocal) = (hits + 1, reciprocal + 1.0 / rank);
+            }
+            latencies.Sort();
+            Console.WriteLine(string.Create(Invariant, $"| {mode} | {latencies[latencies.Count / 2]:N1} | {latencies[(int)Math.Ceiling(latencies.Count * 0.95) - 1]:N1} | " +
+                                                       $"{(double)hits / items.Count:N3} | {reciprocal / items.Count:N3} |"));
+        }
+    }
+
+    private static int FirstHitRank(JsonElement results, JsonElement facts)
+    {
+        var rank = 0;
+        foreach (var result in results.EnumerateArray())
+        {
+            rank++;
+            var title = result.GetProperty("document_title").GetString() ?? "";
+            var text = result.GetProperty("text").GetString() ?? "";
+            foreach (var fact in facts.EnumerateArray())
+            {
+                var factTitle = fact.GetProperty("title").GetString() ?? "";
+                var factText = fact.GetProperty("text").GetString() ?? "";
+                if ((factTitle.Length > 0 && string.Equals(factTitle, title, StringComparison.OrdinalIgnoreCase))
+                    || (factText.Length > 0 && text.Contains(factText, StringComparison.OrdinalIgnoreCase))) return rank;
+            }
+        }
+        return 0;
+    }
+}
