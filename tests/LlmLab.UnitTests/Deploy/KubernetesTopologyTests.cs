@@ -1,5 +1,6 @@
 using LlmLab.AppHost.Model;
 using LlmLab.AppHost.Publish;
+using k8s;
 using k8s.Models;
 
 namespace LlmLab.UnitTests.Deploy;
@@ -21,7 +22,7 @@ public sealed class KubernetesTopologyTests
         foreach (var workload in rendered.OfType<V1Deployment>().Select(d => d.Metadata.Name)
                      .Concat(rendered.OfType<V1StatefulSet>().Select(s => s.Metadata.Name)))
         {
-            var policy = Assert.Single(policies, p => p.Spec.PodSelector.MatchLabels?.GetValueOrDefault(KubernetesNames.AppLabel) == workload);
+            var policy = Assert.Single(policies, p => p.Spec.PodSelector.MatchLabels?.Contains(new(KubernetesNames.AppLabel, workload)) == true);
             var rule = Assert.Single(policy.Spec.Ingress);
             var callers = PlatformModel.Projects.Where(p => p.References.Contains(workload) || p.Infrastructure.Contains(workload)
                 || (workload == "postgres" && p.Databases.Count > 0)).Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
@@ -41,11 +42,11 @@ public sealed class KubernetesTopologyTests
     }
 
     [Fact]
-    public void Batch_is_reached_by_analytics_and_the_gateway_only()
+    public void Batch_is_reached_only_by_analytics_identity_and_the_gateway_which_reference_it()
     {
         var policy = RenderedOverlay.Render("prod").OfType<V1NetworkPolicy>().Single(p => p.Metadata.Name == "batch");
         var admitted = policy.Spec.Ingress.Single().FromProperty.Select(p => p.PodSelector.MatchLabels[KubernetesNames.AppLabel]);
-        Assert.Equal(new[] { "analytics", "gateway" }, admitted.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "analytics", "gateway", "identity" }, admitted.Order(StringComparer.Ordinal));
     }
 
     [Fact]
