@@ -1,5 +1,8 @@
 using LlmLab.AppHost;
+using LlmLab.AppHost.Publish;
 using Microsoft.Extensions.Configuration;
+
+if (PublishCommand.Matches(args)) return PublishCommand.Run(args, Console.Out);
 
 var configuration = new ConfigurationBuilder()
     .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)

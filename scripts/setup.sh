@@ -10,6 +10,8 @@ command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
 # NLTK's Porter stemmer, the reference the unit tests compare rouge_l_stemmed's stemmer with (Debian's python3-nltk).
 /usr/bin/python3 -c "import nltk.stem.porter" >/dev/null 2>&1 || need+=(python3-nltk)
+# Debian's kubectl: the unit tests render deploy/k8s with `kubectl kustomize` (no cluster needed).
+command -v kubectl >/dev/null 2>&1 || need+=(kubectl)
 # --browser: Debian's Chromium too, for the web app's end-to-end tests (the tests drive it with playwright-core).
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 
@@ -32,4 +34,4 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "       Install it from Microsoft's packages: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
   exit 1
 fi
-echo "setup: postgresql, redis-server, rabbitmq-server and dotnet $(dotnet --version) are present"
+echo "setup: postgresql, redis-server, rabbitmq-server, kubectl and dotnet $(dotnet --version) are present"

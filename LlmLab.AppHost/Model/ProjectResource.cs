@@ -12,9 +12,9 @@ public sealed record ProjectResource(
     public string AssemblyName => Path.GetFileName(ProjectPath);
 }
 
-/// <summary>The ports given to a project resource.</summary>
-public sealed record Endpoints(int HttpPort, int? GrpcPort)
+/// <summary>The ports given to a project resource, on loopback here; on Kubernetes the host is the Service's name.</summary>
+public sealed record Endpoints(int HttpPort, int? GrpcPort, string Host = "127.0.0.1")
 {
-    public string HttpUrl => $"http://127.0.0.1:{HttpPort}";
-    public string? GrpcUrl => GrpcPort is { } p ? $"http://127.0.0.1:{p}" : null;
+    public string HttpUrl => $"http://{Host}:{HttpPort}";
+    public string? GrpcUrl => GrpcPort is { } p ? $"http://{Host}:{p}" : null;
 }
