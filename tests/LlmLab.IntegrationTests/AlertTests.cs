@@ -81,6 +81,7 @@ public class AlertTests(PlatformFixture platform)
     [Fact]
     public async Task A_regression_and_a_failure_spike_are_streamed_and_posted_signed_to_a_webhook_that_is_retried_after_a_500()
     {
+        await PlatformReadiness.WaitUntilHealthyAsync(_api.Client, TimeSpan.FromMinutes(5));
         var secret = $"whsec-{Guid.NewGuid():N}";
         await using var receiver = await WebhookReceiver.StartAsync(secret);
         using var created = await _api.Client.PostAsJsonAsync("/api/webhooks", new { url = receiver.Url, events = new[] { "alert.regression", "alert.failure_rate" }, secret });
@@ -158,6 +159,7 @@ public class AlertTests(PlatformFixture platform)
     [Fact]
     public async Task Bad_webhooks_and_alert_filters_are_refused_naming_the_field()
     {
+        await PlatformReadiness.WaitUntilHealthyAsync(_api.Client, TimeSpan.FromMinutes(5));
         await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/webhooks",
             new { url = "http://169.254.169.254/latest", events = new[] { "alert.regression" }, secret = "0123456789abcdef" }), HttpStatusCode.UnprocessableEntity, "url");
         await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/webhooks",

@@ -13,6 +13,7 @@ public class FeedbackTests(PlatformFixture platform)
     [Fact]
     public async Task Feedback_that_follows_the_overall_score_agrees_with_it_by_spearman_with_a_ci_and_n()
     {
+        await PlatformReadiness.WaitUntilHealthyAsync(_api.Client, TimeSpan.FromMinutes(5));
         var experiment = await _api.CreateExperimentAsync(PlatformApi.Grid3x3($"feedback-{Guid.NewGuid():N}"));
         var run = await _api.GenerateAsync(experiment);
         await _api.WaitForRunAsync(run, TimeSpan.FromMinutes(2));
@@ -54,6 +55,7 @@ public class FeedbackTests(PlatformFixture platform)
     [Fact]
     public async Task Bad_feedback_is_refused_naming_the_field()
     {
+        await PlatformReadiness.WaitUntilHealthyAsync(_api.Client, TimeSpan.FromMinutes(5));
         var unknown = Guid.NewGuid();
         await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync($"/api/responses/{unknown}/feedback", new { score = 3 }), HttpStatusCode.NotFound, "id");
         await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync($"/api/responses/{unknown}/feedback", new { score = 6 }),

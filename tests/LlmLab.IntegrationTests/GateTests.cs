@@ -31,6 +31,7 @@ public class GateTests(PlatformFixture platform)
     [Fact]
     public async Task A_run_that_meets_the_thresholds_passes_and_one_that_misses_a_threshold_fails_with_the_reason()
     {
+        await PlatformReadiness.WaitUntilHealthyAsync(_api.Client, TimeSpan.FromMinutes(5));
         var experiment = await _api.CreateExperimentAsync(PlatformApi.Grid3x3($"gate-{Guid.NewGuid():N}"));
         var saved = await PlatformApi.ReadAsync(await _api.Client.PutAsJsonAsync($"/api/experiments/{experiment}/gates", new
         {
@@ -85,6 +86,7 @@ public class GateTests(PlatformFixture platform)
     [Fact]
     public async Task Bad_gates_and_unknown_ids_are_refused_naming_the_field()
     {
+        await PlatformReadiness.WaitUntilHealthyAsync(_api.Client, TimeSpan.FromMinutes(5));
         var experiment = await _api.CreateExperimentAsync(PlatformApi.Grid3x3($"gate-bad-{Guid.NewGuid():N}"));
         await PlatformApi.ExpectProblemAsync(await _api.Client.PutAsJsonAsync($"/api/experiments/{experiment}/gates",
             new[] { new { metric = "overall_score", op = ">", value = 1 } }), HttpStatusCode.UnprocessableEntity, "checks[0].op");
