@@ -1,6 +1,7 @@
 using LlmLab.Analytics.Apis;
 using LlmLab.Analytics.Consumers;
 using LlmLab.Analytics.Data;
+using LlmLab.Analytics.Extensions;
 using LlmLab.Analytics.Queries;
 using LlmLab.Analytics.Rebuild;
 using LlmLab.Messaging;
@@ -15,6 +16,8 @@ builder.AddMessaging(x =>
 {
     x.AddConsumer<ResponsesScoredConsumer>();
     x.AddConsumer<ResponseScoredConsumer>();
+    x.AddConsumer<BatchRunFinishedConsumer>();
+    x.AddConsumer<BudgetThresholdCrossedConsumer>();
     x.AddConsumer<EraseAnalyticsConsumer>();
 });
 builder.Services.AddScoped<AnalyticsSql>();
@@ -22,6 +25,8 @@ builder.Services.AddScoped<ReadModelRebuilder>();
 // Logical name resolved by service discovery (services__batch__http__0).
 builder.Services.AddHttpClient<BatchFeedClient>(c => c.BaseAddress = new Uri("http://batch"));
 builder.Services.AddHttpClient<KnownIds>(c => c.BaseAddress = new Uri("http://batch"));
+builder.AddRunGates();
+builder.AddAlerts();
 
 var app = builder.Build();
 app.UseServiceKit();
@@ -35,6 +40,10 @@ app.MapInsightsApi();
 app.MapMethodComparisonApi();
 app.MapRebuildApi();
 app.MapAnalyticsExportApi();
+app.MapGatesApi();
+app.MapAlertsApi();
+app.MapWebhooksApi();
+app.MapFeedbackApi();
 app.MapAnalyticsTenantData();
 await app.MigrateDatabaseAsync<AnalyticsDbContext>();
 await app.RunAsync();

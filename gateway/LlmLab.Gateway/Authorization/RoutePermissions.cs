@@ -54,13 +54,17 @@ public static class RoutePermissions
         new("/api/experiments/batch/**", Create, ExperimentsCreate),
         new("/api/experiments/batch/**", Delete, ExperimentsDelete),
         new("/api/experiments/*/progress", Read, ExperimentsRead),
-        new("/api/experiments/*/gates", Update, ExperimentsUpdate),
+        // Gates are served by analytics, which does not filter by owner: no ":own" grant reaches them.
+        new("/api/experiments/*/gates", Read, ExperimentsRead),
+        new("/api/experiments/*/gates", [.. Update, .. Delete], ExperimentsUpdate),
         new("/api/experiments/**", Read, ExperimentsRead, OwnerScoped: true),
         new("/api/experiments/**", Create, ExperimentsCreate, OwnerScoped: true),
         new("/api/experiments/**", Update, ExperimentsUpdate, OwnerScoped: true),
         new("/api/experiments/**", Delete, ExperimentsDelete, OwnerScoped: true),
         // batch reads the experiment as the caller, so a user can run only their own.
         new("/api/responses/generate", Create, ExperimentsCreate, OwnerScoped: true),
+        // People's feedback: reviewers (analysts too) judge responses they may read.
+        new("/api/responses/*/feedback", Create, ExperimentsCreate),
         new("/api/responses/**", Read, ExperimentsRead),
         new("/api/responses/**", Create, ExperimentsUpdate),
         new("/api/metrics/**", ReadOrScore, ExperimentsRead),
@@ -81,6 +85,13 @@ public static class RoutePermissions
         new("/api/analytics/**", Read, AnalyticsRead),
         new("/api/analytics/**", Write, AnalyticsWrite),
         new("/api/alerts/**", Read, AnalyticsRead),
+        // Acknowledging and resolving is acting on the experiments the alert is about.
+        new("/api/alerts/**", Create, ExperimentsUpdate),
+        // A webhook's URL and secret send the tenant's alerts elsewhere: only analytics:write (admins) may change them.
+        new("/api/webhooks/**", Read, AnalyticsRead),
+        new("/api/webhooks/**", Write, AnalyticsWrite),
+        new("/api/feedback/**", Read, AnalyticsRead),
+        new("/api/feedback/**", Create, AnalyticsWrite),
         new("/api/export/analytics/**", Read, AnalyticsRead),
         new("/api/export/**", ReadOrScore, ExperimentsRead),
 

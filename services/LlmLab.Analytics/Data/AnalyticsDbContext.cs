@@ -1,4 +1,9 @@
+using LlmLab.Analytics.Alerts;
 using LlmLab.Analytics.Domain;
+using LlmLab.Analytics.Feedback;
+using LlmLab.Analytics.Gates;
+using LlmLab.Analytics.Runs;
+using LlmLab.Analytics.Webhooks;
 using LlmLab.ServiceKit;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +12,13 @@ namespace LlmLab.Analytics.Data;
 public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options) : DbContext(options)
 {
     public DbSet<ScoredResponse> ScoredResponses => Set<ScoredResponse>();
+    public DbSet<FinishedRun> FinishedRuns => Set<FinishedRun>();
+    public DbSet<GateDefinition> GateDefinitions => Set<GateDefinition>();
+    public DbSet<GateResult> GateResults => Set<GateResult>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<ResponseFeedback> Feedback => Set<ResponseFeedback>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -21,5 +33,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasIndex(x => new { x.TenantId, x.ExperimentId });
             e.Property(x => x.Metrics).HasJsonMap();
         });
+        modelBuilder.HasSequence<long>(AlertConfiguration.ChangeSequence);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AnalyticsDbContext).Assembly);
     }
 }

@@ -1,11 +1,13 @@
+using LlmLab.Analytics.Alerts;
 using LlmLab.Analytics.Data;
+using LlmLab.Analytics.Webhooks;
 using LlmLab.ServiceKit;
 using LlmLab.ServiceKit.TenantData;
 using Microsoft.EntityFrameworkCore;
 
 namespace LlmLab.Analytics.TenantData;
 
-/// <summary>The analytics section of a tenant export: the read model's rows (every scored response the views are computed from).</summary>
+/// <summary>The analytics section of a tenant export: the read model's rows (every scored response the views are computed from), gates and their results, alerts and webhooks (never their secrets).</summary>
 public static class AnalyticsTenantData
 {
     public static IEndpointRouteBuilder MapAnalyticsTenantData(this IEndpointRouteBuilder app)
@@ -16,6 +18,12 @@ public static class AnalyticsTenantData
             return TypedResults.Ok(new
             {
                 ScoredResponses = db.ScoredResponses.AsNoTracking().Where(r => r.TenantId == tenant).OrderBy(r => r.CreatedAt).AsAsyncEnumerable(),
+                Gates = db.GateDefinitions.AsNoTracking().Where(g => g.TenantId == tenant).AsAsyncEnumerable(),
+                GateResults = db.GateResults.AsNoTracking().Where(r => r.TenantId == tenant).OrderBy(r => r.EvaluatedAt).AsAsyncEnumerable(),
+                Alerts = db.Alerts.AsNoTracking().Where(a => a.TenantId == tenant).OrderBy(a => a.CreatedAt).Select(a => AlertView.Of(a)).AsAsyncEnumerable(),
+                Feedback = db.Feedback.AsNoTracking().Where(f => f.TenantId == tenant).OrderBy(f => f.CreatedAt).AsAsyncEnumerable(),
+                // Webhooks without their sealed secrets.
+                Webhooks = db.Webhooks.AsNoTracking().Where(w => w.TenantId == tenant).OrderBy(w => w.CreatedAt).Select(w => WebhookView.Of(w)).AsAsyncEnumerable(),
             });
         });
         return app;

@@ -5,13 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LlmLab.Analytics.TenantData;
 
-/// <summary>Erases a tenant's rows of the analytics read model (every view and export is computed from them).</summary>
+/// <summary>Erases a tenant's rows of the analytics read model (every view and export is computed from them), gates, finished runs, alerts, webhooks and people's feedback.</summary>
 public sealed class EraseAnalyticsConsumer(AnalyticsDbContext db, ILogger<EraseAnalyticsConsumer> logger) : IConsumer<TenantErasureRequested>
 {
     public async Task Consume(ConsumeContext<TenantErasureRequested> context)
     {
         var tenant = context.Message.TenantId;
-        var erased = await db.ScoredResponses.Where(r => r.TenantId == tenant).ExecuteDeleteAsync(context.CancellationToken);
+        var ct = context.CancellationToken;
+        var erased = await db.ScoredResponses.Where(r => r.TenantId == tenant).ExecuteDeleteAsync(ct);
+        await db.GateResults.Where(r => r.TenantId == tenant).ExecuteDeleteAsync(ct);
+        await db.GateDefinitions.Where(g => g.TenantId == tenant).ExecuteDeleteAsync(ct);
+        await db.FinishedRuns.Where(r => r.TenantId == tenant).ExecuteDeleteAsync(ct);
+        await db.WebhookDeliveries.Where(d => d.TenantId == tenant).ExecuteDeleteAsync(ct);
+        await db.Webhooks.Where(w => w.TenantId == tenant).ExecuteDeleteAsync(ct);
+        await db.Alerts.Where(a => a.TenantId == tenant).ExecuteDeleteAsync(ct);
+        await db.Feedback.Where(f => f.TenantId == tenant).ExecuteDeleteAsync(ct);
         logger.LogInformation("Erasure {ErasureId}: {Count} scored responses erased", context.Message.ErasureId, erased);
     }
 }

@@ -1,5 +1,5 @@
 using LlmLab.LlmIntegration.Domain;
-using LlmLab.LlmIntegration.Outbound;
+using LlmLab.ServiceKit.Outbound;
 using LlmLab.ServiceKit;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using LlmLab.Contracts.Messages;
 using LlmLab.ServiceKit;
+using MassTransit;
 using StackExchange.Redis;
 
 namespace LlmLab.LlmIntegration.Budgets;
@@ -9,7 +11,7 @@ namespace LlmLab.LlmIntegration.Budgets;
 /// Each tenant's LLM spend per day, ISO week and month (Redis counters every replica adds to), its thresholds, and the
 /// alerts recorded when spend crosses one. With <see cref="BudgetSettings.RefuseWhenExceeded"/> new work is refused.
 /// </summary>
-public sealed class TenantBudgets(IConnectionMultiplexer redis, TimeProvider time)
+public sealed class TenantBudgets(IConnectionMultiplexer redis, TimeProvider time, IBus bus, ILogger<TenantBudgets> logger)
 {
     private const int AlertsKept = 100;
 
@@ -48,6 +50,24 @@ public sealed class TenantBudgets(IConnectionMultiplexer redis, TimeProvider tim
             var alert = new BudgetAlert(period, label, threshold.Value, await total, now);
             await db.ListLeftPushAsync(AlertsKey(tenant), JsonSerializer.Serialize(alert, ServiceKitExtensions.Json));
             await db.ListTrimAsync(AlertsKey(tenant), 0, AlertsKept - 1);
+            await PublishAsync(tenant, alert);
+        }
+    }
+
+    /// <summary>
+    /// Tells analytics (alerts, webhooks). Published directly: this service keeps no database for an outbox, so a
+    /// publish that fails while RabbitMQ is down is logged and the alert stays only in the budget status.
+    /// </summary>
+    private async Task PublishAsync(string tenant, BudgetAlert alert)
+    {
+        try
+        {
+            await bus.Publish(new BudgetThresholdCrossed(tenant, alert.Period.ToString().ToLowerInvariant(), alert.PeriodLabel, alert.ThresholdUsd,
+                alert.SpentUsd, alert.At));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "The {Period} budget alert of tenant {Tenant} was not published", alert.Period, tenant);
         }
     }
 

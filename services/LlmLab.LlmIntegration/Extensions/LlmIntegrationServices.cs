@@ -1,7 +1,7 @@
 using System.Net;
 using LlmLab.LlmIntegration.Budgets;
 using LlmLab.LlmIntegration.Domain;
-using LlmLab.LlmIntegration.Outbound;
+using LlmLab.ServiceKit.Outbound;
 using LlmLab.LlmIntegration.Pipeline;
 using LlmLab.LlmIntegration.Providers;
 using LlmLab.LlmIntegration.Providers.Local;

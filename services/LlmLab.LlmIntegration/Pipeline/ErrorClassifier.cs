@@ -1,7 +1,7 @@
 using System.ClientModel;
 using System.Net;
 using Anthropic.Exceptions;
-using LlmLab.LlmIntegration.Outbound;
+using LlmLab.ServiceKit.Outbound;
 
 namespace LlmLab.LlmIntegration.Pipeline;
 

@@ -1,7 +1,7 @@
 using System.ClientModel;
 using Anthropic;
 using LlmLab.LlmIntegration.Domain;
-using LlmLab.LlmIntegration.Outbound;
+using LlmLab.ServiceKit.Outbound;
 using LlmLab.LlmIntegration.Providers.Local;
 using LlmLab.LlmIntegration.Providers.Simulated;
 using Microsoft.Extensions.AI;

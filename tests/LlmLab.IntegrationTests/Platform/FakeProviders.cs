@@ -18,6 +18,8 @@ public static class FakeProviders
     public const string Cancel = "fake-cancel";
     /// <summary>Allows 16 calls at once while the server (set per test) answers 429 above fewer.</summary>
     public const string Limited = "fake-limited";
+    /// <summary>The alert tests' own provider: they change its content and failures between runs.</summary>
+    public const string Alerts = "fake-alerts";
 
     public const int QuickTimeoutSeconds = 2;
     public const int QuickStreamIdleTimeoutSeconds = 1;
@@ -25,7 +27,7 @@ public static class FakeProviders
     public static IEnumerable<string> Configuration(FakeOpenAiServer server)
     {
         // Loopback base URLs are refused by the SSRF check; ProviderTenants allows exactly 127.0.0.1/32, where these run.
-        foreach (var name in new[] { Slow, QuickTimeout, Errors, Refusing, Cancel, Limited })
+        foreach (var name in new[] { Slow, QuickTimeout, Errors, Refusing, Cancel, Limited, Alerts })
         {
             var prefix = $"Llm__Providers__{name}__";
             yield return $"{prefix}Kind=OpenAi";

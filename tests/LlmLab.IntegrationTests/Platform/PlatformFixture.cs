@@ -26,6 +26,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string EvaluationApiKey = "evaluation-test-key-a";
     public const string EvaluationOtherApiKey = "evaluation-test-key-b";
 
+    /// <summary>A tenant of its own for the alert tests: alerts and webhook deliveries of other tests' runs never reach it.</summary>
+    public const string AlertsApiKey = "alerts-test-key";
+
     /// <summary>Keys of two tenants of their own for the knowledge-base tests (what one uploads the other must not see).</summary>
     public const string KnowledgeApiKey = "knowledge-test-key";
     public const string KnowledgeOtherApiKey = "knowledge-other-test-key";
@@ -91,6 +94,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__Issuer={JwtIssuer}",
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__Audience={JwtAudience}",
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__SymmetricKeys__0={JwtSecret}",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__35__Key={AlertsApiKey}",
+            "--AppHost:ServiceEnvironment:Gateway__ApiKeys__35__Tenant=alerts",
+            // The webhook receivers of the alert tests listen on loopback.
+            "--AppHost:ServiceEnvironment:Webhooks__Outbound__AllowedNetworks__0=127.0.0.1/32",
             .. ProviderTenants.AppHostArguments(),
             .. DataRightsTenants.AppHostArguments(),
             .. RollupTenant.AppHostArguments(),

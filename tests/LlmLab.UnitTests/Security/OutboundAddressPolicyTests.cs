@@ -1,5 +1,5 @@
 using System.Net;
-using LlmLab.LlmIntegration.Outbound;
+using LlmLab.ServiceKit.Outbound;
 using Microsoft.Extensions.Options;
 
 namespace LlmLab.UnitTests.Security;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using LlmLab.LlmIntegration.Outbound;
+using LlmLab.ServiceKit.Outbound;
 using LlmLab.LlmIntegration.Pipeline;
 
 namespace LlmLab.UnitTests.Security;

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace LlmLab.LlmIntegration.Outbound;
+namespace LlmLab.ServiceKit.Outbound;
 
 /// <summary>
-/// The check of a provider's base_url when it is added or changed: http(s), no credentials in the URL, and every
+/// The check of an outbound URL (a provider's base_url, a webhook's url) when it is saved: http(s), no credentials in the URL, and every
 /// address the host resolves to allowed by the policy. The same policy is applied again at every connection
 /// (<see cref="OutboundHttp"/>), so a name that resolves differently later (DNS rebinding) gains nothing.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class OutboundUrlCheck(OutboundAddressPolicy policy)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             return "must be an absolute http(s) URL.";
-        if (!string.IsNullOrEmpty(uri.UserInfo)) return "must not carry credentials; give the key as api_key.";
+        if (!string.IsNullOrEmpty(uri.UserInfo)) return "must not carry credentials (user:password@).";
         if (policy.IsTrustedHost(uri.IdnHost)) return null;
 
         IPAddress[] addresses;
@@ -31,7 +31,7 @@ public sealed class OutboundUrlCheck(OutboundAddressPolicy policy)
         foreach (var address in addresses)
         {
             if (policy.BlockReason(address) is { } reason)
-                return $"{uri.IdnHost} resolves to {address} ({reason}), which provider calls may not reach unless an operator allows it (Llm:Outbound).";
+                return $"{uri.IdnHost} resolves to {address} ({reason}), which outbound calls may not reach unless an operator allows it (the service's Outbound settings, docs/security.md).";
         }
         return null;
     }

@@ -1,13 +1,12 @@
 using System.Text.Json;
-using LlmLab.ServiceKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace LlmLab.Evaluation.Data;
+namespace LlmLab.ServiceKit;
 
 /// <summary>Stores a value (a list of records, an options record) as a jsonb column, compared by its JSON.</summary>
-internal static class JsonColumn
+public static class JsonColumn
 {
     public static PropertyBuilder<T> HasJson<T>(this PropertyBuilder<T> property) where T : class =>
         property.HasColumnType("jsonb").HasConversion(

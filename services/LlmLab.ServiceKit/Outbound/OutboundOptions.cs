@@ -1,7 +1,7 @@
-namespace LlmLab.LlmIntegration.Outbound;
+namespace LlmLab.ServiceKit.Outbound;
 
 /// <summary>
-/// Configuration "Llm:Outbound": which addresses provider calls may reach besides the public internet. Everything
+/// Which addresses outbound calls (providers: "Llm:Outbound"; webhooks: "Webhooks:Outbound") may reach besides the public internet. Everything
 /// below is off by default; an operator turns on what a deployment needs (a local Ollama, a vLLM in the same network).
 /// </summary>
 public sealed class OutboundOptions

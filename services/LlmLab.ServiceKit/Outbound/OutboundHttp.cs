@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace LlmLab.LlmIntegration.Outbound;
+namespace LlmLab.ServiceKit.Outbound;
 
 /// <summary>
-/// The one connection pool every provider SDK sends through. Each connection resolves the host itself and checks every
+/// The one connection pool a service's outbound calls (provider SDKs, webhooks) send through. Each connection resolves the host itself and checks every
 /// address against the outbound policy before connecting, so the address checked is the address connected to. No
 /// proxy: through a proxy the connection would go to the proxy, and the check would not see the real destination.
 /// </summary>

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 
-namespace LlmLab.LlmIntegration.Outbound;
+namespace LlmLab.ServiceKit.Outbound;
 
 /// <summary>
-/// Decides whether a provider call may reach an address: public unicast addresses yes; loopback, link-local (with the
+/// Decides whether an outbound call may reach an address: public unicast addresses yes; loopback, link-local (with the
 /// cloud metadata address 169.254.169.254), private, unspecified, multicast and reserved ones only when configured.
 /// IPv4 carried inside IPv6 (mapped, NAT64, 6to4) is judged as the IPv4 address it carries.
 /// </summary>

@@ -1,0 +1,44 @@
+using System.Globalization;
+using LlmLab.Analytics.Gates;
+using LlmLab.Analytics.Runs;
+
+namespace LlmLab.Analytics.Alerts;
+
+/// <summary>Which alerts a finished run raises, from its figures, the previous run's and the regression test. Pure.</summary>
+public static class AlertRules
+{
+    /// <summary>A significant drop against the previous run (a comparison that could not be made raises nothing).</summary>
+    public static Alert? Regression(FinishedRun run, GateCheckResult comparison, DateTimeOffset now)
+    {
+        if (comparison.Passed || comparison.N is not > 0 || comparison.BaselineRunId is null) return null;
+        return New(run, AlertKinds.Regression, $"Quality regression in run {run.RunId}: {comparison.Reason}", comparison.Actual, 0,
+            $"{AlertKinds.Regression}:{run.RunId}", now);
+    }
+
+    /// <summary>A failure rate at or over the limit that also rose by the configured margin over the previous run's.</summary>
+    public static Alert? FailureRateSpike(FinishedRun run, FinishedRun? previous, AlertOptions options, DateTimeOffset now)
+    {
+        var rate = run.FailureRate;
+        var before = previous?.FailureRate ?? 0;
+        if (run.Completed + run.Failed == 0 || rate < options.FailureRate || rate - before < options.FailureRateIncrease) return null;
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"Failure-rate spike in run {run.RunId}: {run.Failed} of {run.Completed + run.Failed} calls failed ({rate:P1}), " +
+            $"at or over the limit {options.FailureRate:P1}") +
+            (previous is null ? "." : string.Create(CultureInfo.InvariantCulture, $", up from {before:P1} in the previous run {previous.RunId}."));
+        return New(run, AlertKinds.FailureRate, message, Math.Round(rate, 6), options.FailureRate, $"{AlertKinds.FailureRate}:{run.RunId}", now);
+    }
+
+    private static Alert New(FinishedRun run, string kind, string message, double? value, double threshold, string key, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        TenantId = run.TenantId,
+        Kind = kind,
+        Message = message,
+        RunId = run.RunId,
+        ExperimentId = run.ExperimentId == Guid.Empty ? null : run.ExperimentId,
+        Value = value,
+        Threshold = threshold,
+        DedupeKey = key,
+        CreatedAt = now,
+    };
+}

@@ -1,0 +1,75 @@
+using LlmLab.Analytics.Alerts;
+using LlmLab.Analytics.Data;
+using LlmLab.Analytics.Gates;
+using LlmLab.ServiceKit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LlmLab.Analytics.Runs;
+
+/// <summary>
+/// Processes each finished run once its scored responses have all arrived (or it waited <see cref="RunProcessingOptions.SettleSeconds"/>):
+/// evaluates its gate and raises its alerts, in one transaction that marks it processed. The run's row is claimed with
+/// FOR UPDATE SKIP LOCKED, so replicas share the work and a crash leaves it pending.
+/// </summary>
+public sealed class FinishedRunProcessor(IServiceScopeFactory scopes, TimeProvider time, IOptions<RunProcessingOptions> options,
+    ILogger<FinishedRunProcessor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ProcessPendingAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Processing finished runs failed; retrying");
+            }
+            await Task.Delay(poll, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task ProcessPendingAsync(CancellationToken ct)
+    {
+        List<Guid> pending;
+        using (var scope = scopes.CreateScope())
+        {
+            pending = await scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>().FinishedRuns.AsNoTracking()
+                .Where(r => r.ProcessedAt == null).OrderBy(r => r.ReceivedAt).Select(r => r.RunId).Take(50).ToListAsync(ct);
+        }
+        foreach (var runId in pending)
+        {
+            using var scope = scopes.CreateScope();
+            await ProcessAsync(scope.ServiceProvider, runId, ct);
+        }
+    }
+
+    private async Task ProcessAsync(IServiceProvider services, Guid runId, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<AnalyticsDbContext>();
+        var settle = TimeSpan.FromSeconds(options.Value.SettleSeconds);
+        await db.InTransactionAsync(async ct =>
+        {
+            var run = await db.FinishedRuns
+                .FromSqlRaw("SELECT * FROM finished_runs WHERE run_id = {0} AND processed_at IS NULL FOR UPDATE SKIP LOCKED", runId)
+                .SingleOrDefaultAsync(ct);
+            if (run is null) return false;
+            var scored = await services.GetRequiredService<RunMeasurements>().ScoredCountAsync(run, ct);
+            if (scored < run.Completed && time.GetUtcNow() - run.ReceivedAt < settle) return false;
+
+            var gate = await services.GetRequiredService<RunGates>().EvaluateAsync(run, scored, ct);
+            await services.GetRequiredService<RunAlerts>().RaiseAsync(run, ct);
+            run.ProcessedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            if (gate is not null) logger.LogInformation("Run {RunId}: gate {Outcome}", run.RunId, gate.Passed ? "passed" : "failed");
+            return true;
+        }, cancellationToken);
+    }
+}
