@@ -16,6 +16,7 @@ builder.AddMessaging(x =>
     x.AddConsumer<ResponsesScoredConsumer>();
     x.AddConsumer<ResponseScoredConsumer>();
     x.AddConsumer<EraseAnalyticsConsumer>();
+    x.AddConsumer<EraseUserRunsConsumer>();
 });
 builder.Services.AddScoped<AnalyticsSql>();
 builder.Services.AddScoped<ReadModelRebuilder>();

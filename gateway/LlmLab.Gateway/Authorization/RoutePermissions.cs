@@ -49,11 +49,13 @@ public static class RoutePermissions
         new("/api/tenants/me/export", Read, TenantExport),
         new("/api/tenants/me", Delete, TenantErase),
 
-        new("/api/experiments/batch/*/insights", Read, AnalyticsRead),
-        new("/api/experiments/batch/**", Read, ExperimentsRead),
-        new("/api/experiments/batch/**", Create, ExperimentsCreate),
-        new("/api/experiments/batch/**", Delete, ExperimentsDelete),
-        new("/api/experiments/*/progress", Read, ExperimentsRead),
+        // Runs, responses, exports and analytics views are owner-scoped: batch narrows every query of a user to the runs
+        // it owns (BatchDbContext.OwnerOnly) and analytics narrows its views to those runs (KnownIds.OwnRunsAsync).
+        new("/api/experiments/batch/*/insights", Read, AnalyticsRead, OwnerScoped: true),
+        new("/api/experiments/batch/**", Read, ExperimentsRead, OwnerScoped: true),
+        new("/api/experiments/batch/**", Create, ExperimentsCreate, OwnerScoped: true),
+        new("/api/experiments/batch/**", Delete, ExperimentsDelete, OwnerScoped: true),
+        new("/api/experiments/*/progress", Read, ExperimentsRead, OwnerScoped: true),
         new("/api/experiments/*/gates", Update, ExperimentsUpdate),
         new("/api/experiments/**", Read, ExperimentsRead, OwnerScoped: true),
         new("/api/experiments/**", Create, ExperimentsCreate, OwnerScoped: true),
@@ -61,8 +63,9 @@ public static class RoutePermissions
         new("/api/experiments/**", Delete, ExperimentsDelete, OwnerScoped: true),
         // batch reads the experiment as the caller, so a user can run only their own.
         new("/api/responses/generate", Create, ExperimentsCreate, OwnerScoped: true),
-        new("/api/responses/**", Read, ExperimentsRead),
+        new("/api/responses/**", Read, ExperimentsRead, OwnerScoped: true),
         new("/api/responses/**", Create, ExperimentsUpdate),
+        new("/api/metrics/*", Read, ExperimentsRead, OwnerScoped: true),
         new("/api/metrics/**", ReadOrScore, ExperimentsRead),
         new("/api/runs/**", Read, ExperimentsRead),
         new("/api/datasets/**", Read, ExperimentsRead),
@@ -78,11 +81,11 @@ public static class RoutePermissions
         new("/api/test-submissions/**", Create, ExperimentsCreate),
 
         new("/api/quality/**", ReadOrScore, QualityRead),
-        new("/api/analytics/**", Read, AnalyticsRead),
+        new("/api/analytics/**", Read, AnalyticsRead, OwnerScoped: true),
         new("/api/analytics/**", Write, AnalyticsWrite),
         new("/api/alerts/**", Read, AnalyticsRead),
-        new("/api/export/analytics/**", Read, AnalyticsRead),
-        new("/api/export/**", ReadOrScore, ExperimentsRead),
+        new("/api/export/analytics/**", Read, AnalyticsRead, OwnerScoped: true),
+        new("/api/export/**", ReadOrScore, ExperimentsRead, OwnerScoped: true),
 
         new("/api/documents/**", Read, KnowledgeRead),
         new("/api/documents/**", Write, KnowledgeWrite),
