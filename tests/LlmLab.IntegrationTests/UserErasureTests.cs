@@ -22,6 +22,7 @@ public class UserErasureTests(PlatformFixture platform)
         var (exit, output) = await identity.CreateAdminAsync("--organisation", organisation, "--email", "admin@example.com");
         Assert.True(exit == 0, output);
         using var admin = platform.CreateClient(IdentityApi.KeyFromOutput(output));
+        await AnswersAsync(admin);
         var una = await PersonAsync(identity, admin, "una");
         var ugo = await PersonAsync(identity, admin, "ugo");
         Assert.Equal(4, await SampleSizeAsync(admin));
@@ -77,6 +78,7 @@ public class UserErasureTests(PlatformFixture platform)
         var id = person.GetProperty("id").GetGuid();
         var key = (await identity.IssueKeyAsync("user", admin, userId: id)).Key;
         var client = platform.CreateClient(key);
+        await AnswersAsync(client);
         var api = new PlatformApi(client);
         var experiment = await api.CreateExperimentAsync(new
         {
@@ -95,6 +97,13 @@ public class UserErasureTests(PlatformFixture platform)
         var response = (await api.ResponsesAsync(experiment, run)).GetProperty("items")[0].GetProperty("id").GetGuid();
         return new Person(id, client, key, experiment, run, response);
     }
+
+    /// <summary>
+    /// Waits until the key authenticates: on a loaded machine a fresh identity service can outlast the gateway's 5 s
+    /// deadline (503 "try again shortly").
+    /// </summary>
+    private static Task AnswersAsync(HttpClient client) =>
+        EventuallyAsync(async () => (await client.GetAsync("/api/me")).StatusCode == HttpStatusCode.OK, "the key authenticates");
 
     private static async Task<long> SampleSizeAsync(HttpClient client) =>
         (await new PlatformApi(client).GetAsync("/api/analytics/quality/breakdown")).GetProperty("sample_size").GetInt64();
