@@ -19,6 +19,7 @@ builder.AddMessaging(x =>
     x.AddConsumer<BatchRunFinishedConsumer>();
     x.AddConsumer<BudgetThresholdCrossedConsumer>();
     x.AddConsumer<EraseAnalyticsConsumer>();
+    x.AddConsumer<EraseUserRunsConsumer>();
 });
 builder.Services.AddScoped<AnalyticsSql>();
 builder.Services.AddScoped<ReadModelRebuilder>();

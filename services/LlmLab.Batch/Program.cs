@@ -20,5 +20,6 @@ app.MapBatchExperimentsApi();
 app.MapRunAnalysisApi();
 app.MapExportApi();
 app.MapBatchTenantData();
+app.MapVisibleRunsApi();
 await app.MigrateDatabaseAsync<BatchDbContext>();
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using LlmLab.Evaluation.Apis;
 using LlmLab.Evaluation.Data;
 using LlmLab.Evaluation.Extensions;
+using LlmLab.Evaluation.TenantData;
 using LlmLab.ServiceKit;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,5 +14,6 @@ app.UseServiceKit();
 app.MapDefaultEndpoints();
 app.MapDatasetsApi();
 app.MapEvaluationsApi();
+app.MapEvaluationTenantData();
 await app.MigrateDatabaseAsync<EvaluationDbContext>();
 await app.RunAsync();

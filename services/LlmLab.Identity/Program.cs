@@ -23,6 +23,7 @@ app.MapUsersApi();
 app.MapOrganisationsApi();
 app.MapAuditApi();
 app.MapTenantDataApi();
+app.MapUserDataApi();
 await app.MigrateDatabaseAsync<IdentityDbContext>();
 await app.RunAsync();
 return 0;

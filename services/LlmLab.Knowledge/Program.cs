@@ -2,6 +2,7 @@ using LlmLab.Knowledge.Apis;
 using LlmLab.Knowledge.Data;
 using LlmLab.Knowledge.Extensions;
 using LlmLab.Knowledge.Grpc;
+using LlmLab.Knowledge.TenantData;
 using LlmLab.ServiceKit;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,5 +17,6 @@ app.MapGrpcService<KnowledgeGrpcService>();
 app.MapDocumentsApi();
 app.MapSearchApi();
 app.MapEmbeddingsApi();
+app.MapKnowledgeTenantData();
 await app.MigrateDatabaseAsync<KnowledgeDbContext>();
 await app.RunAsync();

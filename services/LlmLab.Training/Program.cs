@@ -3,6 +3,7 @@ using LlmLab.Training.Apis;
 using LlmLab.Training.Data;
 using LlmLab.Training.Extensions;
 using LlmLab.Training.Grpc;
+using LlmLab.Training.TenantData;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -15,5 +16,6 @@ app.MapDefaultEndpoints();
 app.MapGrpcService<TrainedModelGrpcService>();
 app.MapTrainingJobsApi();
 app.MapTestSubmissionsApi();
+app.MapTrainingTenantData();
 await app.MigrateDatabaseAsync<TrainingDbContext>();
 await app.RunAsync();

@@ -135,7 +135,7 @@ public class IdentityTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.NotFound, (await user.DeleteAsync($"/api/experiments/{other}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound,
             (await user.PostAsJsonAsync("/api/responses/generate", new { experiment_id = other })).StatusCode);
-        await ExpectForbiddenAsync(await user.GetAsync("/api/analytics/quality/breakdown"), "analytics:read");
+        await ExpectForbiddenAsync(await user.GetAsync("/api/budgets"), "analytics:read");
         var adminList = await PlatformApi.ReadAsync(await admin.GetAsync($"/api/experiments?q={tag}"), HttpStatusCode.OK);
         Assert.Equal(2, adminList.GetProperty("total").GetInt32());
     }

@@ -49,11 +49,13 @@ public static class RoutePermissions
         new("/api/tenants/me/export", Read, TenantExport),
         new("/api/tenants/me", Delete, TenantErase),
 
-        new("/api/experiments/batch/*/insights", Read, AnalyticsRead),
-        new("/api/experiments/batch/**", Read, ExperimentsRead),
-        new("/api/experiments/batch/**", Create, ExperimentsCreate),
-        new("/api/experiments/batch/**", Delete, ExperimentsDelete),
-        new("/api/experiments/*/progress", Read, ExperimentsRead),
+        // Runs, responses, exports and analytics views are owner-scoped: batch narrows every query of a user to the runs
+        // it owns (BatchDbContext.OwnerOnly) and analytics narrows its views to those runs (KnownIds.OwnRunsAsync).
+        new("/api/experiments/batch/*/insights", Read, AnalyticsRead, OwnerScoped: true),
+        new("/api/experiments/batch/**", Read, ExperimentsRead, OwnerScoped: true),
+        new("/api/experiments/batch/**", Create, ExperimentsCreate, OwnerScoped: true),
+        new("/api/experiments/batch/**", Delete, ExperimentsDelete, OwnerScoped: true),
+        new("/api/experiments/*/progress", Read, ExperimentsRead, OwnerScoped: true),
         // Gates are served by analytics, which does not filter by owner: no ":own" grant reaches them.
         new("/api/experiments/*/gates", Read, ExperimentsRead),
         new("/api/experiments/*/gates", [.. Update, .. Delete], ExperimentsUpdate),
@@ -65,8 +67,9 @@ public static class RoutePermissions
         new("/api/responses/generate", Create, ExperimentsCreate, OwnerScoped: true),
         // People's feedback: reviewers (analysts too) judge responses they may read.
         new("/api/responses/*/feedback", Create, ExperimentsCreate),
-        new("/api/responses/**", Read, ExperimentsRead),
+        new("/api/responses/**", Read, ExperimentsRead, OwnerScoped: true),
         new("/api/responses/**", Create, ExperimentsUpdate),
+        new("/api/metrics/*", Read, ExperimentsRead, OwnerScoped: true),
         new("/api/metrics/**", ReadOrScore, ExperimentsRead),
         new("/api/runs/**", Read, ExperimentsRead),
         new("/api/datasets/**", Read, ExperimentsRead),
@@ -82,7 +85,7 @@ public static class RoutePermissions
         new("/api/test-submissions/**", Create, ExperimentsCreate),
 
         new("/api/quality/**", ReadOrScore, QualityRead),
-        new("/api/analytics/**", Read, AnalyticsRead),
+        new("/api/analytics/**", Read, AnalyticsRead, OwnerScoped: true),
         new("/api/analytics/**", Write, AnalyticsWrite),
         new("/api/alerts/**", Read, AnalyticsRead),
         // Acknowledging and resolving is acting on the experiments the alert is about.
@@ -92,8 +95,8 @@ public static class RoutePermissions
         new("/api/webhooks/**", Write, AnalyticsWrite),
         new("/api/feedback/**", Read, AnalyticsRead),
         new("/api/feedback/**", Create, AnalyticsWrite),
-        new("/api/export/analytics/**", Read, AnalyticsRead),
-        new("/api/export/**", ReadOrScore, ExperimentsRead),
+        new("/api/export/analytics/**", Read, AnalyticsRead, OwnerScoped: true),
+        new("/api/export/**", ReadOrScore, ExperimentsRead, OwnerScoped: true),
 
         new("/api/documents/**", Read, KnowledgeRead),
         new("/api/documents/**", Write, KnowledgeWrite),

@@ -9,6 +9,9 @@ namespace LlmLab.Analytics.Queries;
 /// <summary>Which scored responses a view covers: the tenant's, optionally one run (batch), one experiment, a recent timeframe.</summary>
 public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? ExperimentId, DateTimeOffset? Since, string? ExperimentType = null)
 {
+    /// <summary>For role user: the only runs the view may cover (those it owns); null: every run of the tenant.</summary>
+    public IReadOnlyList<Guid>? OwnRuns { get; init; }
+
     /// <summary>experiment_type: "batch" (runs made with POST /api/experiments/batch) or "experiment" (runs of a saved experiment).</summary>
     public static readonly IReadOnlyList<string> ExperimentTypes = ["batch", "experiment"];
 
@@ -22,7 +25,9 @@ public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? 
     {
         var (scope, field, error) = Parse(http, time, defaultTimeframe);
         if (scope is null) return (null, Problems.Invalid(field!, error!, StatusCodes.Status400BadRequest));
-        var unknown = await http.RequestServices.GetRequiredService<KnownIds>().UnknownAsync(scope, http, ct);
+        var ids = http.RequestServices.GetRequiredService<KnownIds>();
+        scope = scope with { OwnRuns = await ids.OwnRunsAsync(ct) };
+        var unknown = await ids.UnknownAsync(scope, http, ct);
         return unknown is null ? (scope, null) : (null, unknown);
     }
 
@@ -62,6 +67,7 @@ public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? 
         command.Parameters.AddWithValue("tenant", TenantId);
         var conditions = new List<string> { $"{a}tenant_id = @tenant" };
         if (RunId is { } run) { command.Parameters.AddWithValue("run", run); conditions.Add($"{a}run_id = @run"); }
+        if (OwnRuns is { } own) { command.Parameters.AddWithValue("own", own.ToArray()); conditions.Add($"{a}run_id = ANY(@own)"); }
         if (ExperimentId is { } experiment) { command.Parameters.AddWithValue("experiment", experiment); conditions.Add($"{a}experiment_id = @experiment"); }
         // Batch runs have no saved experiment: their experiment id is empty.
         if (ExperimentType == "batch") conditions.Add($"{a}experiment_id = '00000000-0000-0000-0000-000000000000'");

@@ -43,7 +43,7 @@ public static class BatchExperimentsApi
         var concurrency = Math.Max(1, configuration.GetValue("Batch:WorkerConcurrency", 64) * configuration.GetValue("Batch:WorkerReplicas", 1));
         var run = new BatchRun
         {
-            Id = Guid.CreateVersion7(), TenantId = tenantId, Name = body.Name!.Trim(), Description = body.Description ?? "",
+            Id = Guid.CreateVersion7(), TenantId = tenantId, CreatedBy = http.Caller()!.SubjectId, Name = body.Name!.Trim(), Description = body.Description ?? "",
             Prompt = body.Prompt ?? "", Provider = provider, Model = model, Status = RunStatus.Pending, CreatedAt = time.GetUtcNow(),
             ParameterRanges = JsonSerializer.Serialize(body.ParameterRanges, ServiceKitExtensions.Json),
             EstimatedDurationSeconds = Math.Round(grid.Calls * latencyMs / 1000.0 / concurrency, 1),

@@ -25,7 +25,8 @@ public sealed class ConcurrentRunGate(BatchDbContext db, IOptionsMonitor<TierLim
         await ExecuteAsync(lockConnection, "SELECT pg_advisory_lock(hashtextextended($1, 0))", caller.TenantId, ct);
         try
         {
-            var running = await db.Runs.CountAsync(r => r.TenantId == caller.TenantId && r.Status == RunStatus.Running, ct);
+            // The limit is the tenant's: a user's request counts every user's runs.
+            var running = await db.Runs.IgnoreQueryFilters().CountAsync(r => r.TenantId == caller.TenantId && r.Status == RunStatus.Running, ct);
             if (running >= limit) return (default, TooMany(caller.Tier, limit, running));
             return (await start(ct), null);
         }

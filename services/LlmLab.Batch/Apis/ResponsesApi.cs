@@ -39,7 +39,7 @@ public static class ResponsesApi
         if (await catalog.FindUnknownAsync(tenantId, experiment.Provider, [experiment.Model], ct) is { } unknown)
             return Problems.Invalid(unknown.Field, unknown.Message);
 
-        var (run, refused) = await gate.StartAsync(http.Caller()!, token => launcher.LaunchAsync(experiment, tenantId, token), ct);
+        var (run, refused) = await gate.StartAsync(http.Caller()!, token => launcher.LaunchAsync(experiment, http.Caller()!, token), ct);
         if (refused is not null) return refused;
         var statusUrl = $"/api/experiments/batch/{run!.Id}/status";
         return TypedResults.Accepted(statusUrl, new RunAccepted(run.Id, experiment.Id, run.Status, run.TotalCombinations, run.TotalItems,

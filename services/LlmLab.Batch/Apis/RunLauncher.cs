@@ -4,20 +4,23 @@ using LlmLab.Batch.Domain;
 using LlmLab.Batch.Workers;
 using LlmLab.Contracts.Messages;
 using LlmLab.Messaging;
+using LlmLab.ServiceKit;
 
 namespace LlmLab.Batch.Apis;
 
 /// <summary>Creates a run: the run row, every work item and one outbox command per chunk of items, in one transaction.</summary>
 public sealed class RunLauncher(BatchDbContext db, Outbox outbox, WorkChunking chunking, TimeProvider time)
 {
-    public async Task<BatchRun> LaunchAsync(ExperimentDefinition experiment, string tenantId, CancellationToken ct)
+    public async Task<BatchRun> LaunchAsync(ExperimentDefinition experiment, CallerIdentity caller, CancellationToken ct)
     {
+        var tenantId = caller.TenantId;
         var now = time.GetUtcNow();
         var run = new BatchRun
         {
             Id = Guid.CreateVersion7(),
             TenantId = tenantId,
             ExperimentId = experiment.Id,
+            CreatedBy = RunOwnership.OwnerOf(experiment.CreatedBy, caller),
             Name = experiment.Name,
             Prompt = experiment.Prompt,
             Provider = experiment.Provider,

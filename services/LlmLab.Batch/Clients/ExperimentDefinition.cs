@@ -6,4 +6,4 @@ public sealed record ExperimentDefinition(
     double TemperatureMin, double TemperatureMax, double TemperatureStep,
     double TopPMin, double TopPMax, double TopPStep,
     int MaxTokens, double FrequencyPenalty, double PresencePenalty, int ResponseCount, long? Seed,
-    string? JudgeProvider = null, string? JudgeModel = null);
+    string? JudgeProvider = null, string? JudgeModel = null, string? CreatedBy = null);

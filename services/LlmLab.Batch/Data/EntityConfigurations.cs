@@ -12,7 +12,9 @@ internal sealed class BatchRunConfiguration : IEntityTypeConfiguration<BatchRun>
         e.ToTable("batch_runs");
         e.HasKey(x => x.Id);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
+        e.Property(x => x.CreatedBy).HasMaxLength(200);
         e.HasIndex(x => new { x.TenantId, x.ExperimentId });
+        e.HasIndex(x => new { x.TenantId, x.CreatedBy });
     }
 }
 

@@ -6,6 +6,8 @@ public sealed class BatchRun
     public Guid Id { get; set; }
     public required string TenantId { get; set; }
     public Guid ExperimentId { get; set; }
+    /// <summary>The subject who owns the run: the creator of its saved experiment, else who created the batch. Role user sees only its own.</summary>
+    public string? CreatedBy { get; set; }
     public required string Name { get; set; }
     public string Description { get; set; } = "";
     /// <summary>The parameter_ranges the run was created with, as JSON (batch experiments only).</summary>

@@ -21,6 +21,7 @@ public static class BatchServices
             x.AddConsumer<GenerateResponseConsumer>(typeof(GenerateResponseConsumerDefinition));
             x.AddConsumer<RescoreRunConsumer>();
             x.AddConsumer<LlmLab.Batch.TenantData.EraseBatchDataConsumer>();
+            x.AddConsumer<LlmLab.Batch.TenantData.EraseUserRunsConsumer>();
         });
 
         // Logical names resolved by service discovery (services__<name>__<endpoint>__0).

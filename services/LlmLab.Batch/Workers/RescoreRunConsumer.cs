@@ -34,7 +34,7 @@ public sealed class RescoreRunConsumer(BatchDbContext db, QualityService.Quality
                 Prompt = run.Prompt,
                 MaxTokens = r.MaxTokens,
                 FinishReason = r.FinishReason,
-                Judge = run.JudgeProvider is { Length: > 0 } judge ? new JudgeSpec { Provider = judge, Model = run.JudgeModel ?? "" } : null,
+                Judge = run.JudgeProvider is { Length: > 0 } judge ? new JudgeSpec { Provider = judge, Model = run.JudgeModel ?? "", TenantId = run.TenantId } : null,
                 GroupId = FormattableString.Invariant($"{r.Temperature}|{r.TopP}|{r.MaxTokens}|{r.FrequencyPenalty}|{r.PresencePenalty}"),
             }));
             var reply = await quality.ScoreBatchAsync(request, cancellationToken: ct);

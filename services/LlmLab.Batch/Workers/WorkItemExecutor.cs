@@ -72,7 +72,7 @@ public sealed class WorkItemExecutor(
             MaxTokens = item.MaxTokens,
             FinishReason = generated.FinishReason,
         };
-        if (run.JudgeProvider is { Length: > 0 } judge) request.Judge = new JudgeSpec { Provider = judge, Model = run.JudgeModel ?? "" };
+        if (run.JudgeProvider is { Length: > 0 } judge) request.Judge = new JudgeSpec { Provider = judge, Model = run.JudgeModel ?? "", TenantId = run.TenantId };
         return request;
     }
 

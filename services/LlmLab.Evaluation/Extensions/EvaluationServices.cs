@@ -20,7 +20,11 @@ public static class EvaluationServices
     {
         builder.AddPostgresDbContext<EvaluationDbContext>("evaluationdb");
         builder.AddOutbox<EvaluationDbContext>();
-        builder.AddMessaging(x => x.AddConsumer<EvaluateItemConsumer>(typeof(EvaluateItemConsumerDefinition)));
+        builder.AddMessaging(x =>
+        {
+            x.AddConsumer<EvaluateItemConsumer>(typeof(EvaluateItemConsumerDefinition));
+            x.AddConsumer<TenantData.EraseEvaluationDataConsumer>();
+        });
 
         // One retry layer per hop (docs/architecture.md): model calls last as long as the provider needs and an unreachable
         // service fails the message, which MassTransit retries; so the standard resilience handler is removed, as in Batch.

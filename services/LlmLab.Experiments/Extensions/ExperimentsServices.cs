@@ -22,6 +22,7 @@ public static class ExperimentsServices
         {
             x.AddConsumer<RunStatusConsumer>();
             x.AddConsumer<EraseExperimentsConsumer>();
+            x.AddConsumer<EraseUserExperimentsConsumer>();
         });
         builder.Services.AddGrpcClient<LlmService.LlmServiceClient>(o => o.Address = new Uri("http://_grpc.llm-integration"));
         builder.Services.AddScoped<ModelCatalog>();

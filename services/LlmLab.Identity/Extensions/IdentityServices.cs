@@ -14,6 +14,7 @@ public static class IdentityServices
         builder.AddOutbox<IdentityDbContext>();
         builder.AddMessaging();
         builder.Services.AddScoped<TenantEraser>();
+        builder.Services.AddScoped<UserEraser>();
         // Sections stream as long as they need to; opening one is bounded by TenantSections itself.
         builder.Services.AddHttpClient<TenantSections>(c => c.Timeout = Timeout.InfiniteTimeSpan).WithoutStandardResilience();
         return builder;

@@ -17,6 +17,9 @@ public sealed class TenantSections(HttpClient http)
         ("batch", "batch"),
         ("analytics", "analytics"),
         ("llm", "llm-integration"),
+        ("knowledge", "knowledge"),
+        ("evaluation", "evaluation"),
+        ("training", "training"),
     ];
 
     private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(15);

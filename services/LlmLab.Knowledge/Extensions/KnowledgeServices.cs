@@ -2,6 +2,8 @@ using LlmLab.Contracts.Llm;
 using LlmLab.Knowledge.Data;
 using LlmLab.Knowledge.Documents;
 using LlmLab.Knowledge.Retrieval;
+using LlmLab.Knowledge.TenantData;
+using LlmLab.Messaging;
 using LlmLab.ServiceKit;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +15,7 @@ public static class KnowledgeServices
     {
         builder.AddPostgresDbContext<KnowledgeDbContext>("knowledgedb");
         builder.Services.AddGrpc();
+        builder.AddMessaging(x => x.AddConsumer<EraseKnowledgeConsumer>());
         builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.MinChunkSize <= o.DefaultChunkSize && o.DefaultChunkSize <= o.MaxChunkSize,

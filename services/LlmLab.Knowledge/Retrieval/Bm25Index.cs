@@ -44,8 +44,23 @@ public sealed class Bm25Index(IOptions<KnowledgeOptions> options, IConfiguration
         index.Commit();
     }
 
+    /// <summary>Deletes the tenant's index: closes it where it is open and removes its folder.</summary>
+    public void Erase(string tenant)
+    {
+        if (_tenants.TryRemove(tenant, out var index) && index.IsValueCreated) index.Value.Dispose();
+        var path = FolderOf(tenant);
+        if (System.IO.Directory.Exists(path)) System.IO.Directory.Delete(path, recursive: true);
+    }
+
+    /// <summary>Whether the tenant has an index: reading never creates one (an erased tenant's folder stays gone).</summary>
+    private bool Exists(string tenant) => _tenants.ContainsKey(tenant) || System.IO.Directory.Exists(FolderOf(tenant));
+
+    /// <summary>Where the tenant's index lives on disk.</summary>
+    public string FolderOf(string tenant) => Path.Combine(Root, TenantFolder.Of(tenant));
+
     public int Count(string tenant)
     {
+        if (!Exists(tenant)) return 0;
         var index = For(tenant);
         var searcher = index.Searchers.Acquire();
         try
@@ -61,7 +76,7 @@ public sealed class Bm25Index(IOptions<KnowledgeOptions> options, IConfiguration
     public IReadOnlyList<ScoredChunk> Search(string tenant, string query, string? collection, int topK)
     {
         var parsed = Parse(query);
-        if (parsed is null) return [];
+        if (parsed is null || !Exists(tenant)) return [];
         Query effective = collection is null
             ? parsed
             : new FilteredQuery(parsed, new QueryWrapperFilter(new TermQuery(new Term(CollectionField, collection))));
@@ -102,7 +117,7 @@ public sealed class Bm25Index(IOptions<KnowledgeOptions> options, IConfiguration
     ];
 
     private TenantIndex For(string tenant) =>
-        _tenants.GetOrAdd(tenant, t => new Lazy<TenantIndex>(() => TenantIndex.Open(Path.Combine(Root, TenantFolder.Of(t))))).Value;
+        _tenants.GetOrAdd(tenant, t => new Lazy<TenantIndex>(() => TenantIndex.Open(FolderOf(t)))).Value;
 
     private static string ResolveRoot(KnowledgeOptions options, IConfiguration configuration)
     {

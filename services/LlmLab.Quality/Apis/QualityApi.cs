@@ -17,7 +17,7 @@ public static class QualityApi
     }
 
     /// <summary>Scores an ad-hoc text: every heuristic metric, and reference metrics when references are given.</summary>
-    public static async Task<Results<Ok<AnalyzeResult>, ProblemHttpResult>> Analyze(AnalyzeText body, IOptionsMonitor<QualityOptions> options, JudgedScorer scorer, CancellationToken ct)
+    public static async Task<Results<Ok<AnalyzeResult>, ProblemHttpResult>> Analyze(AnalyzeText body, HttpContext http, IOptionsMonitor<QualityOptions> options, JudgedScorer scorer, CancellationToken ct)
     {
         // Against references an empty answer is an answer (it scores 0, as the reference scripts score it); alone it says nothing.
         var references = (body.References ?? []).Concat(body.Reference is null ? [] : [body.Reference]).ToList();
@@ -45,7 +45,7 @@ public static class QualityApi
         if (body.Judge is { } j && string.IsNullOrWhiteSpace(j.Provider)) return Problems.Invalid("judge.provider", "is required when a judge is asked for.");
 
         var outcome = await scorer.ScoreAsync(new ScoreInput(body.Text, body.Prompt ?? "", references, body.MaxTokens ?? 0, body.FinishReason ?? "",
-            body.Weights ?? options.CurrentValue.Weights, body.NumericTolerance ?? NumericMatch.DefaultRelativeTolerance), body.Judge is { } judge ? new JudgeChoice(judge.Provider!, judge.Model ?? "", judge.Rubric ?? "") : null, ct);
+            body.Weights ?? options.CurrentValue.Weights, body.NumericTolerance ?? NumericMatch.DefaultRelativeTolerance), body.Judge is { } judge ? new JudgeChoice(judge.Provider!, judge.Model ?? "", judge.Rubric ?? "", http.TenantId()!) : null, ct);
         return TypedResults.Ok(new AnalyzeResult(outcome.Metrics, outcome.Errors, outcome.Details, QualityScorer.AnalysisVersion));
     }
 }

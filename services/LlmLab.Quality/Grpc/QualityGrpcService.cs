@@ -2,6 +2,7 @@ using Grpc.Core;
 using LlmLab.Contracts.Quality;
 using LlmLab.Quality.Judging;
 using LlmLab.Quality.Metrics;
+using LlmLab.ServiceKit;
 using Microsoft.Extensions.Options;
 
 namespace LlmLab.Quality.Grpc;
@@ -10,14 +11,14 @@ namespace LlmLab.Quality.Grpc;
 internal sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options, JudgedScorer scorer, LlmJudge judge) : QualityService.QualityServiceBase
 {
     public override Task<ScoreReply> Score(ScoreRequest request, ServerCallContext context) =>
-        ScoreOneAsync(request, "text", context.CancellationToken);
+        ScoreOneAsync(request, "text", context);
 
     public override async Task<ScoreBatchReply> ScoreBatch(ScoreBatchRequest request, ServerCallContext context)
     {
         if (request.Items.Count > QualityLimits.MaxBatchSize)
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"items: at most {QualityLimits.MaxBatchSize} per batch."));
         var replies = new List<ScoreReply>(request.Items.Count);
-        for (var i = 0; i < request.Items.Count; i++) replies.Add(await ScoreOneAsync(request.Items[i], $"items[{i}].text", context.CancellationToken));
+        for (var i = 0; i < request.Items.Count; i++) replies.Add(await ScoreOneAsync(request.Items[i], $"items[{i}].text", context));
         foreach (var group in request.Items.Select((item, i) => (item.GroupId, i)).Where(x => x.GroupId.Length > 0).GroupBy(x => x.GroupId))
         {
             var members = group.Select(x => x.i).ToList();
@@ -33,7 +34,7 @@ internal sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options
     {
         if (request.Judge is null || string.IsNullOrEmpty(request.Judge.Provider))
             throw new RpcException(new Status(StatusCode.InvalidArgument, "judge.provider: is required."));
-        var verdict = await judge.CompareAsync(request.Judge.Provider, request.Judge.Model, request.Judge.Rubric, request.Prompt,
+        var verdict = await judge.CompareAsync(JudgeTenant(request.Judge, context), request.Judge.Provider, request.Judge.Model, request.Judge.Rubric, request.Prompt,
             request.ResponseA, request.ResponseB, context.CancellationToken);
         return new PairwiseReply
         {
@@ -65,8 +66,18 @@ internal sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options
         return Task.FromResult(reply);
     }
 
-    private async Task<ScoreReply> ScoreOneAsync(ScoreRequest request, string field, CancellationToken ct)
+    /// <summary>
+    /// The tenant a judge acts as: the one the request names (a worker scoring a run names the run's tenant), else the
+    /// signed caller's. Never a fixed identity: a tenant's judge may use only what that tenant may use.
+    /// </summary>
+    private static string JudgeTenant(JudgeSpec judge, ServerCallContext context) =>
+        judge.TenantId is { Length: > 0 } named ? named
+        : context.GetHttpContext().TenantId() ?? throw new RpcException(new Status(StatusCode.InvalidArgument,
+            "judge.tenant_id: is required: the tenant whose providers the judge may use."));
+
+    private async Task<ScoreReply> ScoreOneAsync(ScoreRequest request, string field, ServerCallContext context)
     {
+        var ct = context.CancellationToken;
         if (request.Text.Length > QualityLimits.MaxTextLength)
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field}: must be at most {QualityLimits.MaxTextLength} characters."));
         IReadOnlyDictionary<string, double> weights = request.Weights.Count > 0 ? request.Weights : options.CurrentValue.Weights;
@@ -74,7 +85,7 @@ internal sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"weights: '{unknown}' is not a metric the overall score can weigh."));
 
         var references = request.References.Concat(request.HasReference ? [request.Reference] : Array.Empty<string>()).ToList();
-        var choice = request.Judge is { Provider.Length: > 0 } j ? new JudgeChoice(j.Provider, j.Model, j.Rubric) : null;
+        var choice = request.Judge is { Provider.Length: > 0 } j ? new JudgeChoice(j.Provider, j.Model, j.Rubric, JudgeTenant(j, context)) : null;
         if (request.HasNumericTolerance && !(request.NumericTolerance >= 0 && request.NumericTolerance <= 1))
             throw new RpcException(new Status(StatusCode.InvalidArgument, "numeric_tolerance: a relative tolerance between 0 and 1."));
         var tolerance = request.HasNumericTolerance ? request.NumericTolerance : Metrics.Reference.NumericMatch.DefaultRelativeTolerance;

@@ -2,8 +2,8 @@ using LlmLab.Quality.Metrics;
 
 namespace LlmLab.Quality.Judging;
 
-/// <summary>Which judge to ask; null provider: no judge.</summary>
-public sealed record JudgeChoice(string Provider, string Model, string Rubric);
+/// <summary>Which judge to ask, acting as which tenant (whose providers it may use).</summary>
+public sealed record JudgeChoice(string Provider, string Model, string Rubric, string Tenant);
 
 /// <summary>Metrics of one response, with what could not be computed and the texts that go with metrics.</summary>
 public sealed record ScoreOutcome(Dictionary<string, double> Metrics, Dictionary<string, string> Errors, Dictionary<string, string> Details);
@@ -18,7 +18,7 @@ public sealed class JudgedScorer(LlmJudge judge)
         var details = new Dictionary<string, string>(StringComparer.Ordinal);
         if (choice is not null)
         {
-            var verdict = await judge.ScoreAsync(choice.Provider, choice.Model, choice.Rubric, input.Prompt, input.Text, ct);
+            var verdict = await judge.ScoreAsync(choice.Tenant, choice.Provider, choice.Model, choice.Rubric, input.Prompt, input.Text, ct);
             if (verdict.Score is { } score)
             {
                 metrics["judge_score"] = score;

@@ -19,7 +19,7 @@ public sealed partial class LlmJudge(IJudgeModel model)
     [GeneratedRegex(@"winner\s*[:=]\s*\**\s*(A|B|tie)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WinnerPattern();
 
-    public async Task<JudgeResult> ScoreAsync(string provider, string judgeModel, string rubric, string prompt, string response, CancellationToken ct)
+    public async Task<JudgeResult> ScoreAsync(string tenant, string provider, string judgeModel, string rubric, string prompt, string response, CancellationToken ct)
     {
         var instruction = $"""
             You are an impartial judge. {Rubric(rubric)}
@@ -35,9 +35,9 @@ public sealed partial class LlmJudge(IJudgeModel model)
         string answer;
         try
         {
-            answer = await model.CompleteAsync(provider, judgeModel, instruction, ct);
+            answer = await model.CompleteAsync(tenant, provider, judgeModel, instruction, ct);
             if (Parse(answer) is { } first) return new JudgeResult(first * 10, Reasoning(answer), null);
-            answer = await model.CompleteAsync(provider, judgeModel,
+            answer = await model.CompleteAsync(tenant, provider, judgeModel,
                 instruction + "\n\nYour previous answer could not be read. Reply with exactly \"Score: <integer from 1 to 10>\" on the first line.", ct);
         }
         catch (JudgeUnavailableException ex)
@@ -49,12 +49,12 @@ public sealed partial class LlmJudge(IJudgeModel model)
             : new JudgeResult(null, null, $"judge output could not be parsed after a retry: \"{Excerpt(answer)}\"");
     }
 
-    public async Task<PairwiseVerdict> CompareAsync(string provider, string judgeModel, string rubric, string prompt, string a, string b, CancellationToken ct)
+    public async Task<PairwiseVerdict> CompareAsync(string tenant, string provider, string judgeModel, string rubric, string prompt, string a, string b, CancellationToken ct)
     {
         try
         {
-            var first = await AskPairAsync(provider, judgeModel, rubric, prompt, a, b, ct);
-            var second = await AskPairAsync(provider, judgeModel, rubric, prompt, b, a, ct);
+            var first = await AskPairAsync(tenant, provider, judgeModel, rubric, prompt, a, b, ct);
+            var second = await AskPairAsync(tenant, provider, judgeModel, rubric, prompt, b, a, ct);
             var ab = WinnerOf(first);
             var ba = Swap(WinnerOf(second));
             if (ab is null || ba is null)
@@ -68,8 +68,8 @@ public sealed partial class LlmJudge(IJudgeModel model)
         }
     }
 
-    private Task<string> AskPairAsync(string provider, string judgeModel, string rubric, string prompt, string first, string second, CancellationToken ct) =>
-        model.CompleteAsync(provider, judgeModel, $"""
+    private Task<string> AskPairAsync(string tenant, string provider, string judgeModel, string rubric, string prompt, string first, string second, CancellationToken ct) =>
+        model.CompleteAsync(tenant, provider, judgeModel, $"""
             You are an impartial judge. {Rubric(rubric)}
             Which response answers the prompt better? Ignore the order in which they are shown and their length.
             Answer with a line "Winner: A", "Winner: B" or "Winner: tie" followed by a line "Reasoning: <one paragraph>".

@@ -49,7 +49,7 @@ public static class Permissions
         [Roles.User] =
         [
             ExperimentsRead + OwnSuffix, ExperimentsCreate + OwnSuffix, ExperimentsUpdate + OwnSuffix,
-            ExperimentsDelete + OwnSuffix, LlmRead, KnowledgeRead,
+            ExperimentsDelete + OwnSuffix, AnalyticsRead + OwnSuffix, LlmRead, KnowledgeRead,
         ],
     };
 

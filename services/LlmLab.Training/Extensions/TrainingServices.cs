@@ -4,7 +4,9 @@ using LlmLab.Training.Apis;
 using LlmLab.Training.Data;
 using LlmLab.Training.Grpc;
 using LlmLab.Training.Sources;
+using LlmLab.Training.TenantData;
 using LlmLab.Training.Workers;
+using LlmLab.Messaging;
 
 namespace LlmLab.Training.Extensions;
 
@@ -14,6 +16,7 @@ public static class TrainingServices
     {
         builder.Services.AddGrpc();
         builder.AddPostgresDbContext<TrainingDbContext>("trainingdb");
+        builder.AddMessaging(x => x.AddConsumer<EraseTrainingDataConsumer>());
         builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<JobQueries>();

@@ -24,6 +24,12 @@ public sealed class TrainedModelCache(IServiceScopeFactory scopes)
         return generator;
     }
 
+    /// <summary>Drops every loaded network of a tenant (after its erasure).</summary>
+    public void Forget(string tenantId)
+    {
+        foreach (var key in _loaded.Keys.Where(k => k.Tenant == tenantId)) _loaded.TryRemove(key, out _);
+    }
+
     private async Task<TextGenerator?> LoadAsync(string tenantId, string name)
     {
         await using var scope = scopes.CreateAsyncScope();

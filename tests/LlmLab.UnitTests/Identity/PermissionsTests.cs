@@ -53,8 +53,10 @@ public class PermissionsTests
     {
         var user = Permissions.Effective(Roles.User, []);
         Assert.Contains("experiments:read:own", user);
+        Assert.Contains("analytics:read:own", user);
         Assert.Contains("llm:read", user);
         Assert.DoesNotContain("experiments:read", user);
+        Assert.DoesNotContain("analytics:read", user);
     }
 
     [Fact]

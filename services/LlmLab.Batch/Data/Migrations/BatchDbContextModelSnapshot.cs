@@ -37,6 +37,11 @@ namespace LlmLab.Batch.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text")
@@ -119,6 +124,9 @@ namespace LlmLab.Batch.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_batch_runs");
+
+                    b.HasIndex("TenantId", "CreatedBy")
+                        .HasDatabaseName("ix_batch_runs_tenant_id_created_by");
 
                     b.HasIndex("TenantId", "ExperimentId")
                         .HasDatabaseName("ix_batch_runs_tenant_id_experiment_id");
