@@ -1,7 +1,7 @@
 using System.ClientModel;
 using System.Collections.Concurrent;
 using LlmLab.LlmIntegration.Domain;
-using LlmLab.LlmIntegration.Outbound;
+using LlmLab.ServiceKit.Outbound;
 using Microsoft.Extensions.AI;
 using OpenAI.Embeddings;
 

@@ -1,6 +1,6 @@
 using System.ClientModel.Primitives;
 using LlmLab.LlmIntegration.Domain;
-using LlmLab.LlmIntegration.Outbound;
+using LlmLab.ServiceKit.Outbound;
 using OpenAI;
 
 namespace LlmLab.LlmIntegration.Providers;
