@@ -19,7 +19,7 @@ builder.AddMessaging(x =>
     x.AddConsumer<BatchRunFinishedConsumer>();
     x.AddConsumer<BudgetThresholdCrossedConsumer>();
     x.AddConsumer<EraseAnalyticsConsumer>();
-    x.AddConsumer<EraseUserRunsConsumer>();
+    x.AddConsumer<EraseUserRunRowsConsumer>();
 });
 builder.Services.AddScoped<AnalyticsSql>();
 builder.Services.AddScoped<ReadModelRebuilder>();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LlmLab.Analytics.TenantData;
 
 /// <summary>Erases the read model's rows of the runs batch erased with their owner.</summary>
-public sealed class EraseUserRunsConsumer(AnalyticsDbContext db, ILogger<EraseUserRunsConsumer> logger) : IConsumer<UserRunsErased>
+public sealed class EraseUserRunRowsConsumer(AnalyticsDbContext db, ILogger<EraseUserRunRowsConsumer> logger) : IConsumer<UserRunsErased>
 {
     public async Task Consume(ConsumeContext<UserRunsErased> context)
     {
