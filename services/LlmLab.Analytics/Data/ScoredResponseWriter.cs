@@ -68,7 +68,8 @@ public static class ScoredResponseWriter
             NpgsqlDbType.Uuid => Of<Guid>(),
             NpgsqlDbType.Double => Of<double>(),
             NpgsqlDbType.Integer => Of<int>(),
-            NpgsqlDbType.TimestampTz => Of<DateTime>(),
+            // Values() hands timestamps over as UTC DateTimeOffsets; an array of timestamptz is written from UTC DateTimes.
+            NpgsqlDbType.TimestampTz => rows.Select(r => r[column].Value is DateTimeOffset t ? t.UtcDateTime : (DateTime?)null).ToArray(),
             _ => rows.Select(r => (string?)r[column].Value).ToArray(),
         };
     }
