@@ -76,10 +76,16 @@ public sealed partial record AnalyticsScope(string TenantId, Guid? RunId, Guid? 
         return string.Join(" AND ", conditions);
     }
 
+    /// <summary>
+    /// True when the view covers the whole tenant (at most narrowed by kind and timeframe), so the rollups answer it. A
+    /// run, an experiment or a user's own runs are narrower than the rollups' grain: those views read the rows.
+    /// </summary>
+    public bool IsTenantWide => RunId is null && ExperimentId is null && OwnRuns is null;
+
     /// <summary>The same condition over score_rollups, whose grain is the UTC day and the kind (batch or experiment).</summary>
     public string RollupWhere(NpgsqlCommand command)
     {
-        if (RunId is not null || ExperimentId is not null) throw new InvalidOperationException("Rollups are tenant-wide; a run or experiment scope reads the rows.");
+        if (!IsTenantWide) throw new InvalidOperationException("Rollups are tenant-wide; a run, experiment or own-runs scope reads the rows.");
         command.Parameters.AddWithValue("tenant", TenantId);
         var conditions = new List<string> { "tenant_id = @tenant" };
         if (ExperimentType == "batch") conditions.Add("is_batch");

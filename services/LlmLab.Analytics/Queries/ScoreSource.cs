@@ -11,7 +11,7 @@ namespace LlmLab.Analytics.Queries;
 /// </summary>
 public abstract class ScoreSource
 {
-    public static ScoreSource For(AnalyticsScope scope) => scope.RunId is null && scope.ExperimentId is null ? new RollupSource(scope) : new RawSource(scope);
+    public static ScoreSource For(AnalyticsScope scope) => scope.IsTenantWide ? new RollupSource(scope) : new RawSource(scope);
 
     /// <summary>"FROM … WHERE …" of the scope, with its parameters added to the command.</summary>
     public abstract string From(NpgsqlCommand command);
