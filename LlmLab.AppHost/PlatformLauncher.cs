@@ -107,7 +107,16 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
             secrets.RabbitMqUser!, secrets.RabbitMqPassword!)));
         Log("starting postgres, redis and rabbitmq");
         await Task.WhenAll(_infrastructure.Select(s => s.StartAsync(cancellationToken)));
-        return _infrastructure.ToDictionary(s => s.Name, s => s.ConnectionString);
+        var connectionStrings = _infrastructure.ToDictionary(s => s.Name, s => s.ConnectionString);
+        // Our own PostgreSQL: each service logs in as its own role, owning only its databases. An external server's
+        // connection string is used as given.
+        if (_infrastructure.OfType<PostgresServer>().SingleOrDefault() is { } postgres)
+        {
+            foreach (var (database, connectionString) in await PostgresServiceRoles.EnsureAsync(postgres.ConnectionString, secrets.PostgresPassword!,
+                         PlatformModel.Projects, cancellationToken))
+                connectionStrings[database] = connectionString;
+        }
+        return connectionStrings;
     }
 
     private async Task<bool> StartServicesAsync(IReadOnlyDictionary<string, string> connectionStrings, CancellationToken cancellationToken)

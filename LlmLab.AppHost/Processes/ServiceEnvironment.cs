@@ -38,7 +38,8 @@ public static class ServiceEnvironment
 
         foreach (var database in resource.Databases)
         {
-            env[$"ConnectionStrings__{database}"] = $"{connectionStrings["postgres"]};Database={database}";
+            // The database's own login where the AppHost made one (PostgresServiceRoles), else the server's as given.
+            env[$"ConnectionStrings__{database}"] = connectionStrings.TryGetValue(database, out var own) ? own : $"{connectionStrings["postgres"]};Database={database}";
         }
         foreach (var server in resource.Infrastructure)
         {

@@ -133,13 +133,13 @@ public class TenantDataRightsTests(PlatformFixture platform)
             Assert.Equal(DataRightsTenants.TenantA, accepted.GetProperty("tenant").GetString());
 
             // The other services erase meanwhile.
-            await EventuallyAsync(async () =>
+            await TenantSeed.EventuallyAsync(async () =>
                 (await new PlatformApi(a).GetAsync("/api/experiments")).GetProperty("total").GetInt32() == 0
                 && (await a.GetAsync($"/api/experiments/batch/{seededA.RunId}/status")).StatusCode == HttpStatusCode.NotFound
                 && !(await new PlatformApi(a).GetAsync("/api/llm/providers")).EnumerateArray().Any(p => p.GetProperty("name").GetString() == ProviderName)
                 && (await CacheKeysAsync(redis, DataRightsTenants.TenantA)).Count == 0, "experiments, batch and llm-integration erase");
             // The issued key is gone with the tenant's identity data.
-            await EventuallyAsync(async () =>
+            await TenantSeed.EventuallyAsync(async () =>
             {
                 using var old = platform.CreateClient(seededA.Key.Key);
                 return (await old.GetAsync("/api/me")).StatusCode == HttpStatusCode.Unauthorized;
@@ -156,9 +156,9 @@ public class TenantDataRightsTests(PlatformFixture platform)
         }
 
         // Restarted by the AppHost, analytics gets the message again and finishes the erasure.
-        await EventuallyAsync(async () => await ScoredRowsAsync(analyticsDb, DataRightsTenants.TenantA) == 0, "analytics erases after its restart", TimeSpan.FromMinutes(2));
+        await TenantSeed.EventuallyAsync(async () => await ScoredRowsAsync(analyticsDb, DataRightsTenants.TenantA) == 0, "analytics erases after its restart", TimeSpan.FromMinutes(2));
         Assert.NotEqual(analyticsPid, platform.ReadState()!.Resource("analytics").Pid);
-        await EventuallyAsync(async () => (await a.GetAsync("/api/tenants/me/export")).IsSuccessStatusCode, "analytics answers again", TimeSpan.FromMinutes(2));
+        await TenantSeed.EventuallyAsync(async () => (await a.GetAsync("/api/tenants/me/export")).IsSuccessStatusCode, "analytics answers again", TimeSpan.FromMinutes(2));
 
         var after = await ExportAsync(a);
         var identity = after.GetProperty("identity");
@@ -216,7 +216,7 @@ public class TenantDataRightsTests(PlatformFixture platform)
     {
         var api = new PlatformApi(admin);
         // On a loaded machine the first calls of a fresh platform can outlast the gateway's deadlines (503 "try again").
-        await EventuallyAsync(async () => (await admin.GetAsync("/api/me")).IsSuccessStatusCode
+        await TenantSeed.EventuallyAsync(async () => (await admin.GetAsync("/api/me")).IsSuccessStatusCode
             && (await admin.GetAsync("/api/llm/providers")).IsSuccessStatusCode, "identity and llm-integration answer", TimeSpan.FromMinutes(2));
         var secret = $"sk-rights-{Guid.NewGuid():N}";
         using (await admin.DeleteAsync($"/api/llm/providers/{ProviderName}")) { } // from an earlier test of this class, if any
@@ -231,44 +231,16 @@ public class TenantDataRightsTests(PlatformFixture platform)
         var experimentId = await api.CreateExperimentAsync(SmallExperiment(label));
         var runId = await api.GenerateAsync(experimentId);
         Assert.Equal("completed", (await api.WaitForRunAsync(runId, TimeSpan.FromMinutes(2))).GetProperty("status").GetString());
-        await EventuallyAsync(async () =>
+        await TenantSeed.EventuallyAsync(async () =>
         {
             using var breakdown = await admin.GetAsync($"/api/analytics/quality/breakdown?batch_id={runId}");
             return breakdown.IsSuccessStatusCode && JsonDocument.Parse(await breakdown.Content.ReadAsStringAsync()).RootElement.GetProperty("sample_size").GetInt64() == 2;
         }, "analytics has the run");
 
-        // Knowledge: one document, chunked, embedded and indexed.
         var marker = $"zebrafinch{Guid.NewGuid():N}"[..24];
-        var document = await new Knowledge.KnowledgeApi(admin).UploadAsync(System.Text.Encoding.UTF8.GetBytes(
-            $"Rights notes for {label}. The {marker} nests in tall reeds beside slow rivers and sings at dawn."), $"rights-{label}.txt", "rights");
-        var documentId = document.GetProperty("id").GetGuid();
-
-        // Evaluation: a dataset of the tenant and one evaluation of it with its results.
-        using var created = await admin.PostAsJsonAsync("/api/datasets", new
-        {
-            name = $"rights {label}",
-            items = new object[]
-            {
-                new { id = "fr", question = "Capital of France?", answers = new[] { "Paris" } },
-                new { id = "jp", question = "Capital of Japan?", answers = new[] { "Tokyo" } },
-            },
-        });
-        var datasetId = (await PlatformApi.ReadAsync(created, HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        using var started = await admin.PostAsJsonAsync("/api/evaluations", new
-        {
-            name = $"rights {label}", dataset_id = datasetId, provider = "local", methods = new[] { new { method = "naive" } },
-            parameters = new { temperature = 0, max_tokens = 16 },
-        });
-        var evaluationId = (await PlatformApi.ReadAsync(started, HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        await EventuallyAsync(async () => (await api.GetAsync($"/api/evaluations/{evaluationId}/status")).GetProperty("status").GetString() is "completed",
-            "the evaluation completes", TimeSpan.FromMinutes(2));
-
-        // Training: a one-epoch job that leaves a trained model.
-        var training = new Training.TrainingApi(admin);
-        await training.ReadyAsync();
-        var job = await training.CreateAsync(Training.TrainingApi.Job($"rights-{label}-{Guid.NewGuid():N}"[..20], epochs: 1));
-        var jobId = job.GetProperty("id").GetGuid();
-        Assert.Equal("completed", (await training.WaitForEndAsync(jobId, TimeSpan.FromMinutes(3))).GetProperty("status").GetString());
+        var documentId = await TenantSeed.DocumentAsync(admin, $"rights-{label}", marker);
+        var (datasetId, evaluationId) = await TenantSeed.DatasetAndEvaluationAsync(admin, $"rights {label}");
+        var jobId = await TenantSeed.TrainingJobAsync(admin, $"rights-{label}");
         return new Seeded(experimentId, runId, secret, key, documentId, marker, datasetId, evaluationId, jobId);
     }
 
@@ -318,15 +290,5 @@ public class TenantDataRightsTests(PlatformFixture platform)
     {
         using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not reached in time: {what}");
-            await Task.Delay(250);
-        }
     }
 }

@@ -14,7 +14,7 @@ public class WebAppTests(PlatformFixture platform)
     private static readonly string[] Screenshots =
     [
         "settings", "dashboard", "experiment-form-error", "experiments", "batch-builder", "batch-analysis", "response-drawer",
-        "playground", "compare", "quality-metrics", "models", "dashboard-390px",
+        "playground", "compare", "quality-metrics", "models", "admin", "dashboard-390px",
     ];
 
     [Fact]
@@ -50,6 +50,7 @@ public class WebAppTests(PlatformFixture platform)
         Assert.True(node.ExitCode == 0, $"The browser test failed ({node.ExitCode}):\n{log}");
         Assert.Contains("progress reached 100%", log, StringComparison.Ordinal);
         Assert.Contains("CSV export checked: header and 12 rows", log, StringComparison.Ordinal);
+        Assert.Contains("admin: key issued in the UI worked, was revoked and refused; user added", log, StringComparison.Ordinal);
         Assert.All(Screenshots, name =>
         {
             var file = new FileInfo(Path.Combine(output, name + ".png"));

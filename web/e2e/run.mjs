@@ -119,6 +119,47 @@ try {
   await page.getByText('best mean overall score first').waitFor();
   await shot('models');
 
+  // Administration: issue a key (shown once), use it, revoke it; add a user; the audit log records the key.
+  await nav('Administration').click();
+  await page.getByRole('heading', { name: 'Administration' }).waitFor();
+  const keyName = `e2e-key-${Date.now()}`;
+  const issueForm = page.getByRole('form', { name: 'Issue key' });
+  await issueForm.getByLabel('Key name').fill(keyName);
+  await issueForm.getByLabel('Key role').selectOption('analyst');
+  await issueForm.getByRole('button', { name: 'Issue key' }).click();
+  const issuedKey = (await page.getByTestId('issued-key').textContent())?.trim() ?? '';
+  check(issuedKey.length >= 20, `issued key looks wrong: "${issuedKey}"`);
+  const meWith = (key) => fetch(`${gateway}/api/me`, { headers: { 'X-Api-Key': key } });
+  const asIssued = await meWith(issuedKey);
+  check(asIssued.status === 200 && (await asIssued.json()).role === 'analyst', `the issued key answered ${asIssued.status} on /api/me`);
+  await page.getByRole('cell', { name: keyName, exact: true }).waitFor();
+  const userEmail = `e2e-${Date.now()}@example.com`;
+  const userForm = page.getByRole('form', { name: 'Add user' });
+  await userForm.getByLabel('Email').fill(userEmail);
+  await userForm.getByLabel('Name').fill('E2E Person');
+  await userForm.getByRole('button', { name: 'Add user' }).click();
+  await page.getByRole('cell', { name: userEmail, exact: true }).waitFor();
+  // The audit log is written as the gateway's audit events arrive: reload until the issuance is listed.
+  for (let attempt = 0; ; attempt++) {
+    if (await page.getByRole('cell', { name: 'key.issued' }).count() > 0) break;
+    check(attempt < 20, 'the audit log never listed key.issued');
+    await new Promise((r) => setTimeout(r, 1000));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await page.getByText('entries, newest first').waitFor();
+  }
+  await shot('admin');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: `Revoke ${keyName}` }).click();
+  await page.getByRole('cell', { name: keyName, exact: true }).waitFor({ state: 'detached' });
+  let refused = 0;
+  for (let attempt = 0; attempt < 20 && refused !== 401; attempt++) {
+    refused = (await meWith(issuedKey)).status;
+    if (refused !== 401) await new Promise((r) => setTimeout(r, 500));
+  }
+  check(refused === 401, `the revoked key still answered ${refused}`);
+  step('admin: key issued in the UI worked, was revoked and refused; user added');
+
   await page.setViewportSize({ width: 390, height: 844 });
   await nav('Dashboard').click();
   await page.getByText('healthy').first().waitFor();

@@ -14,10 +14,11 @@ const Compare = page('Compare', () => import('./pages/Compare'));
 const QualityMetrics = page('QualityMetrics', () => import('./pages/QualityMetrics'));
 const Models = page('Models', () => import('./pages/Models'));
 const Settings = page('Settings', () => import('./pages/Settings'));
+const Admin = page('Admin', () => import('./pages/Admin'));
 
 const LINKS: [string, string][] = [
   ['/', 'Dashboard'], ['/experiments', 'Experiments'], ['/playground', 'Playground'], ['/batches', 'Batch experiments'],
-  ['/compare', 'Compare'], ['/quality', 'Quality metrics'], ['/models', 'Models'], ['/settings', 'Settings'],
+  ['/compare', 'Compare'], ['/quality', 'Quality metrics'], ['/models', 'Models'], ['/settings', 'Settings'], ['/admin', 'Administration'],
 ];
 
 export function App() {
@@ -40,6 +41,7 @@ export function App() {
           <Route path="/quality" element={<QualityMetrics />} />
           <Route path="/models" element={<Models />} />
           <Route path="/settings" element={<Settings />} />
+          <Route path="/admin" element={<Admin />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Routes>
         </Suspense>

@@ -67,6 +67,8 @@ public static class RoutePermissions
         new("/api/responses/generate", Create, ExperimentsCreate, OwnerScoped: true),
         // People's feedback: reviewers (analysts too) judge responses they may read.
         new("/api/responses/*/feedback", Create, ExperimentsCreate),
+        // Analytics serves the feedback and does not filter by owner: no ":own" grant reaches it.
+        new("/api/responses/*/feedback", Read, ExperimentsRead),
         new("/api/responses/**", Read, ExperimentsRead, OwnerScoped: true),
         new("/api/responses/**", Create, ExperimentsUpdate),
         new("/api/metrics/*", Read, ExperimentsRead, OwnerScoped: true),

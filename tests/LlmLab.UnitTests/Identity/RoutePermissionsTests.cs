@@ -36,6 +36,7 @@ public class RoutePermissionsTests
     [InlineData("POST", "/api/alerts/5b7d/ack", "experiments:update", false)]
     [InlineData("GET", "/api/alerts/stream", "analytics:read", false)]
     [InlineData("POST", "/api/webhooks", "analytics:write", false)]
+    [InlineData("GET", "/api/responses/5b7d/feedback", "experiments:read", false)]
     [InlineData("GET", "/api/webhooks/5b7d/deliveries", "analytics:read", false)]
     [InlineData("POST", "/api/responses/5b7d/feedback", "experiments:create", false)]
     [InlineData("GET", "/api/feedback/agreement", "analytics:read", false)]

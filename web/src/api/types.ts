@@ -83,3 +83,15 @@ export function label(metric: string): string {
   const text = metric.replace(/_score$/, '').replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+// Identity (/api/me, /api/admin/*, /api/audit)
+export interface Me { tenant_id: string; organisation_name: string; subject_id: string; role: string; tier: string; permissions: string[] }
+export interface AdminUser { id: string; subject_id: string; email: string; name: string; role: string; created_at: string; updated_at: string }
+export interface AdminKey {
+  id: string; name: string; role: string; scopes: string[]; prefix: string; status: 'active' | 'expired' | 'revoked';
+  created_at: string; expires_at: string | null; revoked_at: string | null; key?: string;
+}
+export interface AuditEntry {
+  id: number; subject_id: string; role: string; action: string; target: string | null; method: string | null; path: string | null;
+  status: number | null; at: string;
+}
