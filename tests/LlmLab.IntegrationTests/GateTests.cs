@@ -100,4 +100,18 @@ public class GateTests(PlatformFixture platform)
         // Nothing half-written: the experiment still has no gate.
         await PlatformApi.ReadAsync(await _api.Client.GetAsync($"/api/experiments/{experiment}/gates"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Concurrent_puts_of_an_experiment_s_gates_all_succeed_and_leave_one_definition()
+    {
+        await PlatformReadiness.WaitUntilHealthyAsync(_api.Client, TimeSpan.FromMinutes(5));
+        var experiment = await _api.CreateExperimentAsync(PlatformApi.Grid3x3($"gate-race-{Guid.NewGuid():N}"));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            _api.Client.PutAsJsonAsync($"/api/experiments/{experiment}/gates", new[] { new { metric = "overall_score", op = ">=", value = i / 100.0 } })));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var kept = await _api.GetAsync($"/api/experiments/{experiment}/gates");
+        var value = Assert.Single(kept.GetProperty("checks").EnumerateArray()).GetProperty("value").GetDouble();
+        Assert.Contains(value, Enumerable.Range(0, 12).Select(i => i / 100.0));
+        foreach (var answer in answers) answer.Dispose();
+    }
 }

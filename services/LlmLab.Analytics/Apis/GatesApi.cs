@@ -51,8 +51,11 @@ public static class GatesApi
             RegressionMetric = request.RegressionMetric ?? GateMetrics.DefaultRegressionMetric,
             UpdatedAt = time.GetUtcNow(),
         };
+        var lockKey = id.ToString();
         await db.InTransactionAsync(async t =>
         {
+            // Two PUTs at once would both delete the old definition and both insert (a duplicate key): one waits here.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('gate_definitions'), hashtext({lockKey}))", t);
             await db.GateDefinitions.Where(g => g.TenantId == tenant && g.ExperimentId == id).ExecuteDeleteAsync(t);
             db.GateDefinitions.Add(gate);
             return await db.SaveChangesAsync(t);
