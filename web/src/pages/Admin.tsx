@@ -64,7 +64,7 @@ function Users() {
       <h2 id="users-heading">Users</h2>
       <QueryView query={users} empty={(p) => p.items.length === 0}>{(page) => (
         <div className="table-wrap"><table>
-          <caption className="muted" style={{ textAlign: 'left' }}>{page.total} users</caption>
+          <caption className="muted" style={{ textAlign: 'left' }}>{page.total} {page.total === 1 ? 'user' : 'users'}</caption>
           <thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Added</th></tr></thead>
           <tbody>{page.items.map((u) => (
             <tr key={u.id}><td>{u.email}</td><td>{u.name}</td>
