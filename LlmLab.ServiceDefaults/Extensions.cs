@@ -16,6 +16,7 @@ public static class Extensions
 {
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
+    private const string MetricsEndpointPath = "/metrics";
 
     /// <summary>Activity sources and meters of the platform's own code; every service registers them.</summary>
     public static readonly string[] PlatformTelemetrySources = ["LlmLab.*", "MassTransit"];
@@ -72,13 +73,16 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(PlatformTelemetrySources))
+                .AddMeter(PlatformTelemetrySources)
+                // Prometheus scrapes every process at /metrics (the gateway's only with an admin's key).
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(PlatformTelemetrySources)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
                     !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                    && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                    && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
+                    && !context.Request.Path.StartsWithSegments(MetricsEndpointPath))
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = request =>
                     request.RequestUri is null || !request.RequestUri.AbsolutePath.StartsWith(HealthEndpointPath, StringComparison.Ordinal))
@@ -104,13 +108,14 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Maps /health (every check must pass: ready for traffic) and /alive (the process answers).
-    /// Unlike Aspire's template these are mapped in every environment: the AppHost and Kubernetes probe them.
+    /// Maps /health (every check must pass: ready for traffic), /alive (the process answers) and /metrics (Prometheus
+    /// text format). Unlike Aspire's template these are mapped in every environment: the AppHost and Kubernetes probe them.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
         return app;
     }
 }

@@ -12,6 +12,8 @@ command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 /usr/bin/python3 -c "import nltk.stem.porter" >/dev/null 2>&1 || need+=(python3-nltk)
 # Debian's kubectl: the unit tests render deploy/k8s with `kubectl kustomize` (no cluster needed).
 command -v kubectl >/dev/null 2>&1 || need+=(kubectl)
+# Debian's Prometheus: an integration test scrapes every process's /metrics with it.
+command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 # --browser: Debian's Chromium too, for the web app's end-to-end tests (the tests drive it with playwright-core).
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 
@@ -34,4 +36,4 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "       Install it from Microsoft's packages: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
   exit 1
 fi
-echo "setup: postgresql, redis-server, rabbitmq-server, kubectl and dotnet $(dotnet --version) are present"
+echo "setup: postgresql, redis-server, rabbitmq-server, kubectl, prometheus and dotnet $(dotnet --version) are present"

@@ -2,6 +2,7 @@ using LlmLab.LlmIntegration.Apis;
 using LlmLab.LlmIntegration.Apis.OpenAiCompatible;
 using LlmLab.LlmIntegration.Extensions;
 using LlmLab.LlmIntegration.Grpc;
+using LlmLab.LlmIntegration.Providers.Local;
 using LlmLab.LlmIntegration.TenantData;
 using LlmLab.ServiceKit;
 
@@ -12,6 +13,9 @@ builder.AddLlmIntegrationServices();
 builder.AddTrainedModels();
 
 var app = builder.Build();
+// The built-in engine's model is built from its corpus on first use, which took 8–13 s on a loaded machine and failed
+// the first experiment's model check (gRPC deadline): build it before the service listens and reports healthy.
+app.Services.GetRequiredService<LocalLanguageModel>();
 app.UseServiceKit();
 app.MapDefaultEndpoints();
 app.MapGrpcService<LlmGrpcService>();

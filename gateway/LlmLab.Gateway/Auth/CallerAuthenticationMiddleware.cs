@@ -37,8 +37,9 @@ public sealed class CallerAuthenticationMiddleware(
         await next(context);
     }
 
+    /// <summary>The API, /v1, and the gateway's /metrics (its counters name tenants' traffic: admins and scrapers with a key only).</summary>
     public static bool IsProtected(PathString path) =>
-        (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/health")) || path.StartsWithSegments("/v1");
+        (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/health")) || path.StartsWithSegments("/v1") || path.StartsWithSegments("/metrics");
 
     private async Task<AuthenticationResult> AuthenticateAsync(HttpContext context)
     {
