@@ -4,16 +4,19 @@ using LlmLab.LlmIntegration.Extensions;
 using LlmLab.LlmIntegration.Grpc;
 using LlmLab.LlmIntegration.TenantData;
 using LlmLab.ServiceKit;
+using LlmLab.ServiceKit.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceKit();
+builder.AddLlmLabOpenApi();
 builder.AddLlmIntegrationServices();
 builder.AddTrainedModels();
 
 var app = builder.Build();
 app.UseServiceKit();
 app.MapDefaultEndpoints();
+app.MapLlmLabOpenApi();
 app.MapGrpcService<LlmGrpcService>();
 app.MapProvidersApi();
 app.MapBudgetsApi();
