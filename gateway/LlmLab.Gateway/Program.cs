@@ -36,6 +36,7 @@ app.UseGatewayRateLimits();
 app.UseMiddleware<AuditMiddleware>();
 app.MapAggregateHealth();
 app.MapPlatformOpenApi();
+app.MapProgressTokenApi();
 app.MapReverseProxy();
 app.MapSpaFallback();
 await app.RunAsync();
