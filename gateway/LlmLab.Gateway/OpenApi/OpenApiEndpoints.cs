@@ -1,3 +1,4 @@
+using LlmLab.ServiceKit.OpenApi;
 using Scalar.AspNetCore;
 
 namespace LlmLab.Gateway.OpenApi;
@@ -14,13 +15,14 @@ public static class OpenApiEndpoints
         builder.Services.AddHttpClient(PlatformOpenApiDocument.ClientName).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         builder.Services.AddSingleton<PlatformOpenApiDocument>();
+        builder.AddLlmLabOpenApi();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapPlatformOpenApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/openapi/v1.json", async (PlatformOpenApiDocument document, CancellationToken ct) =>
-            Results.Text(await document.GetAsync(ct), "application/json; charset=utf-8"));
+            Results.Text(await document.GetAsync(ct), "application/json; charset=utf-8")).ExcludeFromDescription();
         app.MapScalarApiReference("/docs", options => options
             .WithTitle("LLM Lab API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")

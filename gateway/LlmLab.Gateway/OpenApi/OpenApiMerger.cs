@@ -12,6 +12,8 @@ public static class OpenApiMerger
     private const string SchemaRefPrefix = "#/components/schemas/";
     public const string ApiKeyScheme = "ApiKey";
     public const string BearerScheme = "Bearer";
+    /// <summary>The gateway's own document: its paths are served by the gateway itself, not routed.</summary>
+    public const string GatewayClusterId = "gateway";
 
     public static JsonObject Merge(IReadOnlyList<ServiceDocument> documents, GatewayRouteTable routes, IReadOnlyList<string> unavailable)
     {
@@ -73,7 +75,7 @@ public static class OpenApiMerger
         if (document["paths"] is not JsonObject own) return;
         foreach (var (path, item) in own)
         {
-            if (item is not JsonObject operations || routes.ClusterFor(path) != clusterId) continue;
+            if (item is not JsonObject operations || !Serves(clusterId, path, routes)) continue;
             if (paths[path] is not JsonObject merged) paths[path] = merged = new JsonObject();
             foreach (var (method, operation) in operations)
             {
@@ -83,6 +85,9 @@ public static class OpenApiMerger
     }
 
     /// <summary>Names are unique or identical in body by now (see <see cref="CollidingSchemaRenames"/>): the first one stays.</summary>
+    private static bool Serves(string clusterId, string path, GatewayRouteTable routes) =>
+        clusterId == GatewayClusterId ? path.StartsWith("/api/", StringComparison.Ordinal) : routes.ClusterFor(path) == clusterId;
+
     private static void AddSchemas(JsonObject schemas, JsonObject document)
     {
         foreach (var (name, body) in Schemas(document))

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using LlmLab.ServiceKit.OpenApi;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Yarp.ReverseProxy.Configuration;
 
 namespace LlmLab.Gateway.OpenApi;
@@ -9,8 +11,9 @@ namespace LlmLab.Gateway.OpenApi;
 /// does not answer in time is left out (and named in the document) instead of failing the whole contract; an incomplete
 /// document is kept only briefly so the missing part comes back soon.
 /// </summary>
-public sealed class PlatformOpenApiDocument(IProxyConfigProvider proxy, IHttpClientFactory clients, TimeProvider time, ILogger<PlatformOpenApiDocument> logger)
-    : IDisposable
+public sealed class PlatformOpenApiDocument(
+    IProxyConfigProvider proxy, IHttpClientFactory clients, [FromKeyedServices("v1")] IOpenApiDocumentProvider gateway, TimeProvider time,
+    ILogger<PlatformOpenApiDocument> logger) : IDisposable
 {
     public const string ClientName = "openapi";
     private static readonly TimeSpan CompleteLifetime = TimeSpan.FromSeconds(60);
@@ -55,8 +58,16 @@ public sealed class PlatformOpenApiDocument(IProxyConfigProvider proxy, IHttpCli
         var client = clients.CreateClient(ClientName);
         var fetched = await Task.WhenAll(services.Select(s => FetchAsync(client, s.ClusterId, s.Address!, ct)));
         var documents = fetched.OfType<ServiceDocument>().ToList();
+        documents.Add(new ServiceDocument(OpenApiMerger.GatewayClusterId, await GatewayDocumentAsync(ct)));
         var unavailable = services.Select(s => s.ClusterId).Except(documents.Select(d => d.ClusterId)).Order(StringComparer.Ordinal).ToList();
         return (OpenApiMerger.Merge(documents, routes, unavailable), unavailable.Count == 0);
+    }
+
+    /// <summary>The gateway's own endpoints (health, progress tokens), described like a service's.</summary>
+    private async Task<JsonObject> GatewayDocumentAsync(CancellationToken ct)
+    {
+        var document = await gateway.GetOpenApiDocumentAsync(ct);
+        return JsonNode.Parse(await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0, ct))!.AsObject();
     }
 
     private async Task<ServiceDocument?> FetchAsync(HttpClient client, string clusterId, string address, CancellationToken ct)

@@ -12,7 +12,7 @@ public class OpenApiContractTests(PlatformFixture platform)
     [
         "/api/experiments", "/api/experiments/batch", "/api/responses/generate", "/api/analytics/models/comparison", "/api/llm/models",
         "/api/quality/analyze", "/api/evaluations", "/api/datasets", "/api/documents", "/api/training/jobs", "/api/me", "/api/admin/keys",
-        "/api/experiments/batch/{id}/progress",
+        "/api/experiments/batch/{id}/progress", "/api/experiments/batch/{id}/progress-token", "/api/health",
     ];
 
     [Fact]

@@ -65,6 +65,17 @@ public class OpenApiMergerTests
         Assert.Equal("X-Api-Key", merged["components"]!["securitySchemes"]!["ApiKey"]!["name"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void The_gateways_own_api_paths_are_kept_though_no_route_leads_to_them()
+    {
+        var gateway = Document(OpenApiMerger.GatewayClusterId,
+            $"\"/api/experiments/batch/{{id}}/progress-token\":{Op("Token")},\"/alive\":{Op("Token")}", "\"Token\":{\"type\":\"object\"}");
+
+        var merged = OpenApiMerger.Merge([gateway], Routes, []);
+
+        Assert.Equal("/api/experiments/batch/{id}/progress-token", Assert.Single(merged["paths"]!.AsObject()).Key);
+    }
+
     [Theory]
     [InlineData("/api/experiments/batch", "batch")]
     [InlineData("/api/experiments/batch/{id}/status", "batch")]
