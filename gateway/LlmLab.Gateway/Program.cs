@@ -3,6 +3,7 @@ using LlmLab.Gateway.Audit;
 using LlmLab.Gateway.Auth;
 using LlmLab.Gateway.Authorization;
 using LlmLab.Gateway.Health;
+using LlmLab.Gateway.OpenApi;
 using LlmLab.Gateway.RateLimits;
 using LlmLab.Gateway.Routing;
 using LlmLab.Gateway.Security;
@@ -15,6 +16,7 @@ builder.AddServiceKit();
 builder.AddCallerIdentity();
 builder.AddGatewayCors();
 builder.AddGatewayRateLimits();
+builder.AddPlatformOpenApi();
 #pragma warning disable EXTEXP0001 // Health probes must answer within their own timeout, not be retried.
 builder.Services.AddHttpClient(AggregateHealth.ClientName).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
@@ -33,6 +35,8 @@ app.UseMiddleware<PermissionMiddleware>();
 app.UseGatewayRateLimits();
 app.UseMiddleware<AuditMiddleware>();
 app.MapAggregateHealth();
+app.MapPlatformOpenApi();
+app.MapProgressTokenApi();
 app.MapReverseProxy();
 app.MapSpaFallback();
 await app.RunAsync();

@@ -5,6 +5,9 @@ namespace LlmLab.Gateway;
 /// <summary>Serves the built web app (configuration "Spa:Root") at /, with index.html for client-side routes.</summary>
 public static class SpaHosting
 {
+    /// <summary>Machine paths: an unknown one is a 404 problem+json, never the web app's HTML (a client generator must not get a page).</summary>
+    public static readonly PathString[] ReservedPrefixes = ["/api", "/v1", "/openapi", "/docs", "/metrics", "/swagger"];
+
     /// <summary>
     /// Static files, then routing: the static file middleware serves nothing once an endpoint has been chosen, so it
     /// must run before routing picks the SPA fallback for /assets/….
@@ -24,15 +27,17 @@ public static class SpaHosting
         return app;
     }
 
-    /// <summary>index.html for every other path outside /api and /v1, so client-side routes load the app.</summary>
+    /// <summary>index.html for every other path outside the reserved prefixes, so client-side routes load the app.</summary>
     public static WebApplication MapSpaFallback(this WebApplication app)
     {
-        if (Files(app) is not { } files) return app;
+        var files = Files(app);
         app.MapFallback("/{**path}", async context =>
         {
-            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/v1"))
+            if (files is null || IsReserved(context.Request.Path))
             {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                    detail: $"No endpoint at {context.Request.Method} {context.Request.Path}; the contract is at /openapi/v1.json.")
+                    .ExecuteAsync(context);
                 return;
             }
             context.Response.ContentType = "text/html; charset=utf-8";
@@ -40,6 +45,8 @@ public static class SpaHosting
         });
         return app;
     }
+
+    public static bool IsReserved(PathString path) => ReservedPrefixes.Any(path.StartsWithSegments);
 
     private static PhysicalFileProvider? Files(WebApplication app)
     {

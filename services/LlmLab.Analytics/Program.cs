@@ -7,10 +7,12 @@ using LlmLab.Analytics.Rebuild;
 using LlmLab.Messaging;
 using LlmLab.Analytics.TenantData;
 using LlmLab.ServiceKit;
+using LlmLab.ServiceKit.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceKit();
+builder.AddLlmLabOpenApi();
 builder.AddPostgresDbContext<AnalyticsDbContext>("analyticsdb");
 builder.AddMessaging(x =>
 {
@@ -32,6 +34,7 @@ builder.AddAlerts();
 var app = builder.Build();
 app.UseServiceKit();
 app.MapDefaultEndpoints();
+app.MapLlmLabOpenApi();
 app.MapBreakdownApi();
 app.MapTrendsApi();
 app.MapModelComparisonApi();

@@ -5,17 +5,20 @@ using LlmLab.Identity.Extensions;
 using LlmLab.Identity.Grpc;
 using LlmLab.Identity.TenantData;
 using LlmLab.ServiceKit;
+using LlmLab.ServiceKit.OpenApi;
 
 if (CreateAdminCommand.IsInvoked(args)) return await CreateAdminCommand.RunAsync(args, Console.Out);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceKit();
+builder.AddLlmLabOpenApi();
 builder.AddIdentityServices();
 
 var app = builder.Build();
 app.UseServiceKit();
 app.MapDefaultEndpoints();
+app.MapLlmLabOpenApi();
 app.MapGrpcService<IdentityGrpcService>();
 app.MapMeApi();
 app.MapKeysApi();

@@ -5,10 +5,12 @@ using LlmLab.LlmIntegration.Grpc;
 using LlmLab.LlmIntegration.Providers.Local;
 using LlmLab.LlmIntegration.TenantData;
 using LlmLab.ServiceKit;
+using LlmLab.ServiceKit.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceKit();
+builder.AddLlmLabOpenApi();
 builder.AddLlmIntegrationServices();
 builder.AddTrainedModels();
 
@@ -18,6 +20,7 @@ var app = builder.Build();
 app.Services.GetRequiredService<LocalLanguageModel>();
 app.UseServiceKit();
 app.MapDefaultEndpoints();
+app.MapLlmLabOpenApi();
 app.MapGrpcService<LlmGrpcService>();
 app.MapProvidersApi();
 app.MapBudgetsApi();

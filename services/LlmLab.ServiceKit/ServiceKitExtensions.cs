@@ -71,5 +71,6 @@ public static class ServiceKitExtensions
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new SafeStringConverter());
         options.Converters.Add(new FiniteDoubleConverter());
+        options.Converters.Add(new MicrosecondDateTimeOffsetConverter());
     }
 }

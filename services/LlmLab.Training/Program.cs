@@ -1,4 +1,5 @@
 using LlmLab.ServiceKit;
+using LlmLab.ServiceKit.OpenApi;
 using LlmLab.Training.Apis;
 using LlmLab.Training.Data;
 using LlmLab.Training.Extensions;
@@ -8,11 +9,13 @@ using LlmLab.Training.TenantData;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceKit();
+builder.AddLlmLabOpenApi();
 builder.AddTrainingServices();
 
 var app = builder.Build();
 app.UseServiceKit();
 app.MapDefaultEndpoints();
+app.MapLlmLabOpenApi();
 app.MapGrpcService<TrainedModelGrpcService>();
 app.MapTrainingJobsApi();
 app.MapTestSubmissionsApi();

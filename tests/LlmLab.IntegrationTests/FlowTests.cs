@@ -68,7 +68,7 @@ public class FlowTests(PlatformFixture platform)
         Assert.Equal(18, breakdown.GetProperty("metrics").GetProperty("overall_score").GetProperty("count").GetInt32());
 
         var models = await PlatformApi.ReadAsync(await _api.Client.GetAsync("/api/analytics/models/comparison"), System.Net.HttpStatusCode.OK);
-        var local = models.EnumerateArray().Single(m => m.GetProperty("provider").GetString() == "local" && m.GetProperty("model").GetString() == "local-ngram");
+        var local = models.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("provider").GetString() == "local" && m.GetProperty("model").GetString() == "local-ngram");
         Assert.True(local.GetProperty("responses").GetInt32() >= 18);
         Assert.True(local.GetProperty("latency_p50_ms").GetDouble() <= local.GetProperty("latency_p95_ms").GetDouble());
         Assert.True(local.GetProperty("latency_p95_ms").GetDouble() <= local.GetProperty("latency_p99_ms").GetDouble());
@@ -114,6 +114,8 @@ public class FlowTests(PlatformFixture platform)
         using var request = new HttpRequestMessage(HttpMethod.Get, path ?? $"/api/experiments/batch/{runId}/progress");
         if (lastEventId is not null) request.Headers.Add("Last-Event-ID", lastEventId.ToString());
         using var response = await _api.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        // 204: a reconnect after the final event, which tells EventSource to stop.
+        if (response.StatusCode == System.Net.HttpStatusCode.NoContent) return [];
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         var events = new List<(long, JsonElement)>();

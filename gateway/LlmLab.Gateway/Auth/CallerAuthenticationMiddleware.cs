@@ -11,7 +11,8 @@ namespace LlmLab.Gateway.Auth;
 /// no service or log downstream ever sees it. Caller-sent identity headers are always dropped.
 /// </summary>
 public sealed class CallerAuthenticationMiddleware(
-    RequestDelegate next, BootstrapKeys bootstrap, IssuedKeyAuthenticator issued, JwtAuthenticator jwt, IProblemDetailsService problems)
+    RequestDelegate next, BootstrapKeys bootstrap, IssuedKeyAuthenticator issued, JwtAuthenticator jwt, ProgressTokens progressTokens,
+    IProblemDetailsService problems)
 {
     public const string HeaderName = "X-Api-Key";
 
@@ -24,7 +25,8 @@ public sealed class CallerAuthenticationMiddleware(
             return;
         }
 
-        var result = await AuthenticateAsync(context);
+        var accessToken = TakeAccessToken(context.Request);
+        var result = await AuthenticateAsync(context, accessToken);
         if (result.Caller is not { } caller)
         {
             await RejectAsync(context, result);
@@ -41,10 +43,19 @@ public sealed class CallerAuthenticationMiddleware(
     public static bool IsProtected(PathString path) =>
         (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/health")) || path.StartsWithSegments("/v1") || path.StartsWithSegments("/metrics");
 
-    private async Task<AuthenticationResult> AuthenticateAsync(HttpContext context)
+    private async Task<AuthenticationResult> AuthenticateAsync(HttpContext context, string? accessToken)
     {
         var request = context.Request;
         var key = request.Headers[HeaderName].ToString();
+        if (string.IsNullOrEmpty(key) && accessToken is not null && string.IsNullOrEmpty(request.Headers.Authorization))
+        {
+            if (ProgressTokenApi.RunOfProgressStream(request) is not { } runId)
+                return AuthenticationResult.Refused("Access token not accepted here",
+                    $"{ProgressTokenApi.QueryName} opens only GET /api/experiments/batch/{{id}}/progress; send the {HeaderName} header.");
+            return await progressTokens.ValidateAsync(accessToken, runId)
+                ?? AuthenticationResult.Refused("Access token invalid",
+                    $"The {ProgressTokenApi.QueryName} is forged, expired or made for another run; get a new one from POST /api/experiments/batch/{{id}}/progress-token.");
+        }
         if (string.IsNullOrEmpty(key))
         {
             var authorization = request.Headers.Authorization.ToString();
@@ -56,6 +67,15 @@ public sealed class CallerAuthenticationMiddleware(
         if (bootstrap.Find(key) is { } configured) return AuthenticationResult.Success(configured);
         if (IssuedKeys.LooksIssued(key)) return await issued.AuthenticateAsync(key, context.RequestAborted);
         return AuthenticationResult.Refused("API key invalid", $"The {HeaderName} presented is not a key of this platform.");
+    }
+
+    /// <summary>The ?access_token= of a request, removed from it so no service or log downstream sees it.</summary>
+    private static string? TakeAccessToken(HttpRequest request)
+    {
+        if (!request.Query.TryGetValue(ProgressTokenApi.QueryName, out var values)) return null;
+        var rest = request.Query.Where(q => q.Key != ProgressTokenApi.QueryName).SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)));
+        request.QueryString = QueryString.Create(rest);
+        return values.ToString();
     }
 
     /// <summary>Identity is passed on only as the token the gateway signs (CallerIdentityTransform): a caller's is dropped.</summary>

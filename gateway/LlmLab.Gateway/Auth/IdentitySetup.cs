@@ -14,6 +14,7 @@ public static class IdentitySetup
         builder.Services.AddSingleton<BootstrapKeys>();
         builder.Services.AddSingleton<IssuedKeyAuthenticator>();
         builder.Services.AddSingleton<JwtAuthenticator>();
+        builder.Services.AddSingleton<ProgressTokens>();
         builder.AddJwtValidation();
 #pragma warning disable EXTEXP0001 // Each call has its own deadline; a caller waiting on retries is worse than a quick 503.
         builder.Services.AddGrpcClient<IdentityService.IdentityServiceClient>(o => o.Address = new Uri("http://_grpc.identity"))

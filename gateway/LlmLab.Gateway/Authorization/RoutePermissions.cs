@@ -52,6 +52,8 @@ public static class RoutePermissions
         // Runs, responses, exports and analytics views are owner-scoped: batch narrows every query of a user to the runs
         // it owns (BatchDbContext.OwnerOnly) and analytics narrows its views to those runs (KnownIds.OwnRunsAsync).
         new("/api/experiments/batch/*/insights", Read, AnalyticsRead, OwnerScoped: true),
+        // A token to read the run's progress stream: reading, though it is a POST (batch still checks ownership on use).
+        new("/api/experiments/batch/*/progress-token", Create, ExperimentsRead, OwnerScoped: true),
         new("/api/experiments/batch/**", Read, ExperimentsRead, OwnerScoped: true),
         new("/api/experiments/batch/**", Create, ExperimentsCreate, OwnerScoped: true),
         new("/api/experiments/batch/**", Delete, ExperimentsDelete, OwnerScoped: true),

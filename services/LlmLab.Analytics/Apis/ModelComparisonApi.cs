@@ -15,11 +15,11 @@ public static class ModelComparisonApi
         return app;
     }
 
-    public static async Task<Results<Ok<List<ModelSummary>>, ProblemHttpResult>> CompareAsync(HttpContext http, AnalyticsSql sql, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<Ok<ItemList<ModelSummary>>, ProblemHttpResult>> CompareAsync(HttpContext http, AnalyticsSql sql, TimeProvider time, CancellationToken ct)
     {
         var (scope, problem) = await AnalyticsScope.FromAsync(http, time, ct, defaultTimeframe: "30d");
         if (scope is null) return problem!;
-        return TypedResults.Ok(await QueryAsync(sql, scope, ct));
+        return TypedResults.Ok(new ItemList<ModelSummary>(await QueryAsync(sql, scope, ct)));
     }
 
     public static async Task<List<ModelSummary>> QueryAsync(AnalyticsSql sql, AnalyticsScope scope, CancellationToken ct)

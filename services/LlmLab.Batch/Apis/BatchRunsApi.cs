@@ -13,6 +13,8 @@ public static class BatchRunsApi
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+    /// <summary>How long EventSource waits before reconnecting to a stream that dropped mid-run.</summary>
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(3);
 
     public static IEndpointRouteBuilder MapBatchRunsApi(this IEndpointRouteBuilder app)
     {
@@ -78,19 +80,22 @@ public static class BatchRunsApi
     }
 
     /// <summary>
-    /// Server-sent events: one "progress" event per change (polled every 100 ms, so at most ~10 a second), the event id
-    /// being the run's sequence; a client that reconnects with Last-Event-ID gets only what it has not seen.
+    /// Server-sent events: one default ("message") event per change (polled every 100 ms, so at most ~10 a second), the
+    /// event id being the run's sequence; a client that reconnects with Last-Event-ID gets only what it has not seen. The
+    /// stream ends after the final status; a reconnect after that answers 204, which tells EventSource to stop.
     /// </summary>
     public static async Task<IResult> ProgressAsync(Guid id, HttpContext http, RunStatusReader reader, TimeProvider time, CancellationToken ct)
     {
         var run = await reader.FindRunAsync(id, http.TenantId()!, ct);
         if (run is null) return Problems.NotFound("Batch run", id);
 
-        var lastSent = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var resumeFrom) ? resumeFrom : -1;
+        var resumed = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var resumeFrom);
+        var lastSent = resumed ? resumeFrom : -1;
+        if (resumed && run.Status.IsFinal() && lastSent >= FinalSequence(run)) return Results.NoContent();
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        await http.Response.WriteAsync("retry: 1000\n\n", ct);
+        await http.Response.WriteAsync($"retry: {ReconnectDelay.TotalMilliseconds:0}\n\n", ct);
         await http.Response.Body.FlushAsync(ct);
 
         var lastWrite = time.GetUtcNow();
@@ -100,11 +105,11 @@ public static class BatchRunsApi
         {
             while (!ct.IsCancellationRequested)
             {
-                var sequence = run.CompletedItems + run.FailedItems + (run.Status.IsFinal() ? 1 : 0);
+                var sequence = FinalSequence(run);
                 if (sequence > lastSent)
                 {
                     var view = await reader.ReadAsync(run, ct);
-                    await http.Response.WriteAsync($"id: {view.Sequence}\nevent: progress\ndata: {JsonSerializer.Serialize(view, ServiceKitExtensions.Json)}\n\n", ct);
+                    await http.Response.WriteAsync($"id: {view.Sequence}\ndata: {JsonSerializer.Serialize(view, ServiceKitExtensions.Json)}\n\n", ct);
                     await http.Response.Body.FlushAsync(ct);
                     lastSent = view.Sequence;
                     lastWrite = time.GetUtcNow();
@@ -126,6 +131,9 @@ public static class BatchRunsApi
         }
         return Results.Empty;
     }
+
+    /// <summary>The run's event sequence: one per finished item, plus one for reaching a final status.</summary>
+    private static long FinalSequence(BatchRun run) => run.CompletedItems + run.FailedItems + (run.Status.IsFinal() ? 1 : 0);
 }
 
 public sealed record RescoreAccepted(Guid RunId, Guid RequestId);

@@ -19,9 +19,9 @@ public static class ResponsesApi
         return app;
     }
 
-    public static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> GenerateAsync(
-        GenerateBody body, HttpContext http, ExperimentsClient experiments, ModelCatalog catalog, RunLauncher launcher, ConcurrentRunGate gate, IConfiguration configuration,
-        CancellationToken ct)
+    public static async Task<Results<Ok<RunGenerated>, Accepted<RunAccepted>, ProblemHttpResult>> GenerateAsync(
+        GenerateBody body, HttpContext http, ExperimentsClient experiments, ModelCatalog catalog, RunLauncher launcher, ConcurrentRunGate gate,
+        SmallRunWaiter smallRuns, IConfiguration configuration, CancellationToken ct)
     {
         if (body.ExperimentId is not { } experimentId || experimentId == Guid.Empty)
             return Problems.Invalid("experiment_id", "is required.");
@@ -42,8 +42,14 @@ public static class ResponsesApi
         var (run, refused) = await gate.StartAsync(http.Caller()!, token => launcher.LaunchAsync(experiment, http.Caller()!, token), ct);
         if (refused is not null) return refused;
         var statusUrl = $"/api/experiments/batch/{run!.Id}/status";
+        var progressUrl = $"/api/experiments/batch/{run.Id}/progress";
+        if (smallRuns.IsSmall(run) && await smallRuns.WaitAsync(run.Id, tenantId, ct) is var (finished, responses))
+        {
+            return TypedResults.Ok(new RunGenerated(finished.Id, experiment.Id, finished.Status, finished.TotalCombinations, finished.TotalItems,
+                statusUrl, progressUrl, responses));
+        }
         return TypedResults.Accepted(statusUrl, new RunAccepted(run.Id, experiment.Id, run.Status, run.TotalCombinations, run.TotalItems,
-            statusUrl, $"/api/experiments/batch/{run.Id}/progress"));
+            statusUrl, progressUrl));
     }
 
     public static async Task<Results<Ok<PagedList<ResponseView>>, ProblemHttpResult>> ListAsync(
@@ -78,5 +84,9 @@ public static class ResponsesApi
 }
 
 public sealed record GenerateBody(Guid? ExperimentId);
+
+/// <summary>A small run, finished: the 202 body's fields and every response.</summary>
+public sealed record RunGenerated(Guid RunId, Guid ExperimentId, RunStatus Status, int TotalCombinations, int TotalCalls, string StatusUrl, string ProgressUrl,
+    IReadOnlyList<ResponseView> Responses);
 
 public sealed record RunAccepted(Guid RunId, Guid ExperimentId, RunStatus Status, int TotalCombinations, int TotalCalls, string StatusUrl, string ProgressUrl);

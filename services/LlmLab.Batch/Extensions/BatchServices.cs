@@ -41,6 +41,7 @@ public static class BatchServices
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InFlightRuns>());
         builder.Services.AddScoped<ResultRecorder>();
         builder.Services.AddScoped<RunLauncher>();
+        builder.Services.AddScoped<SmallRunWaiter>();
         builder.Services.AddScoped<RunStatusReader>();
         builder.Services.AddScoped<RunControl>();
         builder.Services.AddScoped<ExperimentLookup>();

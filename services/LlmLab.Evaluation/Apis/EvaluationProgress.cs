@@ -6,9 +6,9 @@ using LlmLab.ServiceKit;
 namespace LlmLab.Evaluation.Apis;
 
 /// <summary>
-/// Server-sent events of an evaluation's status: one "progress" event per change (polled every 200 ms), the event id being
+/// Server-sent events of an evaluation's status: one default ("message") event per change (polled every 200 ms), the event id being
 /// its sequence, so a client reconnecting with Last-Event-ID gets only what it has not seen; the stream ends when the
-/// evaluation has finished.
+/// evaluation has finished, and a reconnect after that answers 204.
 /// </summary>
 public static class EvaluationProgress
 {
@@ -20,11 +20,14 @@ public static class EvaluationProgress
         var tenant = http.TenantId()!;
         var evaluation = await db.FindEvaluationAsync(id, tenant, ct);
         if (evaluation is null) return Problems.NotFound("Evaluation", id);
-        var lastSent = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var resume) ? resume : -1;
+        var resumed = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var resume);
+        var lastSent = resumed ? resume : -1;
+        // Like the batch stream: a reconnect after the final event gets 204, so EventSource stops.
+        if (resumed && evaluation.Status.IsFinal() && lastSent >= EvaluationStatusView.Of(evaluation).Sequence) return Results.NoContent();
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        await http.Response.WriteAsync("retry: 1000\n\n", ct);
+        await http.Response.WriteAsync("retry: 3000\n\n", ct);
         var lastWrite = time.GetUtcNow();
         using var cadence = new PeriodicTimer(PollInterval, time);
         try
@@ -34,7 +37,7 @@ public static class EvaluationProgress
                 var view = EvaluationStatusView.Of(evaluation);
                 if (view.Sequence > lastSent)
                 {
-                    await http.Response.WriteAsync($"id: {view.Sequence}\nevent: progress\ndata: {JsonSerializer.Serialize(view, ServiceKitExtensions.Json)}\n\n", ct);
+                    await http.Response.WriteAsync($"id: {view.Sequence}\ndata: {JsonSerializer.Serialize(view, ServiceKitExtensions.Json)}\n\n", ct);
                     await http.Response.Body.FlushAsync(ct);
                     lastSent = view.Sequence;
                     lastWrite = time.GetUtcNow();

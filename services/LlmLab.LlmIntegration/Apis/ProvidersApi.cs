@@ -44,7 +44,7 @@ public static class ProvidersApi
         return TypedResults.Ok(new CurrentProvider(resolved.Provider, resolved.Model.Name, entry.Definition.Capabilities));
     }
 
-    public static async Task<Ok<List<ModelInfo>>> ListModelsAsync(HttpContext http, ProviderCatalog catalog, TrainedModels trained)
+    public static async Task<Ok<ItemList<ModelInfo>>> ListModelsAsync(HttpContext http, ProviderCatalog catalog, TrainedModels trained)
     {
         var providers = await catalog.ProvidersAsync(http.TenantId()!);
         var models = providers.Values
@@ -53,7 +53,7 @@ public static class ProvidersApi
         // The tenant's trained models answer as local/<name> (see TrainedModels).
         if (providers.TryGetValue("local", out var local) && local.Definition.Kind == ProviderKind.Local)
             models.AddRange((await trained.ListAsync(http.TenantId()!)).Select(m => new ModelInfo(local.Name, m.Name, 0, 0, m.ContextWindow)));
-        return TypedResults.Ok(models);
+        return TypedResults.Ok(new ItemList<ModelInfo>(models));
     }
 
     public static async Task<Ok<List<ProviderInfo>>> ListProvidersAsync(HttpContext http, ProviderCatalog catalog)

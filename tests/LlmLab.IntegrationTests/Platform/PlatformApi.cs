@@ -53,7 +53,8 @@ public sealed class PlatformApi(HttpClient client)
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/responses/generate") { Content = JsonContent.Create(new { experiment_id = experimentId }) };
         if (traceParent is not null) request.Headers.Add("traceparent", traceParent);
         using var response = await client.SendAsync(request);
-        var json = await ReadAsync(response, HttpStatusCode.Accepted);
+        // A small run answers 200 with its responses, a larger one 202; both name the run.
+        var json = await ReadAsync(response, response.StatusCode == HttpStatusCode.OK ? HttpStatusCode.OK : HttpStatusCode.Accepted);
         return json.GetProperty("run_id").GetGuid();
     }
 

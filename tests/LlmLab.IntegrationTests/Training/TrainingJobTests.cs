@@ -63,7 +63,7 @@ public sealed class TrainingJobTests(PlatformFixture platform)
         }
 
         var models = await PlatformApi.ReadAsync(await _client.GetAsync("/api/llm/models"), HttpStatusCode.OK);
-        Assert.Contains(models.EnumerateArray(), m => m.GetProperty("provider").GetString() == "local" && m.GetProperty("model").GetString() == name);
+        Assert.Contains(models.GetProperty("items").EnumerateArray(), m => m.GetProperty("provider").GetString() == "local" && m.GetProperty("model").GetString() == name);
 
         var completion = await PlatformApi.ReadAsync(await _client.PostAsJsonAsync("/v1/chat/completions", new
         {
@@ -82,7 +82,7 @@ public sealed class TrainingJobTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/training/jobs/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/training/jobs/{id}/report?format=pdf")).StatusCode);
         var theirs = await PlatformApi.ReadAsync(await other.GetAsync("/api/llm/models"), HttpStatusCode.OK);
-        Assert.DoesNotContain(theirs.EnumerateArray(), m => m.GetProperty("model").GetString() == name);
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), m => m.GetProperty("model").GetString() == name);
         var refused = await other.PostAsJsonAsync("/v1/chat/completions", new
         {
             model = $"local/{name}",
@@ -109,7 +109,7 @@ public sealed class TrainingJobTests(PlatformFixture platform)
         var again = await _client.PostAsync($"/api/training/jobs/{id}/cancel", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var models = await PlatformApi.ReadAsync(await _client.GetAsync("/api/llm/models"), HttpStatusCode.OK);
-        Assert.DoesNotContain(models.EnumerateArray(), m => m.GetProperty("model").GetString() == created.GetProperty("name").GetString());
+        Assert.DoesNotContain(models.GetProperty("items").EnumerateArray(), m => m.GetProperty("model").GetString() == created.GetProperty("name").GetString());
     }
 
     [Fact]

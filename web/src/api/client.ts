@@ -83,6 +83,8 @@ export async function download(path: string, init?: RequestOptions): Promise<str
  */
 export async function streamEvents(path: string, onEvent: (data: unknown, event: string) => void, signal: AbortSignal, init?: RequestOptions): Promise<void> {
   const response = await send(path, { ...init, signal });
+  // 204: the stream has nothing more to say (the run had already finished when we reconnected).
+  if (response.status === 204) return;
   if (!response.ok || !response.body) return fail(response);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

@@ -48,10 +48,10 @@ export const untilCovered = (expected?: number) => (query: { state: { data?: { s
 
 export const useBreakdown = (batchId?: string, expected?: number) => useQuery({ queryKey: ['breakdown', batchId], refetchInterval: untilCovered(expected), queryFn: () => api<Breakdown>(scoped('/api/analytics/quality/breakdown', batchId)) });
 export const useTrend = (timeframe = '30d') => useQuery({ queryKey: ['trend', timeframe], queryFn: () => api<Trend>(`/api/analytics/quality/trends?timeframe=${timeframe}`) });
-export const useModels = (timeframe = '30d') => useQuery({ queryKey: ['models', timeframe], queryFn: () => api<ModelSummary[]>(`/api/analytics/models/comparison?timeframe=${timeframe}`) });
+export const useModels = (timeframe = '30d') => useQuery({ queryKey: ['models', timeframe], queryFn: async () => (await api<{ items: ModelSummary[] }>(`/api/analytics/models/comparison?timeframe=${timeframe}`)).items });
 export const useOptimization = (batchId?: string, expected?: number) => useQuery({ queryKey: ['optimization', batchId], refetchInterval: untilCovered(expected), queryFn: () => api<Optimization>(scoped('/api/analytics/parameters/optimization', batchId)) });
 export const useCorrelation = (batchId?: string, expected?: number) => useQuery({ queryKey: ['correlation', batchId], refetchInterval: untilCovered(expected), queryFn: () => api<CorrelationMatrix>(scoped('/api/analytics/parameters/correlation', batchId)) });
 export const useInsights = (batchId?: string, expected?: number) => useQuery({ queryKey: ['insights', batchId], refetchInterval: untilCovered(expected), queryFn: () => api<InsightReport>(batchId ? `/api/experiments/batch/${batchId}/insights` : '/api/analytics/parameters/insights') });
 export const useProviders = () => useQuery({ queryKey: ['providers'], queryFn: () => api<ProviderInfo[]>('/api/llm/providers') });
-export const useModelCatalog = () => useQuery({ queryKey: ['model-catalog'], queryFn: () => api<ModelInfo[]>('/api/llm/models') });
+export const useModelCatalog = () => useQuery({ queryKey: ['model-catalog'], queryFn: async () => (await api<{ items: ModelInfo[] }>('/api/llm/models')).items });
 export const useCurrentProvider = () => useQuery({ queryKey: ['current-provider'], queryFn: () => api<CurrentProvider>('/api/llm/provider') });

@@ -92,7 +92,7 @@ function Analysis({ id, completed }: { id: string; completed: number }) {
   const correlation = useCorrelation(id, completed);
   const insights = useInsights(id, completed);
   const breakdown = useBreakdown(id, completed);
-  const latency = useQuery({ queryKey: ['latency', id], queryFn: () => api<ModelSummary[]>(`/api/analytics/models/comparison?batch_id=${id}&timeframe=3650d`) });
+  const latency = useQuery({ queryKey: ['latency', id], queryFn: async () => (await api<{ items: ModelSummary[] }>(`/api/analytics/models/comparison?batch_id=${id}&timeframe=3650d`)).items });
   const [metric, setMetric] = useState('overall_score');
   const [selected, setSelected] = useState<ExportRow | null>(null);
   const cells = useMemo(() => heatCells(responses.data ?? [], metric), [responses.data, metric]);
