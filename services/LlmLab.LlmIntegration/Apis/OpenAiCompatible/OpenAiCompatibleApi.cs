@@ -33,6 +33,8 @@ public static class OpenAiCompatibleApi
     public static async Task<IResult> GetModelAsync(string id, HttpContext http, ProviderCatalog catalog, DefaultProviderStore defaults)
     {
         var tenant = http.TenantId()!;
+        // SDKs escape the slash of "provider/model" (%2F), which the path keeps as sent.
+        id = Uri.UnescapeDataString(id);
         var (provider, model) = SplitModel(id);
         if (provider.Length == 0) provider = (await defaults.GetAsync(tenant)).Provider;
         return await catalog.ResolveAsync(tenant, provider, model) is { } resolved

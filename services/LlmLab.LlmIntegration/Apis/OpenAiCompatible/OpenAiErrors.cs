@@ -28,7 +28,9 @@ public static class OpenAiErrors
         };
         var param = failed.Kind == ProviderErrorKind.InvalidRequest ? failed.Message.Split(':', 2)[0] : null;
         var result = Write(new OpenAiError(failed.Message, type, param, code), status);
-        return failed.RetryAfter is { } wait && status is 429 or 503 ? new WithRetryAfter(result, wait) : result;
+        // A 429 always says when to come back: the provider's own Retry-After, or a second when it sent none.
+        var wait = failed.RetryAfter ?? (status == 429 ? TimeSpan.FromSeconds(1) : null);
+        return wait is { } after && status is 429 or 503 ? new WithRetryAfter(result, after) : result;
     }
 
     private static IResult Write(OpenAiError error, int status) => Results.Json(error.Body, statusCode: status);
