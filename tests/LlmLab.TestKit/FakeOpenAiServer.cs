@@ -71,7 +71,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             }
             if (callTool) await http.Response.WriteAsJsonAsync(ToolCallCompletion(scenario.ToolCall!.Value, model), http.RequestAborted);
             else if (stream) await StreamAsync(scenario, http, model);
-            else await http.Response.WriteAsJsonAsync(Completion(scenario.Content, model), http.RequestAborted);
+            else await http.Response.WriteAsJsonAsync(Completion(scenario.Content, model, Logprobs(body.RootElement, scenario.Content)), http.RequestAborted);
             outcome = FakeProviderScenario.Outcome.Succeeded;
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -110,13 +110,31 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         return http.Response.WriteAsJsonAsync(new { error = new { message, type, param = (string?)null, code = type } });
     }
 
-    private static object Completion(string content, string model) => new
+    /// <summary>When asked (logprobs: true), one token per word of the content, each with log-probability -0.25 and its alternatives.</summary>
+    private static object? Logprobs(JsonElement request, string content)
+    {
+        if (!request.TryGetProperty("logprobs", out var asked) || asked.ValueKind != JsonValueKind.True) return null;
+        var top = request.TryGetProperty("top_logprobs", out var count) ? count.GetInt32() : 0;
+        var words = content.Split(' ');
+        return new
+        {
+            content = words.Select((w, i) => new
+            {
+                token = i == 0 ? w : " " + w,
+                logprob = -0.25,
+                bytes = (int[]?)null,
+                top_logprobs = Enumerable.Range(0, top).Select(k => new { token = k == 0 ? (i == 0 ? w : " " + w) : $" alt{k}", logprob = -0.25 - k, bytes = (int[]?)null }),
+            }),
+        };
+    }
+
+    private static object Completion(string content, string model, object? logprobs = null) => new
     {
         id = $"chatcmpl-{Guid.NewGuid():N}",
         @object = "chat.completion",
         created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
         model,
-        choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
+        choices = new[] { new { index = 0, message = new { role = "assistant", content }, logprobs, finish_reason = "stop" } },
         usage = new { prompt_tokens = 12, completion_tokens = content.Split(' ').Length, total_tokens = 12 + content.Split(' ').Length },
     };
 

@@ -69,7 +69,7 @@ public sealed class GenerationService(
         return new GenerationResult(response.Text, finish, promptTokens, completionTokens, latency, latency, cost, false, resolved.Provider, resolved.Model.Name)
         {
             ToolCalls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList(),
-            Logprobs = LogprobRequest.Of(response),
+            Logprobs = LogprobRequest.Of(response) ?? Providers.OpenAiLogprobs.Of(response.RawRepresentation),
         };
     }
 

@@ -91,6 +91,22 @@ public class OpenAiSdkPassthroughTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Logprobs_are_asked_of_an_openai_compatible_provider_and_its_answer_passed_on()
+    {
+        var options = new ChatCompletionOptions { IncludeLogProbabilities = true, TopLogProbabilityCount = 2 };
+        ChatCompletion completion = await OpenAiSdkClients.Chat(platform, Upstream).CompleteChatAsync([new UserChatMessage("Say something.")], options);
+        var sent = LastRequest();
+        Assert.True(sent.GetProperty("logprobs").GetBoolean());
+        Assert.Equal(2, sent.GetProperty("top_logprobs").GetInt32());
+        Assert.Equal(completion.Content[0].Text, string.Concat(completion.ContentTokenLogProbabilities.Select(t => t.Token)));
+        Assert.All(completion.ContentTokenLogProbabilities, t =>
+        {
+            Assert.Equal(-0.25f, t.LogProbability);
+            Assert.Equal([-0.25f, -1.25f], t.TopLogProbabilities.Select(a => a.LogProbability));
+        });
+    }
+
+    [Fact]
     public async Task Responses_api_answers_text_with_usage()
     {
 #pragma warning disable OPENAI001 // The Responses client is marked experimental by the SDK.

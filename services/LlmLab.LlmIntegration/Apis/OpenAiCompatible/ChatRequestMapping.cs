@@ -56,10 +56,10 @@ public static class ChatRequestMapping
 
     private static bool NeedsUpstreamOptions(ChatCompletionRequest body) =>
         body.Tools is { ValueKind: JsonValueKind.Array } || body.ToolChoice is { ValueKind: not JsonValueKind.Null }
-        || body.ResponseFormat is { ValueKind: JsonValueKind.Object } || body.ParallelToolCalls is not null;
+        || body.ResponseFormat is { ValueKind: JsonValueKind.Object } || body.ParallelToolCalls is not null || body.Logprobs == true;
 
     /// <summary>
-    /// Tools, tool choice and response format exactly as the caller sent them (strict flags and schema names included),
+    /// Tools, tool choice, response format and logprobs exactly as the caller sent them (strict flags and schema names included),
     /// as the OpenAI SDK's own options, which the OpenAI chat client completes with everything else.
     /// </summary>
     private static OpenAIChat.ChatCompletionOptions UpstreamOptions(ChatCompletionRequest body)
@@ -89,6 +89,11 @@ public static class ChatRequestMapping
             _ => null,
         };
         options.AllowParallelToolCalls = body.ParallelToolCalls;
+        if (body.Logprobs == true)
+        {
+            options.IncludeLogProbabilities = true;
+            options.TopLogProbabilityCount = body.TopLogprobs;
+        }
         if (body.ResponseFormat is { ValueKind: JsonValueKind.Object } format)
         {
             options.ResponseFormat = format.GetProperty("type").GetString() switch

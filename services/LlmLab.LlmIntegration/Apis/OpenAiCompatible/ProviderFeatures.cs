@@ -6,7 +6,7 @@ namespace LlmLab.LlmIntegration.Apis.OpenAiCompatible;
 /// <summary>
 /// What each kind of provider can do with a chat request's optional features; a feature the resolved provider
 /// cannot honour is refused naming the parameter, never dropped. OpenAI-compatible upstreams receive tools,
-/// tool messages and response_format as sent; the built-in engine has real token probabilities and nothing else.
+/// tool messages, response_format and logprobs as sent; the built-in engine has real token probabilities and nothing else.
 /// </summary>
 public static class ProviderFeatures
 {
@@ -15,8 +15,8 @@ public static class ProviderFeatures
         var upstream = resolved.Definition.Kind == ProviderKind.OpenAi;
         var builtIn = resolved.Client.GetService(typeof(LocalChatClient)) is not null;
         var what = builtIn ? "the built-in engine" : $"provider '{resolved.Provider}' ({resolved.Definition.Kind.ToString().ToLowerInvariant()})";
-        if (body.Logprobs == true && !builtIn)
-            return ("logprobs", $"{what} does not report token probabilities; the built-in engine (local/local-ngram) does.");
+        if (body.Logprobs == true && !builtIn && !upstream)
+            return ("logprobs", $"{what} does not report token probabilities; the built-in engine and OpenAI-compatible providers do.");
         if (upstream) return null;
         if (body.Tools is { ValueKind: System.Text.Json.JsonValueKind.Array } tools && tools.GetArrayLength() > 0)
             return ("tools", $"{what} cannot call tools; use an OpenAI-compatible provider.");
