@@ -74,7 +74,7 @@ public class OpenAiSdkErrorTests(PlatformFixture platform)
                  {
                      (new { model = Local, n = 17, messages = new[] { new { role = "user", content = "Hi" } } }, "n"),
                      (new { model = Local, top_logprobs = 2, messages = new[] { new { role = "user", content = "Hi" } } }, "top_logprobs"),
-                     (new { model = Local, logit_bias = new { } , messages = new[] { new { role = "user", content = "Hi" } } }, "logit_bias"),
+                     (new { model = Local, logit_bias = new Dictionary<string, int> { ["50256"] = -100 }, messages = new[] { new { role = "user", content = "Hi" } } }, "logit_bias"),
                      (new { model = Local, stream_options = new { include_usage = true }, messages = new[] { new { role = "user", content = "Hi" } } }, "stream_options"),
                      (new { model = Local, messages = new[] { new { role = "user", content = "Hi", audio = "x" } } }, "messages[0].audio"),
                      (new { model = Local, response_format = new { type = "yaml" }, messages = new[] { new { role = "user", content = "Hi" } } }, "response_format.type"),

@@ -52,15 +52,26 @@ public static class ChatCompletionValidator
         return StopError(body.Stop);
     }
 
-    /// <summary>A field the platform does not implement is refused by name rather than ignored.</summary>
-    private static (string, string)? UnsupportedField(Dictionary<string, JsonElement>? unsupported, string prefix)
+    /// <summary>
+    /// A field the platform does not implement is refused by name rather than ignored — unless it asks for nothing
+    /// (null, [] or {}, as some SDKs send by default), when there is nothing to honour.
+    /// </summary>
+    public static (string, string)? UnsupportedField(Dictionary<string, JsonElement>? unsupported, string prefix)
     {
-        if (unsupported is not { Count: > 0 }) return null;
-        var name = unsupported.Keys.First();
+        var name = unsupported?.FirstOrDefault(f => !AsksNothing(f.Value)).Key;
+        if (name is null) return null;
         return TextRules.Problem(name, TextRules.MaxName) is null
             ? ($"{prefix}{name}", "is not supported by this platform; remove it.")
             : (prefix.Length > 0 ? prefix.TrimEnd('.') : "body", "has a field name that is not valid text.");
     }
+
+    private static bool AsksNothing(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => true,
+        JsonValueKind.Array => value.GetArrayLength() == 0,
+        JsonValueKind.Object => !value.EnumerateObject().Any(),
+        _ => false,
+    };
 
     private static bool InRange(double? value, double lowest, double highest) => value is not { } v || (v >= lowest && v <= highest);
 

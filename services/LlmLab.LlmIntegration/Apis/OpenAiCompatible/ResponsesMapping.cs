@@ -12,7 +12,8 @@ public static class ResponsesMapping
 
     public static (ChatCompletionRequest? Chat, (string Param, string Message)? Error) ToChat(ResponsesRequest body)
     {
-        if (body.Unsupported is { Count: > 0 } unsupported) return (null, (unsupported.Keys.First(), "is not supported by this platform's /v1/responses (text in and out); remove it."));
+        if (ChatCompletionValidator.UnsupportedField(body.Unsupported, "") is { } unsupported)
+            return (null, (unsupported.Item1, "is not supported by this platform's /v1/responses (text in and out); remove it."));
         if (body.Stream == true) return (null, ("stream", "/v1/responses answers whole responses; send stream: false or use /v1/chat/completions to stream."));
         if (body.Store == true) return (null, ("store", "responses are not stored; send store: false."));
         if (body.Text is { ValueKind: not JsonValueKind.Null } text && !IsPlainText(text)) return (null, ("text.format", "only {type: \"text\"} is supported."));
