@@ -14,7 +14,7 @@ public class OpenAiRequestValidationTests
     [Theory]
     [InlineData(""","logit_bias":{"50256":-100}""", "logit_bias")]
     [InlineData(",\"service_tier\":\"flex\"", "service_tier")]
-    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi","audio":{}}]}""", "messages[0].audio")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi","audio":{"format":"wav"}}]}""", "messages[0].audio")]
     [InlineData(""","stream":true,"stream_options":{"include_obfuscation":true}""", "stream_options.include_obfuscation")]
     public void A_field_the_platform_does_not_implement_is_refused_by_name(string json, string param) => Assert.Equal(param, ParamOf(json));
 
@@ -48,6 +48,12 @@ public class OpenAiRequestValidationTests
     [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"},{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{\"a\":1}"}}]},{"role":"tool","tool_call_id":"c1","content":"42"}]}""")]
     public void Well_formed_features_pass(string json) => Assert.Null(ParamOf(json));
 
+    [Theory]
+    [InlineData(",\"metadata\":{}")]
+    [InlineData(",\"logit_bias\":null")]
+    [InlineData(",\"modalities\":[]")]
+    public void A_field_that_asks_for_nothing_is_accepted(string extra) => Assert.Null(ParamOf(extra));
+
     [Fact]
     public void Tool_messages_become_function_results_and_calls_keep_their_arguments()
     {
@@ -74,7 +80,7 @@ public class OpenAiRequestValidationTests
     [Theory]
     [InlineData("""{"model":"m","input":"hi","store":true}""", "store")]
     [InlineData("""{"model":"m","input":"hi","stream":true}""", "stream")]
-    [InlineData("""{"model":"m","input":"hi","tools":[]}""", "tools")]
+    [InlineData("""{"model":"m","input":"hi","tools":[{"type":"web_search"}]}""", "tools")]
     [InlineData("""{"model":"m","input":"hi","text":{"format":{"type":"json_object"}}}""", "text.format")]
     [InlineData("""{"model":"m","input":42}""", "input")]
     [InlineData("""{"model":"m","input":[{"role":"user","content":[{"type":"input_image","image_url":"x"}]}]}""", "input[0].content[0].type")]
