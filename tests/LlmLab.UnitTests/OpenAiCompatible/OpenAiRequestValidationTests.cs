@@ -88,6 +88,26 @@ public class OpenAiRequestValidationTests
     public void Responses_requests_refuse_what_they_cannot_honour_by_name(string json, string param) =>
         Assert.Equal(param, ResponsesMapping.ToChat(JsonSerializer.Deserialize<ResponsesRequest>(json)!).Error?.Param);
 
+    [Theory]
+    [InlineData("""{"model":"m","prompt":"hi","echo":true}""", "echo")]
+    [InlineData("""{"model":"m","prompt":"hi","best_of":3}""", "best_of")]
+    [InlineData("""{"model":"m","prompt":"hi","stream":true}""", "stream")]
+    [InlineData("""{"model":"m","prompt":"hi","suffix":"x"}""", "suffix")]
+    [InlineData("""{"model":"m","prompt":["a","b"]}""", "prompt")]
+    [InlineData("""{"model":"m","prompt":5}""", "prompt")]
+    public void Completions_requests_refuse_what_they_cannot_honour_by_name(string json, string param) =>
+        Assert.Equal(param, JsonSerializer.Deserialize<CompletionsRequest>(json)!.ToChat().Error?.Param);
+
+    [Fact]
+    public void A_completions_request_is_one_user_message_with_openai_s_default_of_16_tokens()
+    {
+        var (chat, error) = JsonSerializer.Deserialize<CompletionsRequest>("""{"model":"m","prompt":["Once upon a time"],"n":2,"seed":4}""")!.ToChat();
+        Assert.Null(error);
+        Assert.Equal("Once upon a time", Assert.Single(chat!.Messages!).Text());
+        Assert.Equal((16, 2, 4L), (chat.MaxTokens!.Value, chat.N!.Value, chat.Seed!.Value));
+        Assert.Null(ChatCompletionValidator.FirstError(chat));
+    }
+
     [Fact]
     public void A_responses_request_becomes_the_chat_request_with_instructions_first()
     {

@@ -18,6 +18,7 @@ public static class OpenAiCompatibleApi
         var v1 = app.MapGroup("/v1").RequireTenant();
         v1.MapPost("/chat/completions", ChatCompletionsEndpoint.CompleteAsync).WithBodyCap(MaxBodyBytes);
         v1.MapPost("/responses", ResponsesEndpoint.RespondAsync).WithBodyCap(MaxBodyBytes);
+        v1.MapPost("/completions", CompletionsEndpoint.CompleteAsync).WithBodyCap(MaxBodyBytes);
         v1.MapGet("/models", ListModelsAsync);
         v1.MapGet("/models/{**id}", GetModelAsync);
         return app;
