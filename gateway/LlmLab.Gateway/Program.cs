@@ -25,6 +25,7 @@ builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationR
 
 var app = builder.Build();
 app.UseSecurityHeaders();
+app.UseRequestIds();
 app.UseUnsupportedMethodRefusal();
 app.UseServiceKit(requireInternalIdentity: false);
 app.UseSpaFiles();

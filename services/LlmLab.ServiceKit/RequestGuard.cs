@@ -39,21 +39,12 @@ public static class RequestGuard
             }
             if (Refusal(context, endpoint.Metadata.GetMetadata<BodyCapMetadata>()?.MaxBytes ?? defaultCap) is { } refusal)
             {
-                await (context.Request.Path.StartsWithSegments("/v1") ? OpenAiShaped(refusal) : refusal).ExecuteAsync(context);
+                await refusal.ExecuteAsync(context);
                 return;
             }
             await next(context);
         });
         return app;
-    }
-
-    /// <summary>The OpenAI-compatible paths (/v1) answer errors in OpenAI's shape, which OpenAI SDKs read.</summary>
-    private static IResult OpenAiShaped(ProblemHttpResult problem)
-    {
-        var (param, messages) = problem.ProblemDetails is HttpValidationProblemDetails { Errors.Count: > 0 } validation
-            ? validation.Errors.First() : KeyValuePair.Create("body", new[] { problem.ProblemDetails.Detail ?? "" });
-        var message = $"{param}: {string.Join(" ", messages)}";
-        return Results.Json(new { error = new { message, type = "invalid_request_error", param, code = (string?)null } }, statusCode: problem.StatusCode);
     }
 
     private const string NilId = "the nil UUID (all zeros) is nobody's id.";

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LlmLab.ServiceKit.InternalIdentity;
+using LlmLab.ServiceKit.OpenAi;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +19,8 @@ public static class ServiceKitExtensions
 
     public static IHostApplicationBuilder AddServiceKit(this IHostApplicationBuilder builder)
     {
+        // Before AddProblemDetails: the first writer that can write a problem writes it, and /v1 answers in OpenAI's shape.
+        builder.Services.AddSingleton<IProblemDetailsWriter, OpenAiProblemWriter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();

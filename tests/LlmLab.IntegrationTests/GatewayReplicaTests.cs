@@ -65,16 +65,17 @@ public sealed class GatewayReplicaTests(PlatformFixture platform) : IAsyncLifeti
 
         using var refused = await second.PostAsJsonAsync("/v1/chat/completions", Completion());
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        // Under /v1 the gateway answers in OpenAI's error shape, which OpenAI SDKs read.
+        Assert.Equal("application/json", refused.Content.Headers.ContentType?.MediaType);
         var retryAfter = int.Parse(PlatformApi.Header(refused, "Retry-After"));
         Assert.InRange(retryAfter, 1, 3600);
         Assert.Equal(retryAfter.ToString(), PlatformApi.Header(refused, "RateLimit-Reset"));
         Assert.Equal("0", PlatformApi.Header(refused, "RateLimit-Remaining"));
         Assert.Equal("3", PlatformApi.Header(refused, "RateLimit-Limit"));
-        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(429, problem.GetProperty("status").GetInt32());
-        Assert.Equal("free", problem.GetProperty("tier").GetString());
-        Assert.Equal("hour", problem.GetProperty("window").GetString());
+        var error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+        Assert.Equal("rate_limit_exceeded", error.GetProperty("code").GetString());
+        Assert.Equal("requests", error.GetProperty("type").GetString());
+        Assert.Contains("The free tier allows 3 model calls per hour", error.GetProperty("message").GetString(), StringComparison.Ordinal);
 
         // Not counted: reading and creating cost no model call, so they still work for the throttled key.
         using var list = await first.GetAsync("/api/experiments");

@@ -197,16 +197,16 @@ public class LlmIntegrationTests(PlatformFixture platform)
     [Fact]
     public async Task Bad_requests_are_refused_naming_the_parameter()
     {
-        async Task<JsonElement> ErrorOf(object body)
+        async Task<JsonElement> ErrorOf(object body, HttpStatusCode status = HttpStatusCode.BadRequest)
         {
             var response = await _api.Client.PostAsJsonAsync("/v1/chat/completions", body);
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(status, response.StatusCode);
             return (await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync())).RootElement.GetProperty("error").Clone();
         }
         var message = new[] { new { role = "user", content = "hi" } };
         Assert.Equal("temperature", (await ErrorOf(new { model = "local-ngram", messages = message, temperature = 3 })).GetProperty("param").GetString());
         Assert.Equal("messages", (await ErrorOf(new { model = "local-ngram", messages = Array.Empty<object>() })).GetProperty("param").GetString());
-        Assert.Equal("provider", (await ErrorOf(new { model = "nowhere/some-model", messages = message })).GetProperty("param").GetString());
+        Assert.Equal("model", (await ErrorOf(new { model = "nowhere/some-model", messages = message }, HttpStatusCode.NotFound)).GetProperty("param").GetString());
 
         await PlatformApi.ExpectProblemAsync(await _api.Client.PostAsJsonAsync("/api/llm/providers", new { name = "x", kind = "cohere", api_key = "k", models = new[] { new { name = "m" } } }),
             HttpStatusCode.UnprocessableEntity, "kind");

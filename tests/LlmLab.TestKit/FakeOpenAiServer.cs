@@ -51,6 +51,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
         var model = body.RootElement.TryGetProperty("model", out var m) ? m.GetString() ?? "" : "";
         var stream = body.RootElement.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+        scenario.LastChatRequest = body.RootElement.GetRawText();
+        var callTool = scenario.ToolCall is not null && body.RootElement.TryGetProperty("tools", out _);
         if (!scenario.Enter())
         {
             http.Response.Headers.RetryAfter = scenario.RetryAfter.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
@@ -63,11 +65,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             await Task.Delay(scenario.Latency, http.RequestAborted);
             if (scenario.FailWithStatus != 0)
             {
+                if (scenario.FailWithStatus == 429) http.Response.Headers.RetryAfter = scenario.RetryAfter.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
                 await WriteErrorAsync(http, scenario.FailWithStatus, "server_error", $"The fake provider was told to answer {scenario.FailWithStatus}.");
                 return;
             }
-            if (stream) await StreamAsync(scenario, http, model);
-            else await http.Response.WriteAsJsonAsync(Completion(scenario.Content, model), http.RequestAborted);
+            if (callTool) await http.Response.WriteAsJsonAsync(ToolCallCompletion(scenario.ToolCall!.Value, model), http.RequestAborted);
+            else if (stream) await StreamAsync(scenario, http, model);
+            else await http.Response.WriteAsJsonAsync(Completion(scenario.Content, model, Logprobs(body.RootElement, scenario.Content)), http.RequestAborted);
             outcome = FakeProviderScenario.Outcome.Succeeded;
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -106,14 +110,54 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         return http.Response.WriteAsJsonAsync(new { error = new { message, type, param = (string?)null, code = type } });
     }
 
-    private static object Completion(string content, string model) => new
+    /// <summary>When asked (logprobs: true), one token per word of the content, each with log-probability -0.25 and its alternatives.</summary>
+    private static object? Logprobs(JsonElement request, string content)
+    {
+        if (!request.TryGetProperty("logprobs", out var asked) || asked.ValueKind != JsonValueKind.True) return null;
+        var top = request.TryGetProperty("top_logprobs", out var count) ? count.GetInt32() : 0;
+        var words = content.Split(' ');
+        return new
+        {
+            content = words.Select((w, i) => new
+            {
+                token = i == 0 ? w : " " + w,
+                logprob = -0.25,
+                bytes = (int[]?)null,
+                top_logprobs = Enumerable.Range(0, top).Select(k => new { token = k == 0 ? (i == 0 ? w : " " + w) : $" alt{k}", logprob = -0.25 - k, bytes = (int[]?)null }),
+            }),
+        };
+    }
+
+    private static object Completion(string content, string model, object? logprobs = null) => new
     {
         id = $"chatcmpl-{Guid.NewGuid():N}",
         @object = "chat.completion",
         created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
         model,
-        choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
+        choices = new[] { new { index = 0, message = new { role = "assistant", content }, logprobs, finish_reason = "stop" } },
         usage = new { prompt_tokens = 12, completion_tokens = content.Split(' ').Length, total_tokens = 12 + content.Split(' ').Length },
+    };
+
+    private static object ToolCallCompletion((string Name, string Arguments) call, string model) => new
+    {
+        id = $"chatcmpl-{Guid.NewGuid():N}",
+        @object = "chat.completion",
+        created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        model,
+        choices = new[]
+        {
+            new
+            {
+                index = 0,
+                message = new
+                {
+                    role = "assistant", content = (string?)null,
+                    tool_calls = new[] { new { id = "call_fake_1", type = "function", function = new { name = call.Name, arguments = call.Arguments } } },
+                },
+                finish_reason = "tool_calls",
+            },
+        },
+        usage = new { prompt_tokens = 30, completion_tokens = 9, total_tokens = 39 },
     };
 
     private static object Chunk(string model, object delta, string? finishReason) => new

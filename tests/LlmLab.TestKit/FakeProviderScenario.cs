@@ -28,6 +28,11 @@ public sealed class FakeProviderScenario(string name)
     public TimeSpan StreamChunkGap { get; set; }
     public string Content { get; set; } = "Rain forms when droplets in a cloud merge until they are heavy enough to fall.";
 
+    /// <summary>When set, a chat request that declares tools is answered with a call of this function (finish reason tool_calls).</summary>
+    public (string Name, string Arguments)? ToolCall { get; set; }
+    /// <summary>The body of the last chat completion request, as the provider received it.</summary>
+    public string? LastChatRequest { get; internal set; }
+
     /// <summary>The Authorization header of the last embeddings request (proves which key reached the provider).</summary>
     public string? LastAuthorization { get; internal set; }
     /// <summary>Texts embedded by successful embeddings requests.</summary>

@@ -58,7 +58,7 @@ public sealed class GenerationService(
 
         var promptTokens = (int)(response.Usage?.InputTokenCount ?? tokens.Count(request.Messages));
         var completionTokens = (int)(response.Usage?.OutputTokenCount ?? tokens.Count(response.Text));
-        var finish = response.FinishReason == ChatFinishReason.Length ? "length" : "stop";
+        var finish = FinishReasonOf(response.FinishReason);
         var cost = resolved.CostUsd(promptTokens, completionTokens);
         metrics.Completed(resolved.Provider, promptTokens, completionTokens, cost, latency);
         await budgets.RecordAsync(request.TenantId, cost);
@@ -66,8 +66,19 @@ public sealed class GenerationService(
         {
             await cache.SetAsync(cacheKey, new CachedReply(response.Text, finish, promptTokens, completionTokens), TimeSpan.FromMinutes(llmOptions.CurrentValue.CacheTtlMinutes));
         }
-        return new GenerationResult(response.Text, finish, promptTokens, completionTokens, latency, latency, cost, false, resolved.Provider, resolved.Model.Name);
+        return new GenerationResult(response.Text, finish, promptTokens, completionTokens, latency, latency, cost, false, resolved.Provider, resolved.Model.Name)
+        {
+            ToolCalls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList(),
+            Logprobs = LogprobRequest.Of(response) ?? Providers.OpenAiLogprobs.Of(response.RawRepresentation),
+        };
     }
+
+    /// <summary>OpenAI's finish reasons, which the gRPC contract and the stored responses use too.</summary>
+    public static string FinishReasonOf(ChatFinishReason? reason) =>
+        reason == ChatFinishReason.Length ? "length"
+        : reason == ChatFinishReason.ToolCalls ? "tool_calls"
+        : reason == ChatFinishReason.ContentFilter ? "content_filter"
+        : "stop";
 
     /// <summary>Streams text as the provider produces it; the last item carries the totals. No retry once text has flowed.</summary>
     public async IAsyncEnumerable<(string Delta, GenerationResult? Final)> StreamAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken ct)
@@ -114,7 +125,7 @@ public sealed class GenerationService(
         var cost = resolved.CostUsd(promptTokens, completionTokens);
         metrics.Completed(resolved.Provider, promptTokens, completionTokens, cost, latency);
         await budgets.RecordAsync(request.TenantId, cost);
-        yield return ("", new GenerationResult(text.ToString(), finishReason == ChatFinishReason.Length ? "length" : "stop", promptTokens, completionTokens,
+        yield return ("", new GenerationResult(text.ToString(), FinishReasonOf(finishReason), promptTokens, completionTokens,
             latency, firstToken ?? latency, cost, false, resolved.Provider, resolved.Model.Name));
     }
 

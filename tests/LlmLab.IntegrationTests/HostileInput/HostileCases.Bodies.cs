@@ -131,7 +131,7 @@ public static partial class HostileCases
                      ("stop-long", $",\"stop\":{Quote(new string('s', 1_001))}", "stop"), ("temperature-1e309", ",\"temperature\":1e309", "temperature"),
                      ("temperature-5", ",\"temperature\":5", "temperature"), ("temperature-NaN", ",\"temperature\":\"NaN\"", "temperature"),
                      ("top-p-0", ",\"top_p\":0", "top_p"), ("top-p-2", ",\"top_p\":2", "top_p"), ("max-tokens-0", ",\"max_tokens\":0", "max_tokens"),
-                     ("max-tokens-huge", ",\"max_tokens\":2147483648", "max_tokens"), ("n-2", ",\"n\":2", "n"), ("seed-text", ",\"seed\":\"x\"", "seed"),
+                     ("max-tokens-huge", ",\"max_tokens\":2147483648", "max_tokens"), ("n-0", ",\"n\":0", "n"), ("n-17", ",\"n\":17", "n"), ("logit-bias", ",\"logit_bias\":{\"1\":-100}", "logit_bias"), ("seed-text", ",\"seed\":\"x\"", "seed"),
                      ("stream-text", ",\"stream\":\"yes\"", "stream"), ("penalty-3", ",\"frequency_penalty\":3", "frequency_penalty"),
                      ("penalty-text", ",\"presence_penalty\":\"x\"", "presence_penalty"),
                  })

@@ -143,7 +143,8 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
     /// <summary>Null when the refusal is well formed: problem+json (or OpenAI's error JSON on /v1) that names the expected field.</summary>
     private static string? RefusalProblem(HostileCase c, HttpResponseMessage response, string text)
     {
-        var openAi = c.Path.StartsWith("/v1/chat", StringComparison.Ordinal) && response.StatusCode != HttpStatusCode.MethodNotAllowed;
+        // Every refusal under /v1, the gateway's included, is in OpenAI's error shape.
+        var openAi = c.Path.StartsWith("/v1/", StringComparison.Ordinal);
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (c.Method == HttpMethod.Head) return null;
         if (mediaType != (openAi ? "application/json" : "application/problem+json")) return $"content type {mediaType ?? "none"}";

@@ -20,6 +20,10 @@ public static class FakeProviders
     public const string Limited = "fake-limited";
     /// <summary>The alert tests' own provider: they change its content and failures between runs.</summary>
     public const string Alerts = "fake-alerts";
+    /// <summary>The OpenAI SDK tests' provider: it records what it received and can answer with a tool call.</summary>
+    public const string Passthrough = "fake-passthrough";
+    /// <summary>The OpenAI SDK tests' throttled provider (answers 429 when told to), apart so its circuit breaker opens alone.</summary>
+    public const string Throttled = "fake-throttled";
 
     public const int QuickTimeoutSeconds = 2;
     public const int QuickStreamIdleTimeoutSeconds = 1;
@@ -27,7 +31,7 @@ public static class FakeProviders
     public static IEnumerable<string> Configuration(FakeOpenAiServer server)
     {
         // Loopback base URLs are refused by the SSRF check; ProviderTenants allows exactly 127.0.0.1/32, where these run.
-        foreach (var name in new[] { Slow, QuickTimeout, Errors, Refusing, Cancel, Limited, Alerts })
+        foreach (var name in new[] { Slow, QuickTimeout, Errors, Refusing, Cancel, Limited, Alerts, Passthrough, Throttled })
         {
             var prefix = $"Llm__Providers__{name}__";
             yield return $"{prefix}Kind=OpenAi";
@@ -35,6 +39,11 @@ public static class FakeProviders
             yield return $"{prefix}ApiKey=sk-fake-{name}";
             yield return $"{prefix}DefaultModel={Model}";
             yield return $"{prefix}Models__0__Name={Model}";
+            if (name == Passthrough)
+            {
+                yield return $"{prefix}Models__0__InputPricePerMillion=2";
+                yield return $"{prefix}Models__0__OutputPricePerMillion=8";
+            }
             yield return $"{prefix}MaxConcurrency=16";
             if (name == QuickTimeout)
             {

@@ -49,5 +49,10 @@ public class ChatCompletionValidatorTests
 
     [Fact]
     public void A_well_formed_request_with_content_parts_passes() =>
-        Assert.Null(ParamOf("""{"model":"local","messages":[{"role":"user","content":[{"type":"text","text":"hi 😀"},{"type":"image_url","image_url":{"url":"x"}}]}],"stop":["\n\n"]}"""));
+        Assert.Null(ParamOf("""{"model":"local","messages":[{"role":"user","content":[{"type":"text","text":"hi 😀"},{"type":"text","text":"!"}]}],"stop":["\n\n"]}"""));
+
+    [Fact]
+    public void An_image_part_is_refused_rather_than_dropped() =>
+        Assert.Equal("messages[0].content[1].type",
+            ParamOf("""{"model":"local","messages":[{"role":"user","content":[{"type":"text","text":"hi"},{"type":"image_url","image_url":{"url":"x"}}]}]}"""));
 }

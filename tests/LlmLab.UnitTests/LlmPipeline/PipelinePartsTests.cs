@@ -93,7 +93,7 @@ public class PipelinePartsTests
         Assert.Equal("model", ChatCompletionValidator.FirstError(Parse("""{"messages":[{"role":"user","content":"hi"}]}"""))?.Param);
         Assert.Equal("messages[0].role", ChatCompletionValidator.FirstError(Parse("""{"model":"m","messages":[{"role":"robot","content":"hi"}]}"""))?.Param);
         Assert.Equal("top_p", ChatCompletionValidator.FirstError(Parse("""{"model":"m","messages":[{"role":"user","content":"hi"}],"top_p":0}"""))?.Param);
-        Assert.Equal("n", ChatCompletionValidator.FirstError(Parse("""{"model":"m","messages":[{"role":"user","content":"hi"}],"n":3}"""))?.Param);
+        Assert.Equal("n", ChatCompletionValidator.FirstError(Parse("""{"model":"m","messages":[{"role":"user","content":"hi"}],"n":17}"""))?.Param);
         Assert.Equal("hi there", Parse("""{"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"hi "},{"type":"text","text":"there"}]}]}""").Messages![0].Text());
     }
 

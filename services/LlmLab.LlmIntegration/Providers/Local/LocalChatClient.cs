@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
+using LlmLab.LlmIntegration.Pipeline;
 using LlmLab.LlmIntegration.Providers.Local.Reading;
 using Microsoft.Extensions.AI;
 
@@ -16,9 +17,11 @@ public sealed class LocalChatClient(LocalLanguageModel model) : IChatClient
     {
         var text = new StringBuilder();
         ChatResponseUpdate? last = null;
+        var logprobs = new List<TokenLogprob>();
         await foreach (var update in GetStreamingResponseAsync(messages, options, cancellationToken))
         {
             text.Append(update.Text);
+            if (update.AdditionalProperties?.TryGetValue(LogprobRequest.ResultKey, out var logprob) == true && logprob is TokenLogprob token) logprobs.Add(token);
             last = update;
         }
         var usage = last?.Contents.OfType<UsageContent>().FirstOrDefault()?.Details;
@@ -27,6 +30,7 @@ public sealed class LocalChatClient(LocalLanguageModel model) : IChatClient
             FinishReason = last?.FinishReason ?? ChatFinishReason.Stop,
             ModelId = ModelName,
             Usage = usage,
+            AdditionalProperties = LogprobRequest.TopOf(options) is null ? null : new() { [LogprobRequest.ResultKey] = logprobs },
         };
     }
 
@@ -41,18 +45,27 @@ public sealed class LocalChatClient(LocalLanguageModel model) : IChatClient
             FrequencyPenalty: options?.FrequencyPenalty ?? 0,
             PresencePenalty: options?.PresencePenalty ?? 0);
         var seed = options?.Seed is long s ? unchecked((int)(s ^ (s >> 32))) : Random.Shared.Next();
-        var outcome = new GenerationOutcome();
+        var topLogprobs = LogprobRequest.TopOf(options);
+        var outcome = new GenerationOutcome { Logprobs = topLogprobs is null ? null : [], TopLogprobs = topLogprobs ?? 0 };
         var maxTokens = options?.MaxOutputTokens ?? DefaultMaxTokens;
         var stop = options?.StopSequences?.ToList() ?? [];
         var reading = ReadingModes.Respond(prompt, settings.Temperature, new Random(seed));
+        if (reading is not null && topLogprobs is not null)
+        {
+            throw new ProviderException(ProviderErrorKind.InvalidRequest,
+                "logprobs: this prompt (a question with its context, or an agent transcript) is answered by reading, not by sampling tokens, so there are no token probabilities to report.");
+        }
         var pieces = reading is not null
             ? ComposedReply.Stream(reading, maxTokens, stop, outcome)
             : new LocalEngine(model).Generate(prompt, settings, maxTokens, stop, seed, outcome, cancellationToken);
 
+        var index = 0;
         foreach (var piece in pieces)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new ChatResponseUpdate(ChatRole.Assistant, piece) { ModelId = ModelName };
+            var update = new ChatResponseUpdate(ChatRole.Assistant, piece) { ModelId = ModelName };
+            if (outcome.Logprobs is { } logprobs && index < logprobs.Count) update.AdditionalProperties = new() { [LogprobRequest.ResultKey] = logprobs[index++] };
+            yield return update;
         }
 
         await Task.CompletedTask;

@@ -59,16 +59,22 @@ public sealed class LocalEngine(LocalLanguageModel model)
 
             generated[next] = generated.GetValueOrDefault(next) + 1;
             var before = text.Length;
+            var textBefore = finish.Logprobs is null ? null : new StringBuilder(text.ToString(Math.Max(0, before - 1), Math.Min(1, before)));
             LocalTokenizer.Append(text, vocabulary.TokenOf(next));
             finish.CompletionTokens = produced + 1;
             var stopAt = FindStop(text, stop, before);
+            var piece = stopAt >= 0 ? text.ToString(before, Math.Max(0, stopAt - before)) : text.ToString(before, text.Length - before);
+            if (textBefore is not null && piece.Length > 0)
+            {
+                finish.Logprobs!.Add(NextTokenLogprobs.Of(CollectionsMarshal.AsSpan(buffer), next, piece, finish.TopLogprobs, textBefore, vocabulary.TokenOf));
+            }
             if (stopAt >= 0)
             {
-                if (stopAt > before) yield return text.ToString(before, stopAt - before);
+                if (piece.Length > 0) yield return piece;
                 finish.Reason = "stop";
                 yield break;
             }
-            yield return text.ToString(before, text.Length - before);
+            yield return piece;
             (previous2, previous1) = (previous1, next);
         }
         finish.Reason = "length";
@@ -149,4 +155,8 @@ public sealed class GenerationOutcome
 {
     public string Reason { get; set; } = "stop";
     public int CompletionTokens { get; set; }
+    /// <summary>Null unless the caller asked for log-probabilities; then one entry per token yielded, in order.</summary>
+    public List<LlmLab.LlmIntegration.Pipeline.TokenLogprob>? Logprobs { get; init; }
+    /// <summary>How many most likely alternatives each entry of <see cref="Logprobs"/> lists.</summary>
+    public int TopLogprobs { get; init; }
 }
