@@ -1,0 +1,3 @@
+using LlmLab.Cli;
+
+return await CliApp.RunAsync(args, CliContext.FromProcess());
