@@ -1,3 +1,6 @@
-using LlmLab.Cli;
+namespace LlmLab.Cli;
 
-return await CliApp.RunAsync(args, CliContext.FromProcess());
+public static class Program
+{
+    public static Task<int> Main(string[] args) => CliApp.RunAsync(args, CliContext.FromProcess());
+}

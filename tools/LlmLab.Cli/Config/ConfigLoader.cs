@@ -25,6 +25,11 @@ public static class ConfigLoader
         {
             throw new ConfigException(YamlSection.At(file, e.Start, "yaml", e.Message));
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this (without a position) for some input cut short, such as an unclosed [.
+            throw new ConfigException($"{file}: yaml: not valid YAML ({e.Message}); check for an unclosed bracket or quote.");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new ConfigException($"{file}: must be a YAML mapping with kind: experiment or kind: evaluation.");
 

@@ -74,7 +74,7 @@ public sealed class ExperimentRunner(PlatformClient client, IProgressDisplay pro
     }
 
     /// <summary>The run id of POST /api/responses/generate: 202 <c>{run_id}</c>, or a 200 that carries it at the top or on its responses.</summary>
-    internal static string RunIdOf(JsonElement? answer)
+    public static string RunIdOf(JsonElement? answer)
     {
         if (answer is { ValueKind: JsonValueKind.Object } a)
         {
