@@ -37,7 +37,8 @@ public class CliTests(PlatformFixture platform, ITestOutputHelper output)
         var rows = first.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(["0.2", "1"], rows.Select(r => r.GetProperty("temperature").GetString()));
         Assert.All(rows, r => Assert.Equal("2", r.GetProperty("responses").GetString()));
-        Assert.Contains("progress", stderr, StringComparison.Ordinal); // plain progress lines: stdout is not a terminal
+        // Plain progress lines on stderr, since stdout is not a terminal.
+        Assert.Contains("ci-example-rain-pass: completed 100% (4/4 done, 0 failed)", stderr, StringComparison.Ordinal);
         var firstRun = first.GetProperty("run_id").GetString()!;
 
         var junit = Path.Combine(cli.Directory, "gate.xml");
@@ -68,10 +69,14 @@ public class CliTests(PlatformFixture platform, ITestOutputHelper output)
         Assert.Equal("completed", status.GetProperty("status").GetProperty("status").GetString());
         Assert.True(status.GetProperty("gate").GetProperty("passed").GetBoolean());
 
+        (exit, stdout, stderr) = await RunAsync(cli, "export", secondRun, "--format", "json");
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(4, JsonDocument.Parse(stdout).RootElement.GetProperty("responses").GetArrayLength()); // 2 temperatures × 2 responses
         var csv = Path.Combine(cli.Directory, "run.csv");
         (exit, _, stderr) = await RunAsync(cli, "export", secondRun, "--format", "csv", "--output-file", csv);
         Assert.True(exit == 0, stderr);
-        Assert.Equal(5, File.ReadAllLines(csv).Count(l => l.Length > 0)); // header + 2 temperatures × 2 responses
+        Assert.Contains("temperature", File.ReadLines(csv).First(), StringComparison.Ordinal);
+        Assert.False(File.Exists(csv + ".partial"));
 
         (exit, _, stderr) = await RunAsync(cli, "status", Guid.NewGuid().ToString());
         Assert.Equal(3, exit);
