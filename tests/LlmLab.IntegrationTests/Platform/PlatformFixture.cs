@@ -101,6 +101,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             .. ProviderTenants.AppHostArguments(),
             .. DataRightsTenants.AppHostArguments(),
             .. RollupTenant.AppHostArguments(),
+            .. CliTenant.AppHostArguments(),
             .. FakeProviders.Configuration(FakeOpenAi).Select(setting => $"--AppHost:ServiceEnvironment:{setting}"),
         ]);
         await _appHost.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
