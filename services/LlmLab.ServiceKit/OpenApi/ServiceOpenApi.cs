@@ -23,6 +23,12 @@ public static class ServiceOpenApi
             {
                 var description = context.Description;
                 operation.OperationId ??= OperationIds.From(description.HttpMethod ?? "GET", description.RelativePath ?? "");
+                foreach (var parameter in operation.Parameters ?? []) ClientFriendlySchemas.RepairParameter(parameter);
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, _, _) =>
+            {
+                ClientFriendlySchemas.Repair(schema);
                 return Task.CompletedTask;
             });
         });

@@ -1,0 +1,42 @@
+using Microsoft.OpenApi;
+
+namespace LlmLab.ServiceKit.OpenApi;
+
+/// <summary>
+/// Schemas as client generators need them. ASP.NET Core describes a number the JSON options also read from a string as
+/// anyOf [integer, string] with a pattern, and a query parameter of a nullable type with a format but no type (OpenAPI
+/// 3.0 has no "null" type); NSwag then types them object and generates code that does not compile (a date-time
+/// formatted with ToString("s", culture) on an object). Each gets its one plain type back.
+/// </summary>
+public static class ClientFriendlySchemas
+{
+    public static void Repair(OpenApiSchema schema)
+    {
+        if (schema.AnyOf is { Count: 2 } alternatives
+            && alternatives.FirstOrDefault(a => a.Type is JsonSchemaType.Integer or JsonSchemaType.Number) is { } number
+            && alternatives.Any(a => a.Type == JsonSchemaType.String))
+        {
+            schema.Type = number.Type;
+            schema.AnyOf = null;
+            schema.Pattern = null;
+        }
+        if (schema.Type is null && schema.AnyOf is null && schema.OneOf is null && schema.AllOf is null)
+            schema.Type = TypeOfFormat(schema.Format);
+    }
+
+    /// <summary>A query, path or header parameter is text unless its format says otherwise.</summary>
+    public static void RepairParameter(IOpenApiParameter parameter)
+    {
+        if (parameter.Schema is not OpenApiSchema schema) return;
+        Repair(schema);
+        schema.Type ??= JsonSchemaType.String;
+    }
+
+    private static JsonSchemaType? TypeOfFormat(string? format) => format switch
+    {
+        "int32" or "int64" => JsonSchemaType.Integer,
+        "double" or "float" or "decimal" => JsonSchemaType.Number,
+        "date-time" or "date" or "uuid" or "uri" or "email" or "byte" or "binary" => JsonSchemaType.String,
+        _ => null,
+    };
+}
