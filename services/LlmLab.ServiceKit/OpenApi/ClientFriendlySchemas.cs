@@ -12,17 +12,22 @@ public static class ClientFriendlySchemas
 {
     public static void Repair(OpenApiSchema schema)
     {
-        if (schema.AnyOf is { Count: 2 } alternatives
+        // [integer|number, string] or, for a nullable one, [integer|number, string, null].
+        if (schema.AnyOf is { Count: 2 or 3 } alternatives
             && alternatives.FirstOrDefault(a => a.Type is JsonSchemaType.Integer or JsonSchemaType.Number) is { } number
-            && alternatives.Any(a => a.Type == JsonSchemaType.String))
+            && alternatives.Any(a => a.Type == JsonSchemaType.String)
+            && alternatives.Count(IsNull) == alternatives.Count - 2)
         {
-            schema.Type = number.Type;
+            schema.Type = alternatives.Any(IsNull) ? number.Type | JsonSchemaType.Null : number.Type;
             schema.AnyOf = null;
             schema.Pattern = null;
         }
         if (schema.Type is null && schema.AnyOf is null && schema.OneOf is null && schema.AllOf is null)
             schema.Type = TypeOfFormat(schema.Format);
     }
+
+    private static bool IsNull(IOpenApiSchema alternative) =>
+        alternative.Type == JsonSchemaType.Null || alternative.Enum is { Count: 1 } values && values[0] is null;
 
     /// <summary>A query, path or header parameter is text unless its format says otherwise.</summary>
     public static void RepairParameter(IOpenApiParameter parameter)
