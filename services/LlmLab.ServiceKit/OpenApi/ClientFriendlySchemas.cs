@@ -12,6 +12,13 @@ public static class ClientFriendlySchemas
 {
     public static void Repair(OpenApiSchema schema)
     {
+        // In the object model the union is one set of type flags, which the 3.0 writer turns into anyOf.
+        if (schema.Type is { } type && type.HasFlag(JsonSchemaType.String)
+            && (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number)))
+        {
+            schema.Type = type & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
         // [integer|number, string] or, for a nullable one, [integer|number, string, null].
         if (schema.AnyOf is { Count: 2 or 3 } alternatives
             && alternatives.FirstOrDefault(a => a.Type is JsonSchemaType.Integer or JsonSchemaType.Number) is { } number
@@ -23,7 +30,7 @@ public static class ClientFriendlySchemas
             schema.Pattern = null;
         }
         if (schema.Type is null && schema.AnyOf is null && schema.OneOf is null && schema.AllOf is null)
-            schema.Type = TypeOfFormat(schema.Format);
+            schema.Type = TypeOfFormat(schema.Format) ?? TypeOfEnum(schema.Enum);
     }
 
     private static bool IsNull(IOpenApiSchema alternative) =>
@@ -36,6 +43,12 @@ public static class ClientFriendlySchemas
         Repair(schema);
         schema.Type ??= JsonSchemaType.String;
     }
+
+    /// <summary>Enums are written as snake_case strings; without a type NSwag generates an integer enum.</summary>
+    private static JsonSchemaType? TypeOfEnum(IList<System.Text.Json.Nodes.JsonNode>? values) =>
+        values is { Count: > 0 } && values.All(v => v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.String)
+            ? values.Any(v => v is null) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String
+            : null;
 
     private static JsonSchemaType? TypeOfFormat(string? format) => format switch
     {

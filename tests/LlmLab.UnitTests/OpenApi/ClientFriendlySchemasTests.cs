@@ -34,6 +34,26 @@ public class ClientFriendlySchemasTests
     }
 
     [Fact]
+    public void A_type_set_of_number_string_and_null_becomes_a_nullable_number()
+    {
+        var schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Number | JsonSchemaType.String | JsonSchemaType.Null, Pattern = "^-?(?:0|[1-9]\\d*)(?:\\.\\d+)?$", Format = "double",
+        };
+        ClientFriendlySchemas.Repair(schema);
+        Assert.Equal(JsonSchemaType.Number | JsonSchemaType.Null, schema.Type);
+        Assert.Null(schema.Pattern);
+    }
+
+    [Fact]
+    public void An_enum_of_strings_is_a_string()
+    {
+        var schema = new OpenApiSchema { Enum = [System.Text.Json.Nodes.JsonValue.Create("draft"), System.Text.Json.Nodes.JsonValue.Create("completed_with_errors")] };
+        ClientFriendlySchemas.Repair(schema);
+        Assert.Equal(JsonSchemaType.String, schema.Type);
+    }
+
+    [Fact]
     public void Other_unions_are_left_alone()
     {
         var schema = new OpenApiSchema { AnyOf = [new OpenApiSchema { Type = JsonSchemaType.Object }, new OpenApiSchema { Type = JsonSchemaType.String }] };
