@@ -31,11 +31,18 @@ public class ProviderIsolationTests(PlatformFixture platform)
     private static async Task<string?> DefaultOf(HttpClient client) =>
         (await PlatformApi.ReadAsync(await client.GetAsync("/api/llm/provider"), HttpStatusCode.OK)).GetProperty("provider").GetString();
 
-    private static async Task ExpectOpenAiErrorAsync(HttpResponseMessage response, string param)
+    /// <summary>
+    /// A provider the caller may not use is, to that caller, a model that does not exist: OpenAI's 404 model_not_found,
+    /// naming the model, with the message saying the provider is not configured (for this tenant).
+    /// </summary>
+    private static async Task ExpectModelNotFoundAsync(HttpResponseMessage response, string provider)
     {
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
-        Assert.Equal(param, JsonDocument.Parse(text).RootElement.GetProperty("error").GetProperty("param").GetString());
+        Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{(int)response.StatusCode}: {text}");
+        var error = JsonDocument.Parse(text).RootElement.GetProperty("error");
+        Assert.Equal("model_not_found", error.GetProperty("code").GetString());
+        Assert.Equal("model", error.GetProperty("param").GetString());
+        Assert.Contains($"provider: '{provider}' is not configured", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +64,7 @@ public class ProviderIsolationTests(PlatformFixture platform)
         Assert.Contains(name, await _a.GetStringAsync("/v1/models"), StringComparison.Ordinal);
 
         // B cannot use it, switch to it, change it or delete it.
-        await ExpectOpenAiErrorAsync(await AskAsync(_b, $"{name}/claude-test"), "provider");
+        await ExpectModelNotFoundAsync(await AskAsync(_b, $"{name}/claude-test"), name);
         await PlatformApi.ExpectProblemAsync(await _b.PostAsJsonAsync("/api/llm/provider/switch", new { provider = name }), HttpStatusCode.UnprocessableEntity, "provider");
         Assert.Equal(HttpStatusCode.NotFound, (await _b.PutAsJsonAsync($"/api/llm/providers/{name}", Anthropic(name, serverB.Url, keyB))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _b.DeleteAsync($"/api/llm/providers/{name}")).StatusCode);
@@ -165,7 +172,7 @@ public class ProviderIsolationTests(PlatformFixture platform)
             HttpStatusCode.UnprocessableEntity, "api_key");
 
         Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync($"/api/llm/providers/{name}")).StatusCode);
-        await ExpectOpenAiErrorAsync(await AskAsync(_b, $"{name}/claude-next"), "provider");
+        await ExpectModelNotFoundAsync(await AskAsync(_b, $"{name}/claude-next"), name);
     }
 
     [Theory]
