@@ -6,36 +6,8 @@ namespace LlmLab.LlmIntegration.Apis.OpenAiCompatible;
 /// <summary>POST /v1/responses, text in and out: the same validation, model resolution and generation as chat completions.</summary>
 public static class ResponsesEndpoint
 {
-    public static async Task RespondAsync(HttpContext http, TenantBudgets budgets, CancellationToken ct)
-    {
-        var (body, unreadable) = await OpenAiRequestReader.ReadAsync<ResponsesRequest>(http, ct);
-        if (unreadable is not null)
-        {
-            await unreadable.ExecuteAsync(http);
-            return;
-        }
-        var (chat, shapeError) = ResponsesMapping.ToChat(body!);
-        if (shapeError is { } error)
-        {
-            await OpenAiErrors.Invalid(error.Param, error.Message).ExecuteAsync(http);
-            return;
-        }
-        var (prepared, refusal) = await ChatCompletionsEndpoint.PrepareAsync(http, chat, budgets);
-        if (prepared is null)
-        {
-            await refusal!.ExecuteAsync(http);
-            return;
-        }
-        try
-        {
-            var result = (await prepared.GenerateAllAsync(ct))[0];
-            await Results.Json(ResponseObject(body!, result)).ExecuteAsync(http);
-        }
-        catch (ProviderException failed)
-        {
-            await OpenAiErrors.From(failed).ExecuteAsync(http);
-        }
-    }
+    public static Task RespondAsync(HttpContext http, TenantBudgets budgets, CancellationToken ct) =>
+        TextEndpoint.HandleAsync<ResponsesRequest>(http, budgets, ResponsesMapping.ToChat, (body, results) => ResponseObject(body, results[0]), ct);
 
     /// <summary>OpenAI's response object: one assistant message with one output_text part; incomplete when cut at max_output_tokens.</summary>
     private static object ResponseObject(ResponsesRequest body, GenerationResult r)
