@@ -5,7 +5,9 @@ namespace LlmLab.AppHost.Publish;
 
 /// <summary>
 /// Ingress rules from the model's references: everything is denied by default, the gateway accepts anyone, and every
-/// other service (or dev server) accepts only the services that reference it, on its own ports.
+/// other service (or dev server) accepts only the services that reference it, on its own ports. Prometheus (pods named
+/// prometheus in the namespace "monitoring", the usual kube-prometheus layout) may scrape each service's /metrics on the
+/// HTTP port only; the gateway's /metrics is open to it through the gateway's own rule.
 /// </summary>
 public static class NetworkPolicies
 {
@@ -26,13 +28,31 @@ public static class NetworkPolicies
         .Order(StringComparer.Ordinal)
         .ToList();
 
+    public const string MetricsNamespace = "monitoring";
+    public const string MetricsScraper = "prometheus";
+
     public static V1NetworkPolicy For(ProjectResource resource)
     {
         var ports = ServiceWorkload.Ports(resource).Select(p => p.Port);
-        return resource.Name == PlatformModel.Gateway
-            ? Policy(resource.Name, [new V1NetworkPolicyIngressRule { Ports = PortList(ports) }])
-            : FromCallers(resource.Name, ports);
+        if (resource.Name == PlatformModel.Gateway) return Policy(resource.Name, [new V1NetworkPolicyIngressRule { Ports = PortList(ports) }]);
+        var policy = FromCallers(resource.Name, ports);
+        policy.Spec.Ingress.Add(MetricsScrape());
+        return policy;
     }
+
+    /// <summary>Prometheus in the monitoring namespace, on the HTTP port (where /metrics is served), and nothing else.</summary>
+    public static V1NetworkPolicyIngressRule MetricsScrape() => new()
+    {
+        FromProperty =
+        [
+            new V1NetworkPolicyPeer
+            {
+                NamespaceSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = MetricsNamespace } },
+                PodSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { [KubernetesNames.AppLabel] = MetricsScraper } },
+            },
+        ],
+        Ports = PortList([KubernetesNames.HttpPort]),
+    };
 
     public static V1NetworkPolicy FromCallers(string target, IEnumerable<int> ports)
     {

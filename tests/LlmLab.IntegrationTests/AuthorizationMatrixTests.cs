@@ -149,6 +149,10 @@ public class AuthorizationMatrixTests(PlatformFixture platform)
             new("GET", $"/api/analytics/methods/comparison?run_a={run}&run_b={run}"),
             new("GET", "/api/budgets"), new("PUT", "/api/budgets", new { daily_usd = -1.0 }),
             new("GET", "/api/llm/providers"),
+            new("GET", "/v1/models/local"),
+            new("POST", "/v1/completions", new { model = "local", prompt = "Hi", max_tokens = 3 }),
+            new("POST", "/v1/responses", new { model = "local", input = "Hi", max_output_tokens = 16 }),
+            new("POST", $"/api/experiments/batch/{run}/progress-token"),
         ];
     }
 

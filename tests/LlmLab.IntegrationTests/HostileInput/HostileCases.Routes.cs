@@ -21,6 +21,8 @@ public static partial class HostileCases
         (HttpMethod.Post, "/api/llm/provider/switch", 2 << 20, "{\"provider\":\"x@\"}", "provider"),
         (HttpMethod.Post, "/api/llm/providers", 2 << 20, "{\"name\":\"x@\"}", "name"),
         (HttpMethod.Post, "/v1/chat/completions", 2 << 20, "{\"model\":\"x@\"}", "model"),
+        (HttpMethod.Post, "/v1/completions", 2 << 20, "{\"model\":\"x@\"}", "model"),
+        (HttpMethod.Post, "/v1/responses", 2 << 20, "{\"model\":\"x@\"}", "model"),
     ];
 
     private static IEnumerable<HostileCase> BodyShapes(TargetIds ids)

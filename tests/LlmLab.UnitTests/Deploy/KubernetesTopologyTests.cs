@@ -23,7 +23,10 @@ public sealed class KubernetesTopologyTests
                      .Concat(rendered.OfType<V1StatefulSet>().Select(s => s.Metadata.Name)))
         {
             var policy = Assert.Single(policies, p => p.Spec.PodSelector.MatchLabels?.Contains(new(KubernetesNames.AppLabel, workload)) == true);
-            var rule = Assert.Single(policy.Spec.Ingress);
+            var isService = PlatformModel.Projects.Any(p => p.Name == workload) && workload != PlatformModel.Gateway;
+            Assert.Equal(isService ? 2 : 1, policy.Spec.Ingress.Count);
+            var rule = policy.Spec.Ingress[0];
+            if (isService) AssertOnlyPrometheusScrapesTheHttpPort(policy.Spec.Ingress[1]);
             var callers = PlatformModel.Projects.Where(p => p.References.Contains(workload) || p.Infrastructure.Contains(workload)
                 || (workload == "postgres" && p.Databases.Count > 0)).Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
             if (workload == PlatformModel.Gateway)
@@ -41,11 +44,19 @@ public sealed class KubernetesTopologyTests
         }
     }
 
+    private static void AssertOnlyPrometheusScrapesTheHttpPort(V1NetworkPolicyIngressRule rule)
+    {
+        var peer = Assert.Single(rule.FromProperty);
+        Assert.Equal(NetworkPolicies.MetricsNamespace, peer.NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]);
+        Assert.Equal(NetworkPolicies.MetricsScraper, peer.PodSelector.MatchLabels[KubernetesNames.AppLabel]);
+        Assert.Equal(KubernetesNames.HttpPort.ToString(), Assert.Single(rule.Ports).Port.Value);
+    }
+
     [Fact]
     public void Batch_is_reached_only_by_analytics_identity_and_the_gateway_which_reference_it()
     {
         var policy = RenderedOverlay.Render("prod").OfType<V1NetworkPolicy>().Single(p => p.Metadata.Name == "batch");
-        var admitted = policy.Spec.Ingress.Single().FromProperty.Select(p => p.PodSelector.MatchLabels[KubernetesNames.AppLabel]);
+        var admitted = policy.Spec.Ingress[0].FromProperty.Select(p => p.PodSelector.MatchLabels[KubernetesNames.AppLabel]);
         Assert.Equal(new[] { "analytics", "gateway", "identity" }, admitted.Order(StringComparer.Ordinal));
     }
 
