@@ -48,6 +48,7 @@ app.MapGatesApi();
 app.MapAlertsApi();
 app.MapWebhooksApi();
 app.MapFeedbackApi();
+app.MapCalibrationApi();
 app.MapAnalyticsTenantData();
 await app.MigrateDatabaseAsync<AnalyticsDbContext>();
 await app.RunAsync();

@@ -146,6 +146,7 @@ public class AuthorizationMatrixTests(PlatformFixture platform)
             new("DELETE", $"/api/webhooks/{missing}"),
             new("GET", $"/api/responses/{a.Base.Response}/feedback"), new("POST", $"/api/responses/{a.Base.Response}/feedback", new { score = 9 }),
             new("GET", "/api/feedback/agreement"),
+            new("GET", "/api/feedback/profiles"), new("GET", "/api/feedback/profiles/none"), new("POST", "/api/feedback/calibrate", new { name = "x" }),
             new("GET", $"/api/analytics/methods/comparison?run_a={run}&run_b={run}"),
             new("GET", "/api/budgets"), new("PUT", "/api/budgets", new { daily_usd = -1.0 }),
             new("GET", "/api/llm/providers"),

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LlmLab.Analytics.Data;
 using LlmLab.Analytics.Domain;
 using LlmLab.Analytics.Feedback;
@@ -64,19 +63,7 @@ public static class FeedbackApi
     {
         var tenant = http.TenantId()!;
         if (await ids.UnknownAsync(tenant, "run_id", run_id, experiment_id, ct) is { } unknown) return unknown;
-        var rows = await sql.QueryAsync(c =>
-        {
-            c.Parameters.AddWithValue("tenant", tenant);
-            c.Parameters.AddWithValue("run", (object?)run_id ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid;
-            c.Parameters.AddWithValue("experiment", (object?)experiment_id ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid;
-            return """
-                SELECT s.metrics::text, f.score
-                FROM scored_responses s
-                JOIN (SELECT response_id, avg(score)::float8 AS score FROM response_feedback WHERE tenant_id = @tenant GROUP BY response_id) f
-                  ON f.response_id = s.response_id
-                WHERE s.tenant_id = @tenant AND (@run IS NULL OR s.run_id = @run) AND (@experiment IS NULL OR s.experiment_id = @experiment)
-                """;
-        }, r => (Metrics: JsonSerializer.Deserialize<Dictionary<string, double>>(r.GetString(0)) ?? [], People: r.GetDouble(1)), ct);
+        var rows = await ScoredFeedback.ReadAsync(sql, tenant, run_id, experiment_id, ct);
         var names = rows.SelectMany(r => r.Metrics.Keys).Distinct(StringComparer.Ordinal)
             .OrderBy(m => ScoreColumns.All.Contains(m) ? ScoreColumns.All.ToList().IndexOf(m) : int.MaxValue).ThenBy(m => m, StringComparer.Ordinal);
         var agreements = names.Select(metric =>

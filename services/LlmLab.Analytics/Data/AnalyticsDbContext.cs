@@ -19,6 +19,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ResponseFeedback> Feedback => Set<ResponseFeedback>();
+    public DbSet<WeightProfile> WeightProfiles => Set<WeightProfile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

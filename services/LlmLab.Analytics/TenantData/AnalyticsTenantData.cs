@@ -22,6 +22,7 @@ public static class AnalyticsTenantData
                 GateResults = db.GateResults.AsNoTracking().Where(r => r.TenantId == tenant).OrderBy(r => r.EvaluatedAt).AsAsyncEnumerable(),
                 Alerts = db.Alerts.AsNoTracking().Where(a => a.TenantId == tenant).OrderBy(a => a.CreatedAt).Select(a => AlertView.Of(a)).AsAsyncEnumerable(),
                 Feedback = db.Feedback.AsNoTracking().Where(f => f.TenantId == tenant).OrderBy(f => f.CreatedAt).AsAsyncEnumerable(),
+                WeightProfiles = db.WeightProfiles.AsNoTracking().Where(p => p.TenantId == tenant).OrderBy(p => p.Name).AsAsyncEnumerable(),
                 // Webhooks without their sealed secrets.
                 Webhooks = db.Webhooks.AsNoTracking().Where(w => w.TenantId == tenant).OrderBy(w => w.CreatedAt).Select(w => WebhookView.Of(w)).AsAsyncEnumerable(),
             });

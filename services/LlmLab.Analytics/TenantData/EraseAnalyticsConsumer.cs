@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LlmLab.Analytics.TenantData;
 
-/// <summary>Erases a tenant's rows of the analytics read model (every view and export is computed from them), gates, finished runs, alerts, webhooks and people's feedback.</summary>
+/// <summary>Erases a tenant's rows of the analytics read model (every view and export is computed from them), gates, finished runs, alerts, webhooks, people's feedback and the weight profiles fitted to it.</summary>
 public sealed class EraseAnalyticsConsumer(AnalyticsDbContext db, ILogger<EraseAnalyticsConsumer> logger) : IConsumer<TenantErasureRequested>
 {
     public async Task Consume(ConsumeContext<TenantErasureRequested> context)
@@ -20,6 +20,7 @@ public sealed class EraseAnalyticsConsumer(AnalyticsDbContext db, ILogger<EraseA
         await db.Webhooks.Where(w => w.TenantId == tenant).ExecuteDeleteAsync(ct);
         await db.Alerts.Where(a => a.TenantId == tenant).ExecuteDeleteAsync(ct);
         await db.Feedback.Where(f => f.TenantId == tenant).ExecuteDeleteAsync(ct);
+        await db.WeightProfiles.Where(p => p.TenantId == tenant).ExecuteDeleteAsync(ct);
         logger.LogInformation("Erasure {ErasureId}: {Count} scored responses erased", context.Message.ErasureId, erased);
     }
 }
