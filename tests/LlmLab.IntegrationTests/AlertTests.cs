@@ -7,7 +7,7 @@ using LlmLab.IntegrationTests.Platform;
 namespace LlmLab.IntegrationTests;
 
 /// <summary>
-/// Alerts through the gateway: a quality regression and a failure-rate spike raised when runs finish, streamed over SSE,
+/// Alerts through the gateway: a quality regression, a failure-rate spike and a missed latency objective raised when runs finish, streamed over SSE,
 /// posted to a webhook signed with HMAC-SHA256 and retried after the receiver's 500, logged, acknowledged and resolved.
 /// </summary>
 [Collection(PlatformCollection.Name)]
@@ -152,6 +152,19 @@ public class AlertTests(PlatformFixture platform)
         Assert.Equal("resolved", resolved.GetProperty("status").GetString());
         await WaitUntilAsync(() => streamed.Any(e => e.GetProperty("id").GetGuid() == id && e.GetProperty("status").GetString() == "resolved"),
             "the resolution was not streamed");
+
+        // Answers slower than the latency objective: a latency alert naming the run's p95 and the objective, streamed.
+        provider.Latency = TimeSpan.FromMilliseconds(PlatformFixture.AlertsLatencyObjectiveMs + 1_000);
+        var slow = await _api.GenerateAsync(experiment);
+        await _api.WaitForRunAsync(slow, TimeSpan.FromMinutes(3));
+        provider.Latency = TimeSpan.Zero;
+        var latency = await WaitForAlertAsync("latency", slow);
+        Assert.True(latency.GetProperty("value").GetDouble() > PlatformFixture.AlertsLatencyObjectiveMs, latency.ToString());
+        Assert.Equal(PlatformFixture.AlertsLatencyObjectiveMs, latency.GetProperty("threshold").GetDouble());
+        Assert.Contains("Latency objective missed", latency.GetProperty("message").GetString());
+        await WaitUntilAsync(() => streamed.Any(e => e.GetProperty("id").GetString() == latency.GetProperty("id").GetString()), "the latency alert was not streamed");
+        Assert.DoesNotContain((await _api.GetAsync("/api/alerts?kind=latency&page_size=500")).GetProperty("items").EnumerateArray(),
+            a => a.GetProperty("run_id").GetString() == baseline.ToString());
         await stop.CancelAsync();
         await reader;
     }

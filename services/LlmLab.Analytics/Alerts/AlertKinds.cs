@@ -6,8 +6,9 @@ public static class AlertKinds
     public const string Regression = "regression";
     public const string FailureRate = "failure_rate";
     public const string Budget = "budget";
+    public const string Latency = "latency";
 
-    public static readonly IReadOnlyList<string> All = [Regression, FailureRate, Budget];
+    public static readonly IReadOnlyList<string> All = [Regression, FailureRate, Budget, Latency];
 
     public static string EventOf(string kind) => $"alert.{kind}";
 }

@@ -15,6 +15,10 @@ public sealed class AlertOptions
     [Range(0.0, 1.0)]
     public double FailureRateIncrease { get; set; } = 0.1;
 
+    /// <summary>The latency objective: a run whose p95 response time is over this many milliseconds raises a latency alert.</summary>
+    [Range(1.0, 86_400_000.0)]
+    public double LatencyP95Ms { get; set; } = 30_000;
+
     /// <summary>The metric whose significant drop against the previous run is a quality regression.</summary>
     [Required, RegularExpression("^[a-z][a-z0-9_]{0,63}$")]
     public string RegressionMetric { get; set; } = "overall_score";

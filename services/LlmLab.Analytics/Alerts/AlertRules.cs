@@ -28,6 +28,15 @@ public static class AlertRules
         return New(run, AlertKinds.FailureRate, message, Math.Round(rate, 6), options.FailureRate, $"{AlertKinds.FailureRate}:{run.RunId}", now);
     }
 
+    /// <summary>A run whose p95 latency is over the objective (a run with no scored responses has no p95 and raises nothing).</summary>
+    public static Alert? LatencyObjectiveMissed(FinishedRun run, double? p95Ms, AlertOptions options, DateTimeOffset now)
+    {
+        if (p95Ms is not { } p95 || p95 <= options.LatencyP95Ms) return null;
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"Latency objective missed in run {run.RunId}: p95 {p95:F0} ms over the objective of {options.LatencyP95Ms:F0} ms ({run.Completed} calls completed).");
+        return New(run, AlertKinds.Latency, message, Math.Round(p95, 3), options.LatencyP95Ms, $"{AlertKinds.Latency}:{run.RunId}", now);
+    }
+
     private static Alert New(FinishedRun run, string kind, string message, double? value, double threshold, string key, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),

@@ -6,8 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace LlmLab.Analytics.Alerts;
 
-/// <summary>The alerts a finished run raises against the experiment's previous run: quality regression, failure-rate spike.</summary>
-public sealed class RunAlerts(AnalyticsDbContext db, RunGates gates, AlertRaiser raiser, IOptions<AlertOptions> options, TimeProvider time)
+/// <summary>
+/// The alerts a finished run raises: against the experiment's previous run, quality regression and failure-rate spike;
+/// on its own, the latency objective.
+/// </summary>
+public sealed class RunAlerts(AnalyticsDbContext db, RunGates gates, RunMeasurements measurements, AlertRaiser raiser, IOptions<AlertOptions> options,
+    TimeProvider time)
 {
     public async Task<int> RaiseAsync(FinishedRun run, CancellationToken ct)
     {
@@ -21,6 +25,8 @@ public sealed class RunAlerts(AnalyticsDbContext db, RunGates gates, AlertRaiser
             if (AlertRules.Regression(run, comparison, now) is { } regression && await raiser.RaiseAsync(regression, ct)) raised++;
         }
         if (AlertRules.FailureRateSpike(run, previous, options.Value, now) is { } spike && await raiser.RaiseAsync(spike, ct)) raised++;
+        var p95 = (await measurements.MeasureAsync(run, [GateMetrics.LatencyP95], ct))[GateMetrics.LatencyP95];
+        if (AlertRules.LatencyObjectiveMissed(run, p95, options.Value, now) is { } slow && await raiser.RaiseAsync(slow, ct)) raised++;
         return raised;
     }
 }

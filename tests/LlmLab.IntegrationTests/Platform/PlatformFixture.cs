@@ -28,6 +28,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     /// <summary>A tenant of its own for the alert tests: alerts and webhook deliveries of other tests' runs never reach it.</summary>
     public const string AlertsApiKey = "alerts-test-key";
+    /// <summary>The latency objective analytics alerts on here: over the built-in engine's answers, under AlertTests' slow provider.</summary>
+    public const int AlertsLatencyObjectiveMs = 2_000;
 
     /// <summary>Keys of two tenants of their own for the knowledge-base tests (what one uploads the other must not see).</summary>
     public const string KnowledgeApiKey = "knowledge-test-key";
@@ -79,6 +81,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--AppHost:ServiceEnvironment:OTEL_BSP_SCHEDULE_DELAY=200",
             "--AppHost:ServiceEnvironment:OTEL_METRIC_EXPORT_INTERVAL=60000",
             $"--AppHost:ServiceEnvironment:Batch__WorkerConcurrency={WorkerConcurrency}",
+            $"--AppHost:ServiceEnvironment:Alerts__LatencyP95Ms={AlertsLatencyObjectiveMs}",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Key={BudgetTenantApiKey}",
             "--AppHost:ServiceEnvironment:Gateway__ApiKeys__1__Tenant=budget-tenant",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__30__Key={HostileApiKey}",

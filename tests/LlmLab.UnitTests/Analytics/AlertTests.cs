@@ -20,6 +20,25 @@ public class AlertTests
     };
 
     [Fact]
+    public void A_p95_over_the_latency_objective_raises_one_latency_alert_and_one_at_or_under_it_or_without_responses_none()
+    {
+        var options = new AlertOptions { LatencyP95Ms = 2_000 };
+        var run = Run(9, 0);
+
+        var slow = AlertRules.LatencyObjectiveMissed(run, 2_500.4, options, Now);
+
+        Assert.NotNull(slow);
+        Assert.Equal(AlertKinds.Latency, slow.Kind);
+        Assert.Equal(2_500.4, slow.Value);
+        Assert.Equal(2_000, slow.Threshold);
+        Assert.Equal($"latency:{run.RunId}", slow.DedupeKey);
+        Assert.Contains("p95 2500 ms over the objective of 2000 ms", slow.Message, StringComparison.Ordinal);
+        Assert.Null(AlertRules.LatencyObjectiveMissed(run, 2_000, options, Now));
+        Assert.Null(AlertRules.LatencyObjectiveMissed(run, null, options, Now));
+        Assert.Contains(AlertKinds.Latency, AlertKinds.All);
+    }
+
+    [Fact]
     public void A_failure_rate_over_the_limit_that_rose_by_the_margin_is_a_spike_once_per_run()
     {
         var options = new AlertOptions { FailureRate = 0.2, FailureRateIncrease = 0.1 };
