@@ -112,6 +112,19 @@ public class AlertTests(PlatformFixture platform)
         Assert.True(regression.GetProperty("value").GetDouble() < 0, regression.ToString());
         Assert.Contains("significant regression", regression.GetProperty("message").GetString());
 
+        // Answers slower than the latency objective (before the failing run, whose failures open the provider's circuit):
+        // a latency alert naming the run's p95 and the objective, streamed; the same answers as before, so no regression.
+        provider.Latency = TimeSpan.FromMilliseconds(PlatformFixture.AlertsLatencyObjectiveMs + 1_000);
+        var slow = await _api.GenerateAsync(experiment);
+        await _api.WaitForRunAsync(slow, TimeSpan.FromMinutes(3));
+        provider.Latency = TimeSpan.Zero;
+        var latency = await WaitForAlertAsync("latency", slow);
+        Assert.True(latency.GetProperty("value").GetDouble() > PlatformFixture.AlertsLatencyObjectiveMs, latency.ToString());
+        Assert.Equal(PlatformFixture.AlertsLatencyObjectiveMs, latency.GetProperty("threshold").GetDouble());
+        Assert.Contains("Latency objective missed", latency.GetProperty("message").GetString());
+        Assert.DoesNotContain((await _api.GetAsync("/api/alerts?kind=latency&page_size=500")).GetProperty("items").EnumerateArray(),
+            a => a.GetProperty("run_id").GetString() == baseline.ToString());
+
         // Every call of the next run fails: a failure-rate spike against the previous run's 0 %.
         provider.FailWithStatus = 500;
         var failing = await _api.GenerateAsync(experiment);
@@ -120,8 +133,9 @@ public class AlertTests(PlatformFixture platform)
         var spike = await WaitForAlertAsync("failure_rate", failing);
         Assert.Equal(1.0, spike.GetProperty("value").GetDouble());
 
-        // Both were streamed.
+        // All three were streamed.
         await WaitUntilAsync(() => streamed.Any(e => e.GetProperty("id").GetString() == spike.GetProperty("id").GetString()), "the spike was not streamed");
+        Assert.Contains(streamed, e => e.GetProperty("id").GetString() == latency.GetProperty("id").GetString());
         Assert.Contains(streamed, e => e.GetProperty("id").GetString() == regression.GetProperty("id").GetString());
 
         // Both were posted, signed; the receiver answered 500 to each first attempt, and the relay retried.
@@ -152,19 +166,6 @@ public class AlertTests(PlatformFixture platform)
         Assert.Equal("resolved", resolved.GetProperty("status").GetString());
         await WaitUntilAsync(() => streamed.Any(e => e.GetProperty("id").GetGuid() == id && e.GetProperty("status").GetString() == "resolved"),
             "the resolution was not streamed");
-
-        // Answers slower than the latency objective: a latency alert naming the run's p95 and the objective, streamed.
-        provider.Latency = TimeSpan.FromMilliseconds(PlatformFixture.AlertsLatencyObjectiveMs + 1_000);
-        var slow = await _api.GenerateAsync(experiment);
-        await _api.WaitForRunAsync(slow, TimeSpan.FromMinutes(3));
-        provider.Latency = TimeSpan.Zero;
-        var latency = await WaitForAlertAsync("latency", slow);
-        Assert.True(latency.GetProperty("value").GetDouble() > PlatformFixture.AlertsLatencyObjectiveMs, latency.ToString());
-        Assert.Equal(PlatformFixture.AlertsLatencyObjectiveMs, latency.GetProperty("threshold").GetDouble());
-        Assert.Contains("Latency objective missed", latency.GetProperty("message").GetString());
-        await WaitUntilAsync(() => streamed.Any(e => e.GetProperty("id").GetString() == latency.GetProperty("id").GetString()), "the latency alert was not streamed");
-        Assert.DoesNotContain((await _api.GetAsync("/api/alerts?kind=latency&page_size=500")).GetProperty("items").EnumerateArray(),
-            a => a.GetProperty("run_id").GetString() == baseline.ToString());
         await stop.CancelAsync();
         await reader;
     }
