@@ -53,7 +53,7 @@ public sealed class DashboardServer : IAsyncDisposable
             headers["Referrer-Policy"] = "no-referrer";
             await next();
         });
-        var files = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "dashboard"));
+        var files = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "Dashboard", "wwwroot"));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.MapOtlpReceiver(telemetry);
