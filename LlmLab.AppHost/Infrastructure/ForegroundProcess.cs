@@ -24,7 +24,7 @@ public sealed class ForegroundProcess(string name, string logFile, Action<string
         Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
         _log?.Dispose();
         _log = new StreamWriter(logFile, append: true) { AutoFlush = true };
-        _log.WriteLine($"--- {name} starting at {DateTimeOffset.Now:O}");
+        Write(_log, $"--- {name} starting at {DateTimeOffset.Now:O}");
 
         var info = new ProcessStartInfo(file)
         {
