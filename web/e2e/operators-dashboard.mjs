@@ -33,7 +33,7 @@ try {
   await page.getByRole('heading', { name: "LLM Lab operators' dashboard" }).waitFor();
   const resources = page.getByRole('table', { name: 'Resources' });
   for (const name of ['postgres', 'rabbitmq', 'redis', 'gateway', 'batch', 'batch-2', 'experiments', 'llm-integration']) {
-    await resources.locator(`tr[data-resource="${name}"] td.health`, { hasText: 'healthy' }).waitFor({ timeout: 15000 });
+    await resources.locator(`tr[data-resource="${name}"] td.health`, { hasText: /^healthy$/ }).waitFor({ timeout: 15000 });
   }
   const batch2 = resources.locator('tr[data-resource="batch-2"]');
   check((await batch2.locator('td').nth(1).textContent()) === 'batch', 'batch-2 is not shown as a replica of batch');
