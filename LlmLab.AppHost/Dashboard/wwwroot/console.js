@@ -6,6 +6,9 @@ const search = document.getElementById('console-search');
 const output = document.getElementById('console-lines');
 let timer = null;
 let last = 0;
+// Each restart (another process, another search) starts a new generation; answers of older requests are dropped.
+let generation = 0;
+let busy = false;
 
 async function fillProcesses() {
   const resources = (await get('/api/resources')).filter((r) => r.hasConsole);
@@ -15,9 +18,17 @@ async function fillProcesses() {
 }
 
 async function follow() {
-  if (!select.value) return;
-  const query = new URLSearchParams({ after: String(last), search: search.value, limit: '2000' });
-  const lines = await get(`/api/logs/${encodeURIComponent(select.value)}?${query}`);
+  if (!select.value || busy) return;
+  busy = true;
+  const asked = generation;
+  let lines;
+  try {
+    const query = new URLSearchParams({ after: String(last), search: search.value, limit: '2000' });
+    lines = await get(`/api/logs/${encodeURIComponent(select.value)}?${query}`);
+  } finally {
+    busy = false;
+  }
+  if (asked !== generation) { follow(); return; }
   if (lines.length === 0) return;
   last = lines[lines.length - 1].number;
   const atBottom = output.scrollTop + output.clientHeight >= output.scrollHeight - 4;
@@ -27,6 +38,7 @@ async function follow() {
 }
 
 function restart() {
+  generation += 1;
   last = 0;
   output.replaceChildren();
   follow().catch((error) => output.replaceChildren(el('div', { role: 'alert' }, error.message)));

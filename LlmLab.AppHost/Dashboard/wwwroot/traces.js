@@ -48,12 +48,14 @@ async function open(traceId) {
       }, label, el('span', { className: 'track' }, bar), el('span', { className: 'duration' }, ms(node.span.durationMs)));
     });
     const logs = trace.logs.map((l) => el('li', {}, `${time(l.timestamp)} ${l.service} ${l.severity}: ${l.body}`));
-    detail.replaceChildren(
+    detail.replaceChildren(...[
       el('h3', {}, `Trace ${trace.summary.traceId}`),
       el('p', {}, `${trace.summary.spanCount} spans across ${trace.summary.services.join(', ')} in ${ms(trace.summary.durationMs)}`),
       el('ul', { role: 'tree', 'aria-label': 'Span tree', className: 'span-tree' }, ...rows),
       logs.length ? el('h4', {}, 'Logs in this trace') : null,
-      logs.length ? el('ul', { className: 'trace-logs' }, ...logs) : null);
+      logs.length ? el('ul', { className: 'trace-logs' }, ...logs) : null,
+    ].filter((child) => child !== null));
+    detail.scrollIntoView({ block: 'start' });
   } catch (error) {
     detail.replaceChildren(el('p', { role: 'alert' }, error.message));
   }
