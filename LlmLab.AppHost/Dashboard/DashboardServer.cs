@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace LlmLab.AppHost.Dashboard;
@@ -37,6 +38,8 @@ public sealed class DashboardServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, LauncherOwnedLifetime>();
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         // A web page elsewhere could point a name of its own at 127.0.0.1 (DNS rebinding) and read the logs: only
         // requests addressed to loopback by name are answered.
         builder.Services.Configure<HostFilteringOptions>(o => o.AllowedHosts = ["127.0.0.1", "localhost", "[::1]"]);
