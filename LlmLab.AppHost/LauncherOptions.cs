@@ -19,6 +19,15 @@ public sealed class LauncherOptions
     public string InternalTokenKey { get; set; } = "";
     /// <summary>Where the server binaries are; empty: found in Debian's locations or on PATH.</summary>
     public ServerBinaries Binaries { get; set; } = new();
+    /// <summary>
+    /// This AppHost runs a shared installation, not a developer's machine: the operators' dashboard is off (it shows every
+    /// tenant's logs and traces to whoever reaches its loopback port).
+    /// </summary>
+    public bool Production { get; set; }
+    /// <summary>"batch=2,llm-integration=2": processes per service (also `--replicas batch=2`); parsed into <see cref="ReplicaCounts"/>.</summary>
+    public string Replicas { get; set; } = "";
+    public Model.ReplicaCounts ReplicaCounts { get; internal set; } = Model.ReplicaCounts.None;
+    public DashboardOptions Dashboard { get; set; } = new();
     /// <summary>Extra variables for every service (tests use it to tune exporters or provider latency).</summary>
     public Dictionary<string, string> ServiceEnvironment { get; set; } = [];
 }
@@ -28,4 +37,16 @@ public sealed class ServerBinaries
     public string PostgresBinDirectory { get; set; } = "";
     public string RedisServer { get; set; } = "";
     public string RabbitMqServer { get; set; } = "";
+}
+
+/// <summary>Section "AppHost:Dashboard": the operators' dashboard and the OTLP receiver behind it.</summary>
+public sealed class DashboardOptions
+{
+    public bool Enabled { get; set; } = true;
+    /// <summary>Loopback only. When the port is taken (another platform runs), a free one is used and printed.</summary>
+    public string Url { get; set; } = "http://127.0.0.1:18888";
+    /// <summary>Spans kept in memory; the oldest traces are dropped first.</summary>
+    public int MaxSpans { get; set; } = 50_000;
+    /// <summary>Console lines kept per process (the full output is in the data folder's logs/).</summary>
+    public int LogLinesPerProcess { get; set; } = 5_000;
 }

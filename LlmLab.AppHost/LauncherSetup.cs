@@ -1,3 +1,5 @@
+using LlmLab.AppHost.Dashboard;
+using LlmLab.AppHost.Model;
 using Microsoft.Extensions.Configuration;
 
 namespace LlmLab.AppHost;
@@ -21,6 +23,9 @@ public static class LauncherSetup
         {
             options.OtlpEndpoint = Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") ?? "";
         }
+        options.ReplicaCounts = ReplicaCounts.Parse(configuration["replicas"] is { Length: > 0 } given ? given : options.Replicas,
+            PlatformModel.Projects.Select(p => p.Name));
+        DashboardAddress.Validate(options.Dashboard.Url);
         return options;
     }
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using LlmLab.AppHost.Dashboard;
 using LlmLab.AppHost.Infrastructure;
 using LlmLab.AppHost.Model;
 using LlmLab.AppHost.Output;
@@ -12,7 +13,9 @@ namespace LlmLab.AppHost;
 public sealed class PlatformLauncher(LauncherOptions options, IConfiguration configuration, TextWriter console)
 {
     private readonly List<IInfrastructureServer> _infrastructure = [];
-    private readonly List<ServiceProcess> _services = [];
+    /// <summary>Replaced whole once built, so the dashboard can read it from another thread.</summary>
+    private volatile IReadOnlyList<ServiceProcess> _services = [];
+    private DashboardServer? _dashboard;
     private readonly Lock _stateGate = new();
     private string _state = "starting";
     private PlatformSecrets _secrets = new();
@@ -26,6 +29,7 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
             Directory.CreateDirectory(options.DataDirectory);
             _secrets = PlatformSecrets.LoadOrCreate(options.DataDirectory);
             var connectionStrings = await StartInfrastructureAsync(stopping);
+            await StartDashboardAsync(stopping);
             if (!await StartServicesAsync(connectionStrings, stopping))
             {
                 console.WriteLine($"Some services did not become healthy; their logs are in {LogDirectory}.");
@@ -33,9 +37,10 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
             _state = "running";
             WriteState();
             console.WriteLine();
-            console.WriteLine(ResourceTable.Render(Rows()));
+            console.WriteLine(ResourceTable.Render([.. Rows(), .. DashboardRow()]));
             console.WriteLine($"Gateway:      {options.GatewayUrl}");
             console.WriteLine($"API key:      {options.DevApiKey}   (send it as X-Api-Key)");
+            if (_dashboard is not null) console.WriteLine($"Dashboard:    {_dashboard.Url}");
             console.WriteLine($"State file:   {options.StateFile}");
             console.WriteLine($"Logs:         {LogDirectory}");
             console.WriteLine("Press Ctrl+C to stop.");
@@ -125,19 +130,30 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
         if (!Ports.IsFree(gatewayPort))
             throw new MissingBinaryException($"Port {gatewayPort} for the gateway is in use, so the platform", $"stop what uses it, or run with --AppHost:GatewayUrl=http://127.0.0.1:<port>");
 
-        var endpoints = PlatformModel.Projects.ToDictionary(p => p.Name,
-            p => p.Name == PlatformModel.Gateway ? new Endpoints(gatewayPort, null) : new Endpoints(Ports.Free(), p.HasGrpcEndpoint ? Ports.Free() : null));
+        // One endpoint pair per replica: "batch" on the first, "batch-2" on the second, … (--replicas).
+        var endpoints = PlatformModel.Projects.ToDictionary(p => p.Name, p => (IReadOnlyList<Endpoints>)Enumerable
+            .Range(0, options.ReplicaCounts.Of(p.Name))
+            .Select(_ => p.Name == PlatformModel.Gateway ? new Endpoints(gatewayPort, null) : new Endpoints(Ports.Free(), p.HasGrpcEndpoint ? Ports.Free() : null))
+            .ToList());
+        var services = new List<ServiceProcess>();
         foreach (var project in PlatformModel.Projects)
         {
             var assembly = AssemblyPath(project);
-            var environment = ServiceEnvironment.For(project, endpoints[project.Name], endpoints, connectionStrings, _secrets, options);
-            var service = new ServiceProcess(project, endpoints[project.Name], assembly, environment, LogDirectory, Log);
-            service.Changed += WriteState;
-            _services.Add(service);
+            for (var replica = 0; replica < endpoints[project.Name].Count; replica++)
+            {
+                var name = replica == 0 ? project.Name : $"{project.Name}-{replica + 1}";
+                var own = endpoints[project.Name][replica];
+                var environment = ServiceEnvironment.For(project, name, own, endpoints, connectionStrings, _secrets, options);
+                var service = new ServiceProcess(project, name, own, assembly, environment, LogDirectory,
+                    new ConsoleLog(options.Dashboard.LogLinesPerProcess), Log);
+                service.Changed += WriteState;
+                services.Add(service);
+            }
         }
+        _services = services;
 
         var backends = _services.Where(s => s.Resource.Name != PlatformModel.Gateway).ToList();
-        Log($"starting {string.Join(", ", backends.Select(s => s.Resource.Name))}");
+        Log($"starting {string.Join(", ", backends.Select(s => s.Name))}");
         backends.ForEach(s => s.Start());
         var healthy = (await Task.WhenAll(backends.Select(s => s.WaitHealthyAsync(TimeSpan.FromMinutes(2), cancellationToken)))).All(h => h);
 
@@ -164,11 +180,32 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
         if (gateway is not null) await gateway.StopAsync();
         await Task.WhenAll(_services.Where(s => s != gateway).Select(s => s.StopAsync()));
         await Task.WhenAll(_infrastructure.Select(StopQuietlyAsync));
+        if (_dashboard is not null) await _dashboard.DisposeAsync();
         _state = "stopped";
         WriteState();
         foreach (var disposable in _services.Cast<IDisposable>().Concat(_infrastructure.OfType<IDisposable>())) disposable.Dispose();
         Log("stopped");
     }
+
+    /// <summary>
+    /// The operators' dashboard, unless turned off or this is a production installation. With no collector configured its
+    /// OTLP receiver becomes every service's exporter endpoint; a configured one (setting or OTEL_EXPORTER_OTLP_ENDPOINT) wins.
+    /// </summary>
+    private async Task StartDashboardAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Dashboard.Enabled || options.Production) return;
+        var external = string.IsNullOrEmpty(options.OtlpEndpoint) ? null : options.OtlpEndpoint;
+        _dashboard = await DashboardServer.StartAsync(options.Dashboard, new LauncherView(_infrastructure, () => _services), external, cancellationToken);
+        if (external is null)
+        {
+            options.OtlpEndpoint = _dashboard.OtlpEndpoint;
+            options.OtlpProtocol = "http/protobuf";
+        }
+        Log($"dashboard on {_dashboard.Url} (traces: {(external is null ? "received here" : $"sent to {external}")})");
+    }
+
+    private IEnumerable<ResourceRow> DashboardRow() =>
+        _dashboard is null ? [] : [new ResourceRow("dashboard", "apphost", _dashboard.Url.GetLeftPart(UriPartial.Authority), Environment.ProcessId, "running")];
 
     private async Task StopQuietlyAsync(IInfrastructureServer server)
     {
@@ -185,14 +222,15 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
     private List<ResourceRow> Rows() =>
     [
         .. _infrastructure.Select(s => new ResourceRow(s.Name, s is ExternalServer ? "external" : "server", s.Url, _state == "stopped" ? null : s.ProcessId, _state == "stopped" ? "stopped" : "running")),
-        .. _services.Select(s => new ResourceRow(s.Resource.Name, "project", s.Endpoints.HttpUrl, s.State == "stopped" ? null : s.ProcessId, s.State, s.Endpoints.GrpcUrl)),
+        .. _services.Select(s => new ResourceRow(s.Name, "project", s.Endpoints.HttpUrl, s.State == "stopped" ? null : s.ProcessId, s.State, s.Endpoints.GrpcUrl)),
     ];
 
     private void WriteState()
     {
         lock (_stateGate)
         {
-            StateFile.Write(options.StateFile, _state, options.GatewayUrl, options.DevApiKey, Rows());
+            StateFile.Write(options.StateFile, _state, options.GatewayUrl, options.DevApiKey, Rows(),
+                _state == "stopped" ? null : _dashboard?.Url.GetLeftPart(UriPartial.Authority));
         }
     }
 

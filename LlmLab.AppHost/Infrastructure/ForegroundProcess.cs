@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace LlmLab.AppHost.Infrastructure;
 
 /// <summary>A child process the AppHost owns: output to a log file, SIGTERM then SIGKILL to stop it.</summary>
-public sealed class ForegroundProcess(string name, string logFile) : IDisposable
+public sealed class ForegroundProcess(string name, string logFile, Action<string>? onLine = null) : IDisposable
 {
     private Process? _process;
     private StreamWriter? _log;
@@ -24,7 +24,7 @@ public sealed class ForegroundProcess(string name, string logFile) : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
         _log?.Dispose();
         _log = new StreamWriter(logFile, append: true) { AutoFlush = true };
-        _log.WriteLine($"--- {name} starting at {DateTimeOffset.Now:O}");
+        Write(_log, $"--- {name} starting at {DateTimeOffset.Now:O}");
 
         var info = new ProcessStartInfo(file)
         {
@@ -82,9 +82,10 @@ public sealed class ForegroundProcess(string name, string logFile) : IDisposable
         _log?.Dispose();
     }
 
-    private static void Write(StreamWriter log, string? line)
+    private void Write(StreamWriter log, string? line)
     {
         if (line is null) return;
+        onLine?.Invoke(line);
         lock (log)
         {
             try { log.WriteLine(line); } catch (ObjectDisposedException) { }

@@ -13,7 +13,7 @@ public static class StateFile
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static void Write(string path, string state, string gatewayUrl, string apiKey, IReadOnlyList<ResourceRow> rows)
+    public static void Write(string path, string state, string gatewayUrl, string apiKey, IReadOnlyList<ResourceRow> rows, string? dashboardUrl = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var document = new
@@ -22,6 +22,7 @@ public static class StateFile
             gateway_url = gatewayUrl,
             api_key = apiKey,
             apphost_pid = Environment.ProcessId,
+            dashboard_url = dashboardUrl,
             updated_at = DateTimeOffset.UtcNow,
             resources = rows.Select(r => new { name = r.Name, kind = r.Kind, url = r.Url, grpc_url = r.GrpcUrl, pid = r.Pid, state = r.State }),
         };

@@ -7,7 +7,17 @@ namespace LlmLab.AppHost.Processes;
 public static class ServiceEnvironment
 {
     public static Dictionary<string, string> For(ProjectResource resource, Endpoints endpoints, IReadOnlyDictionary<string, Endpoints> allEndpoints,
-        IReadOnlyDictionary<string, string> connectionStrings, PlatformSecrets secrets, LauncherOptions options)
+        IReadOnlyDictionary<string, string> connectionStrings, PlatformSecrets secrets, LauncherOptions options) =>
+        For(resource, resource.Name, endpoints, allEndpoints.ToDictionary(e => e.Key, e => (IReadOnlyList<Endpoints>)[e.Value]), connectionStrings, secrets, options);
+
+    /// <summary>
+    /// The environment of one replica (<paramref name="instance"/>: "batch", "batch-2", …). Every reference lists all the
+    /// replicas of its target (services__batch__http__0, __1, …): service discovery then spreads a caller's HTTP and gRPC
+    /// calls over them, and the gateway's resolver makes each one a YARP destination.
+    /// </summary>
+    public static Dictionary<string, string> For(ProjectResource resource, string instance, Endpoints endpoints,
+        IReadOnlyDictionary<string, IReadOnlyList<Endpoints>> allEndpoints, IReadOnlyDictionary<string, string> connectionStrings,
+        PlatformSecrets secrets, LauncherOptions options)
     {
         var env = new Dictionary<string, string>
         {
@@ -20,7 +30,8 @@ public static class ServiceEnvironment
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Guid.NewGuid()},service.namespace=llmlab",
             ["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "false",
             // A folder of the service's own under the data folder, for what it keeps on disk (knowledge: its Lucene indexes).
-            ["Storage__DataDirectory"] = Path.Combine(options.DataDirectory, "services", resource.Name),
+            // Per replica, so two processes never write the same files.
+            ["Storage__DataDirectory"] = Path.Combine(options.DataDirectory, "services", instance),
         };
 
         if (endpoints.GrpcPort is null)
@@ -47,9 +58,12 @@ public static class ServiceEnvironment
         }
         foreach (var reference in resource.References)
         {
-            var target = allEndpoints[reference];
-            env[$"services__{reference}__http__0"] = target.HttpUrl;
-            if (target.GrpcUrl is { } grpc) env[$"services__{reference}__grpc__0"] = grpc;
+            var replicas = allEndpoints[reference];
+            for (var i = 0; i < replicas.Count; i++)
+            {
+                env[$"services__{reference}__http__{i}"] = replicas[i].HttpUrl;
+                if (replicas[i].GrpcUrl is { } grpc) env[$"services__{reference}__grpc__{i}"] = grpc;
+            }
         }
 
         if (!string.IsNullOrEmpty(options.OtlpEndpoint))

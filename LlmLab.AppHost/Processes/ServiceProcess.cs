@@ -3,15 +3,21 @@ using LlmLab.AppHost.Model;
 
 namespace LlmLab.AppHost.Processes;
 
-/// <summary>One running project resource: started with its environment, restarted when it crashes, stopped on request.</summary>
-public sealed class ServiceProcess(ProjectResource resource, Endpoints endpoints, string assemblyPath, IReadOnlyDictionary<string, string> environment,
-    string logDirectory, Action<string> log) : IDisposable
+/// <summary>
+/// One running process of a project resource (<paramref name="name"/>: "batch", or "batch-2" for a second replica):
+/// started with its environment, restarted when it crashes, stopped on request.
+/// </summary>
+public sealed class ServiceProcess(ProjectResource resource, string name, Endpoints endpoints, string assemblyPath,
+    IReadOnlyDictionary<string, string> environment, string logDirectory, ConsoleLog console, Action<string> log) : IDisposable
 {
-    private readonly ForegroundProcess _process = new(resource.Name, Path.Combine(logDirectory, $"{resource.Name}.log"));
+    private readonly ForegroundProcess _process = new(name, Path.Combine(logDirectory, $"{name}.log"), console.Append);
     private volatile bool _stopping;
     private int _restarts;
 
     public ProjectResource Resource => resource;
+    /// <summary>The process's own name: the resource's for the first replica, then "-2", "-3", …</summary>
+    public string Name => name;
+    public ConsoleLog Console => console;
     public Endpoints Endpoints => endpoints;
     public int? ProcessId => _process.Id;
     public int Restarts => _restarts;
@@ -40,7 +46,7 @@ public sealed class ServiceProcess(ProjectResource resource, Endpoints endpoints
         State = "restarting";
         var restarts = Interlocked.Increment(ref _restarts);
         var delay = TimeSpan.FromMilliseconds(Math.Min(10_000, 500 * Math.Pow(2, Math.Min(restarts - 1, 5))));
-        log($"{resource.Name} exited with code {exitCode}; restarting in {delay.TotalSeconds:0.#} s (restart #{restarts})");
+        log($"{name} exited with code {exitCode}; restarting in {delay.TotalSeconds:0.#} s (restart #{restarts})");
         Changed?.Invoke();
         _ = Task.Delay(delay).ContinueWith(_ =>
         {
