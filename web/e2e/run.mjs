@@ -267,15 +267,19 @@ try {
     await shot('batch-missing');
     step('missing run: says so and stops polling');
 
-    // 3 × 3 × 2 × 10 = 180 calls, max_tokens given as 120, 40 (the axis must read 40, 120).
-    const big = await apiCall('POST', '/api/experiments/batch', { name: 'e2e cancel', prompt: 'Describe the water cycle.', provider: 'local', model: '', response_count: 10,
+    // 3 × 3 × 2 × 40 = 720 calls, max_tokens given as 120, 40 (the axis must read 40, 120).
+    const big = await apiCall('POST', '/api/experiments/batch', { name: 'e2e cancel', prompt: 'Describe the water cycle.', provider: 'local', model: '', response_count: 40,
       parameter_ranges: { temperature: { min: 0, max: 1, step: 0.5 }, top_p: { min: 0.5, max: 1, step: 0.25 }, max_tokens: [120, 40] } });
     await apiCall('POST', `/api/experiments/batch/${big.id}/start`);
     await page.goto(`${gateway}/batches/${big.id}`);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    // By keyboard: the live counters move the buttons while the run goes on.
+    await page.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('alertdialog', { name: 'Cancel this run?' }).waitFor();
+    check(await page.evaluate(() => document.activeElement?.textContent === 'Keep running'), 'the confirmation did not focus the safe choice');
     await shot('batch-cancel-confirm');
-    await page.getByRole('button', { name: 'Yes, cancel the run' }).click();
+    await page.getByRole('button', { name: 'Yes, cancel the run' }).focus();
+    await page.keyboard.press('Enter');
     await page.locator('h1 .badge').filter({ hasText: /cancelled|completed/ }).waitFor({ timeout: 30000 });
     await page.waitForTimeout(4000);
     const settled = await counters();
@@ -307,7 +311,7 @@ try {
 
     // A provider that cannot be reached: the run fails and says why; the Playground's answer stops and shows the problem.
     const providerName = `e2edown${Date.now() % 100000}`;
-    await apiCall('POST', '/api/llm/providers', { name: providerName, kind: 'openai', base_url: 'http://127.0.0.1:9/v1', api_key: 'sk-e2e-unreachable', default_model: 'm1', models: [{ name: 'm1' }] });
+    await apiCall('POST', '/api/llm/providers', { name: providerName, kind: 'openai', base_url: 'http://unreachable.invalid/v1', api_key: 'sk-e2e-unreachable', default_model: 'm1', models: [{ name: 'm1' }] });
     const doomed = await apiCall('POST', '/api/experiments/batch', { name: 'e2e failing', prompt: 'Hello.', provider: providerName, model: 'm1', response_count: 2,
       parameter_ranges: { temperature: [0.5], top_p: [1], max_tokens: [20] } });
     await apiCall('POST', `/api/experiments/batch/${doomed.id}/start`);
