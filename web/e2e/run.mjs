@@ -81,6 +81,10 @@ try {
   await form.getByRole('button', { name: 'Create experiment' }).click();
   await page.getByRole('heading', { name: /e2e rain/ }).waitFor();
   step('experiment created in the UI');
+  // Run the grid: the experiment's own status leaves "draft" without a reload.
+  await page.getByRole('button', { name: 'Run the grid' }).click();
+  await page.locator('h1 .badge').filter({ hasText: /running|completed/ }).waitFor({ timeout: 60000 });
+  step(`experiment status after Run the grid: ${(await page.locator('h1 .badge').textContent()).trim()}`);
   await nav('Experiments').click();
   await page.getByRole('link', { name: 'e2e rain' }).first().waitFor();
   await shot('experiments');

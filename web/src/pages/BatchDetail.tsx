@@ -119,7 +119,7 @@ function RunSetup({ details }: { details: BatchDetails }) {
     <div className="card" aria-label="Run setup">
       <p><strong>Prompt:</strong> {details.prompt}</p>
       <p className="muted">Provider / model: {details.provider} / {details.model || 'default'} · estimated {details.estimated_duration.toFixed(1)} s, ${details.estimated_cost_usd.toFixed(4)}</p>
-      {details.parameter_ranges && <p className="muted">Grid: {Object.entries(details.parameter_ranges).map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v ? `${(v as { min: number }).min}–${(v as { max: number }).max} step ${(v as { step: number }).step}` : String(v)}`).join(' · ')}</p>}
+      {details.parameter_ranges && <p className="muted">Grid: {Object.entries(details.parameter_ranges).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v ? `${(v as { min: number }).min}–${(v as { max: number }).max} step ${(v as { step: number }).step}` : String(v)}`).join(' · ')}</p>}
     </div>
   );
 }

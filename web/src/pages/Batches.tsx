@@ -151,7 +151,7 @@ export function Batches() {
       )}
       <h2>Runs</h2>
       <QueryView query={batches} empty={(d) => d.items.length === 0}>{(d) => (
-        <div className="card table-wrap"><table>
+        <div className="card table-wrap" tabIndex={0} role="region" aria-label="Batch runs"><table>
           <thead><tr><th>Name</th><th>Status</th><th>Calls</th><th>Created</th></tr></thead>
           <tbody>{d.items.map((b) => (
             <tr key={b.id}><td><Link to={`/batches/${b.id}`}>{b.name}</Link></td><td><StatusBadge status={b.status} /></td>
