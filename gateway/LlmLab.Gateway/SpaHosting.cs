@@ -41,10 +41,12 @@ public static class SpaHosting
         if (Files(app) is { } files)
         {
             app.UseWhen(context => !IsReserved(context.Request.Path), spa => spa.UseResponseCompression());
+            app.Use((context, next) => PrecompressedAssets.Choose(context, files, next));
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions
             {
                 FileProvider = files,
+                ContentTypeProvider = PrecompressedAssets.ContentTypes,
                 OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] =
                     context.Context.Request.Path.StartsWithSegments("/assets") ? ImmutableCache : RevalidateCache,
             });

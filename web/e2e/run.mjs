@@ -404,6 +404,15 @@ try {
     }
   }
 
+  // Static assets: compressed, hashed files cached for a year, index.html revalidated.
+  const html = await fetch(`${gateway}/`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(await html.text())?.[1];
+  check(html.headers.get('cache-control') === 'no-cache', `index.html Cache-Control: ${html.headers.get('cache-control')}`);
+  const asset = await fetch(`${gateway}${script}`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+  check(asset.headers.get('cache-control') === 'public, max-age=31536000, immutable', `${script} Cache-Control: ${asset.headers.get('cache-control')}`);
+  check(['br', 'gzip'].includes(asset.headers.get('content-encoding')), `${script} Content-Encoding: ${asset.headers.get('content-encoding')}`);
+  step(`static assets: ${asset.headers.get('content-encoding')}, immutable for a year; index.html no-cache`);
+
   await runStates(context);
   await phoneWidth(page, batchUrl);
   await firstPaint(batchUrl);
