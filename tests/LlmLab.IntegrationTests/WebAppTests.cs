@@ -17,7 +17,7 @@ public class WebAppTests(PlatformFixture platform)
     [
         "settings", "dashboard", "experiment-form-error", "experiments", "batch-builder-errors", "batch-builder", "batch-analysis",
         "response-drawer", "playground", "compare", "quality-metrics", "models", "admin", "batch-missing", "batch-cancel-confirm",
-        "batch-cancelled", "compare-different-grids", "batch-failed", "playground-failed", "no-key",
+        "batch-cancelled", "compare-different-grids", "compare-no-pairs", "batch-failed", "playground-failed", "no-key",
         "dashboard-390px", "experiments-390px", "batches-390px", "batch-analysis-390px", "playground-390px", "compare-390px",
         "quality-metrics-390px", "models-390px", "settings-390px", "admin-390px",
     ];

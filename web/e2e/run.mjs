@@ -309,8 +309,19 @@ try {
     const said = await page.getByRole('alert').or(page.getByTestId('unpaired')).or(page.getByTestId('no-pairs')).first().textContent();
     await shot('compare-different-grids');
     step(`compare: different grids explained: ${said.trim().slice(0, 120)}`);
+    // A second run of the e2e batch's grid pairs item by item; exact_match has no reference answers here: 0 pairs, said so.
+    const twin = await apiCall('POST', '/api/experiments/batch', { name: 'e2e twin', prompt: 'Explain how rain forms.', provider: 'local', model: '', response_count: 2,
+      parameter_ranges: { temperature: { min: 0.2, max: 1, step: 0.4 }, top_p: { min: 0.5, max: 1, step: 0.5 }, max_tokens: [60] } });
+    await apiCall('POST', `/api/experiments/batch/${twin.id}/start`);
+    for (let i = 0; i < 60 && (await apiCall('GET', `/api/experiments/batch/${twin.id}/status`)).status !== 'completed'; i++) await page.waitForTimeout(1000);
+    await page.reload();
+    await runA.locator('option').filter({ hasText: 'e2e twin' }).first().waitFor({ state: 'attached' });
+    const twinLabels = await runA.locator('option').allTextContents();
+    await runA.selectOption({ label: twinLabels.find((l) => l.startsWith('e2e batch')) });
+    await page.getByLabel('Run B').selectOption({ label: twinLabels.find((l) => l.startsWith('e2e twin')) });
     await page.getByLabel('Metric').selectOption('exact_match');
-    await page.getByTestId('no-pairs').or(page.getByRole('alert')).first().waitFor({ timeout: 30000 });
+    await page.getByTestId('no-pairs').waitFor({ timeout: 60000 });
+    await shot('compare-no-pairs');
     step('compare: a metric with 0 paired items is explained');
 
     // A provider that cannot be reached: the run fails and says why; the Playground's answer stops and shows the problem.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { SCORES, label, type BatchSummary, type MethodComparison } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { ProblemView, QueryView } from '../components/States';
@@ -43,6 +43,9 @@ export function Compare() {
           <label>Correct when ≥<input type="number" step="1" min={0} max={100} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} /></label>
         </div>)}</QueryView>
       {!ready && <p className="muted">Choose two different runs of the same grid.</p>}
+      {ready && comparison.error && REFERENCE_METRICS.includes(metric) && comparison.error instanceof ApiError && comparison.error.status === 422 ? (
+        <p className="notice" role="status" data-testid="no-pairs">No paired items for {label(metric)}: it compares an answer with its reference
+          answer, and these runs have none (a dataset evaluation has them), so nothing is compared and there is no p-value.</p>) : null}
       {ready && comparison.error ? <ProblemView error={comparison.error} /> : null}
       {ready && comparison.data && comparison.data.pairs === 0 && (
         <p className="notice" role="status" data-testid="no-pairs">No paired items for {label(metric)}: {REFERENCE_METRICS.includes(metric)
