@@ -276,6 +276,17 @@ try {
       parameter_ranges: { temperature: { min: 0, max: 1, step: 0.5 }, top_p: { min: 0.5, max: 1, step: 0.25 }, max_tokens: [120, 40] } });
     await apiCall('POST', `/api/experiments/batch/${big.id}/start`);
     await page.goto(`${gateway}/batches/${big.id}`);
+    // Pause: calls in flight land, then the counters come from the server and stand still, without rate or ETA.
+    await page.getByRole('button', { name: 'Pause' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('h1 .badge').filter({ hasText: 'paused' }).waitFor({ timeout: 30000 });
+    await page.waitForTimeout(4000);
+    const paused = await counters();
+    check(!/calls\/s|ETA/.test(paused), `a paused run still shows rate or ETA: ${paused}`);
+    await page.waitForTimeout(2000);
+    check((await counters()) === paused, `counters moved while paused: ${paused} → ${await counters()}`);
+    await shot('batch-paused');
+    step(`pause: counters stand still without rate or ETA (${paused.trim()})`);
     // By keyboard: the live counters move the buttons while the run goes on.
     await page.getByRole('button', { name: 'Cancel' }).focus();
     await page.keyboard.press('Enter');
