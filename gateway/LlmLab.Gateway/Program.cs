@@ -17,6 +17,7 @@ builder.AddCallerIdentity();
 builder.AddGatewayCors();
 builder.AddGatewayRateLimits();
 builder.AddPlatformOpenApi();
+builder.AddSpaCompression();
 #pragma warning disable EXTEXP0001 // Health probes must answer within their own timeout, not be retried.
 builder.Services.AddHttpClient(AggregateHealth.ClientName).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001

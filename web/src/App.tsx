@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { NavLink, Route, Routes } from 'react-router-dom';
+import { Link, NavLink, Route, Routes, useLocation } from 'react-router-dom';
+import { getApiKey } from './api/client';
 import { Loading } from './components/States';
 
 // One chunk per page (Recharts only loads with the pages that chart), so the first load is the shell and one page.
@@ -21,14 +22,23 @@ const LINKS: [string, string][] = [
   ['/compare', 'Compare'], ['/quality', 'Quality metrics'], ['/models', 'Models'], ['/settings', 'Settings'], ['/admin', 'Administration'],
 ];
 
+/** Shown once, above every page, while this browser has no API key: pages then stay quiet instead of repeating 401s. */
+function MissingKey() {
+  const { pathname } = useLocation();
+  if (getApiKey() || pathname === '/settings') return null;
+  return <p className="notice" role="status">This browser has no API key yet. <Link to="/settings">Add one in Settings</Link> to see the platform's data.</p>;
+}
+
 export function App() {
   return (
     <div className="layout">
+      <a className="skip-link" href="#main">Skip to content</a>
       <nav className="nav" aria-label="Main">
         <div className="brand">LLM Lab</div>
         {LINKS.map(([to, text]) => <NavLink key={to} to={to} end={to === '/'}>{text}</NavLink>)}
       </nav>
-      <main>
+      <main id="main" tabIndex={-1}>
+        <MissingKey />
         <Suspense fallback={<Loading what="Loading the page" />}>
         <Routes>
           <Route path="/" element={<Dashboard />} />

@@ -38,7 +38,7 @@ export interface WorkItem {
 
 export interface BatchDetails {
   name: string; prompt: string; provider: string; model: string; estimated_duration: number; estimated_cost_usd: number; status: RunStatus;
-  failures: FailureSummary[];
+  failures: FailureSummary[]; parameter_ranges?: Record<string, unknown>;
 }
 
 export interface Metrics {
@@ -70,7 +70,7 @@ export interface MethodComparison {
   pairs: number; accuracy_a: number | null; accuracy_b: number | null; accuracy_difference: number | null; accuracy_difference_ci95: number[] | null;
   both_correct: number; only_a_correct: number; only_b_correct: number; neither_correct: number; mcnemar_p: number;
   mean_a: number | null; mean_b: number | null; mean_difference: number | null; mean_difference_ci95: number[] | null; significant: boolean;
-  items: { item_key: string; a: number; b: number; difference: number }[];
+  items: { item_key: string; a: number; b: number; difference: number }[]; unpaired_a?: number; unpaired_b?: number;
 }
 export interface ProviderInfo { name: string; kind: string; base_url: string; has_api_key: boolean; default_model: string; models: string[]; max_concurrency: number; added_at_run_time: boolean }
 export interface ModelInfo { provider: string; model: string; input_price_per_million: number; output_price_per_million: number; context_window: number }

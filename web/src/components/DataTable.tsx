@@ -26,13 +26,13 @@ export function DataTable<T>({ rows, columns, onRowClick, caption, pageSize = 50
         <label>Filter rows<input value={filter} onChange={(e) => { setFilter(e.target.value); setPage(0); }} placeholder="any text" /></label>
         <span className="muted">{shown.length} of {rows.length} rows</span>
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
         <table>
           <caption className="muted" style={{ textAlign: 'left' }}>{caption}</caption>
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.key} aria-sort={sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                <th key={c.key} scope="col" aria-sort={sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
                   <button type="button" onClick={() => setSort({ key: c.key, descending: sort?.key === c.key ? !sort.descending : false })}>
                     {c.header}{sort?.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
                   </button>
@@ -43,7 +43,9 @@ export function DataTable<T>({ rows, columns, onRowClick, caption, pageSize = 50
           <tbody>
             {visible.map((row, i) => (
               <tr key={i} onClick={onRowClick ? () => onRowClick(row) : undefined} tabIndex={onRowClick ? 0 : undefined}
-                onKeyDown={onRowClick ? (e) => { if (e.key === 'Enter') onRowClick(row); } : undefined} style={onRowClick ? { cursor: 'pointer' } : undefined}>
+                // preventDefault: the same Enter must not also activate the drawer's Close button, which takes focus at once.
+                onKeyDown={onRowClick ? (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onRowClick(row); } } : undefined}
+                style={onRowClick ? { cursor: 'pointer' } : undefined}>
                 {columns.map((c) => <td key={c.key}>{c.render ? c.render(row) : format(c.value(row))}</td>)}
               </tr>
             ))}

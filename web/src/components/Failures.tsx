@@ -35,7 +35,7 @@ export function Failures({ runId, failures }: { runId: string; failures: Failure
       </label>
       <QueryView query={items} empty={(d) => d.items.length === 0}>{(d) => (
         <>
-          <div className="table-wrap"><table aria-label={`${status} items`}>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={`${status} items`}><table aria-label={`${status} items`}>
             <thead><tr><th>Combination</th><th>Repetition</th><th>Temperature</th><th>top_p</th><th>Kind</th><th>Message</th><th>Provider status</th><th>Attempts</th></tr></thead>
             <tbody>{d.items.map((w) => (
               <tr key={w.id}><td>{w.combination_index}</td><td>{w.repetition}</td><td>{w.temperature}</td><td>{w.top_p}</td>

@@ -1,7 +1,25 @@
-/** Mean score per temperature × top_p cell, shaded on a single-hue (colour-blind-safe) blue scale with the value printed. */
+/** Mean score per temperature × top_p cell on a single-hue (colour-blind-safe) blue scale with the value printed. */
 export interface HeatCell { x: number; y: number; value: number }
 
-export function Heatmap({ cells, xLabel, yLabel }: { cells: HeatCell[]; xLabel: string; yLabel: string }) {
+const BLUE = [0, 114, 178];
+const DEEP = [0, 48, 77];
+
+/**
+ * The lower half of the scale is a light tint under dark text, the upper half runs from mid to deep blue under white
+ * text: both stay at 4.5:1 or more (a mid tone between them passes neither colour of text).
+ */
+export function shade(share: number): { background: string; color: string } {
+  if (share < 0.5) {
+    const a = 0.08 + 0.84 * share;
+    const mix = BLUE.map((c) => Math.round(255 - (255 - c) * a));
+    return { background: `rgb(${mix.join(', ')})`, color: '#1f2933' };
+  }
+  const t = (share - 0.5) * 2;
+  const mix = BLUE.map((c, i) => Math.round(c + (DEEP[i] - c) * t));
+  return { background: `rgb(${mix.join(', ')})`, color: '#ffffff' };
+}
+
+export function Heatmap({ cells, xLabel, yLabel, best }: { cells: HeatCell[]; xLabel: string; yLabel: string; best?: { x: number; y: number } | null }) {
   const xs = [...new Set(cells.map((c) => c.x))].sort((a, b) => a - b);
   const ys = [...new Set(cells.map((c) => c.y))].sort((a, b) => b - a);
   const values = cells.map((c) => c.value);
@@ -9,24 +27,25 @@ export function Heatmap({ cells, xLabel, yLabel }: { cells: HeatCell[]; xLabel: 
   const max = Math.max(...values);
   const at = (x: number, y: number) => cells.find((c) => c.x === x && c.y === y);
   return (
-    <div role="table" aria-label={`Heatmap of ${yLabel} by ${xLabel}`}>
-      <div className="heatmap" style={{ gridTemplateColumns: `80px repeat(${xs.length}, minmax(44px, 1fr))` }}>
-        <div className="muted">{yLabel} \ {xLabel}</div>
-        {xs.map((x) => <div key={`h${x}`} role="columnheader"><strong>{x}</strong></div>)}
-        {ys.flatMap((y) => [
-          <div key={`r${y}`} role="rowheader"><strong>{y}</strong></div>,
-          ...xs.map((x) => {
-            const cell = at(x, y);
-            const share = cell && max > min ? (cell.value - min) / (max - min) : 0.5;
-            return (
-              <div key={`${x}-${y}`} role="cell" title={cell ? cell.value.toFixed(2) : 'no data'}
-                style={{ background: cell ? `rgba(0, 114, 178, ${0.12 + 0.88 * share})` : '#f0f0f0', color: share > 0.55 ? '#fff' : '#1f2933' }}>
-                {cell ? cell.value.toFixed(1) : '—'}
-              </div>
-            );
-          }),
-        ])}
-      </div>
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={`Heatmap of ${yLabel} by ${xLabel}`}>
+      <table className="heatmap">
+        <caption className="visually-hidden">Mean per {yLabel} (rows) and {xLabel} (columns); the best cell is outlined</caption>
+        <thead><tr><th scope="col" className="muted">{yLabel} \ {xLabel}</th>{xs.map((x) => <th key={x} scope="col">{x}</th>)}</tr></thead>
+        <tbody>{ys.map((y) => (
+          <tr key={y}><th scope="row">{y}</th>
+            {xs.map((x) => {
+              const cell = at(x, y);
+              const isBest = !!cell && best?.x === x && best?.y === y;
+              return (
+                <td key={x} className={isBest ? 'best' : undefined} title={cell ? cell.value.toFixed(2) : 'no data'}
+                  style={cell ? shade(max > min ? (cell.value - min) / (max - min) : 0.25) : { background: '#f0f0f0' }}>
+                  {cell ? cell.value.toFixed(1) : '—'}{isBest && <span className="visually-hidden"> (best)</span>}
+                </td>
+              );
+            })}
+          </tr>))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApiError } from '../api/client';
+import { ApiError, getApiKey } from '../api/client';
 
 /** Loading, error (with the API's problem+json detail) and empty states, the same on every page. */
 export function Loading({ what = 'Loading' }: { what?: string }) {
@@ -8,6 +8,8 @@ export function Loading({ what = 'Loading' }: { what?: string }) {
 
 export function ProblemView({ error }: { error: unknown }) {
   if (!error) return null;
+  // Without a key every request is 401: the one notice above the page (App's MissingKey) says so and links to Settings.
+  if (isMissingKey(error)) return null;
   const problem = error instanceof ApiError ? error.problem : undefined;
   return (
     <div className="problem" role="alert">
@@ -17,6 +19,8 @@ export function ProblemView({ error }: { error: unknown }) {
     </div>
   );
 }
+
+export const isMissingKey = (error: unknown) => error instanceof ApiError && error.status === 401 && !getApiKey();
 
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="muted">{children}</p>;

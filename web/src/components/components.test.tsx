@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { ApiError } from '../api/client';
 import { DataTable } from './DataTable';
-import { Heatmap } from './Heatmap';
+import { Heatmap, shade } from './Heatmap';
+import { ResponseDrawer } from './ResponseDrawer';
+import { useState } from 'react';
 import { ProblemView } from './States';
 
 afterEach(cleanup);
@@ -39,6 +41,48 @@ describe('Heatmap', () => {
   it('prints every cell value with the axes as headers', () => {
     render(<Heatmap xLabel="temperature" yLabel="top_p" cells={[{ x: 0.2, y: 1, value: 70 }, { x: 1, y: 1, value: 40 }]} />);
     expect(screen.getAllByRole('cell').map((c) => c.textContent)).toEqual(['70.0', '40.0']);
-    expect(screen.getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['0.2', '1']);
+    expect(screen.getAllByRole('columnheader').slice(1).map((c) => c.textContent)).toEqual(['0.2', '1']);
+  });
+  it('outlines the best configuration and names it for screen readers', () => {
+    render(<Heatmap xLabel="temperature" yLabel="top_p" best={{ x: 1, y: 1 }} cells={[{ x: 0.2, y: 1, value: 70 }, { x: 1, y: 1, value: 40 }]} />);
+    expect(screen.getByText('(best)').closest('td')?.className).toBe('best');
+  });
+});
+
+const luminance = (rgb: string) => {
+  const [r, g, b] = rgb.match(/\d+/g)!.map(Number).map((c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const contrast = (a: string, b: string) => { const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m); return (x + 0.05) / (y + 0.05); };
+
+describe('heatmap shade', () => {
+  it('keeps every cell at 4.5:1 or more (WCAG AA) across the scale', () => {
+    for (let share = 0; share <= 1.0001; share += 0.02) {
+      const { background, color } = shade(share);
+      expect(contrast(background, color === '#ffffff' ? 'rgb(255, 255, 255)' : 'rgb(31, 41, 51)')).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});
+
+describe('ResponseDrawer from a DataTable row', () => {
+  function Harness() {
+    const [open, setOpen] = useState<object | null>(null);
+    return (<>
+      <DataTable caption="t" rows={[{ content: 'hello' }]} onRowClick={setOpen} columns={[{ key: 'c', header: 'Content', value: (r: { content: string }) => r.content }]} />
+      {open && <ResponseDrawer response={open} onClose={() => setOpen(null)} />}
+    </>);
+  }
+  it('opens with Enter without closing on the same key, is modal, and gives focus back to the row on Escape', () => {
+    render(<Harness />);
+    const row = screen.getAllByRole('row')[1];
+    row.focus();
+    const enter = fireEvent.keyDown(row, { key: 'Enter' });
+    expect(enter).toBe(false); // default prevented: the Close button that takes focus is not activated by it
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(document.activeElement?.textContent).toBe('Close');
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(row);
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { streamEvents } from '../api/client';
+import { ApiError, streamEvents } from '../api/client';
 import type { RunStatus } from '../api/types';
 
 export interface LiveProgress {
@@ -38,6 +38,8 @@ export function useRunProgress(runId: string | undefined, enabled = true): LiveP
         } catch (e) {
           if (abort.signal.aborted) return;
           setError(e);
+          // A missing run (404) or a refused key (401/403) will not change by asking again every second.
+          if (isPermanent(e)) return;
         }
         if (!stopped) await new Promise((resolve) => setTimeout(resolve, 1000));
       }
@@ -47,6 +49,8 @@ export function useRunProgress(runId: string | undefined, enabled = true): LiveP
 
   return { status, rate: rateOf(samples.current), error };
 }
+
+export const isPermanent = (error: unknown) => error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
 
 export function rateOf(points: { at: number; done: number }[]): number | null {
   if (points.length < 2) return null;

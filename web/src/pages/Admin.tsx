@@ -63,7 +63,7 @@ function Users() {
     <section className="card" aria-labelledby="users-heading">
       <h2 id="users-heading">Users</h2>
       <QueryView query={users} empty={(p) => p.items.length === 0}>{(page) => (
-        <div className="table-wrap"><table>
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Users"><table>
           <caption className="muted" style={{ textAlign: 'left' }}>{page.total} {page.total === 1 ? 'user' : 'users'}</caption>
           <thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Added</th></tr></thead>
           <tbody>{page.items.map((u) => (
@@ -120,7 +120,7 @@ function Keys() {
     <section className="card" aria-labelledby="keys-heading">
       <h2 id="keys-heading">API keys</h2>
       <QueryView query={keys} empty={(p) => p.items.length === 0}>{(page) => (
-        <div className="table-wrap"><table>
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="API keys"><table>
           <caption className="muted" style={{ textAlign: 'left' }}>{page.total} active or expired keys (revoked ones are hidden)</caption>
           <thead><tr><th>Name</th><th>Starts with</th><th>Role</th><th>Status</th><th>Expires</th><th><span className="visually-hidden">Action</span></th></tr></thead>
           <tbody>{page.items.map((k) => (
@@ -159,7 +159,7 @@ function Audit() {
       <h2 id="audit-heading">Audit log</h2>
       <QueryView query={audit} empty={(p) => p.items.length === 0}>{(p) => (
         <>
-          <div className="table-wrap"><table>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Audit log"><table>
             <caption className="muted" style={{ textAlign: 'left' }}>{p.total} entries, newest first</caption>
             <thead><tr><th>When</th><th>Who</th><th>Role</th><th>Action</th><th>Target</th><th>Status</th></tr></thead>
             <tbody>{p.items.map((a) => (

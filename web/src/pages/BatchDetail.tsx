@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api } from '../api/client';
-import { SCORES, label, type ExportRow, type ModelSummary } from '../api/types';
+import { api, ApiError } from '../api/client';
+import { SCORES, label, type BatchDetails, type ExportRow, type ModelSummary } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { ExportButtons } from '../components/ExportButtons';
 import { Failures } from '../components/Failures';
@@ -12,76 +12,115 @@ import { ProgressBar } from '../components/ProgressBar';
 import { ResponseDrawer } from '../components/ResponseDrawer';
 import { ProblemView, QueryView } from '../components/States';
 import { StatusBadge } from '../components/StatusBadge';
-import { useBatch, useBreakdown, useCorrelation, useInsights, useOptimization, useRunResponses } from '../hooks/queries';
-import { isFinal, useRunProgress } from '../hooks/useRunProgress';
+import { useBreakdown, useCorrelation, useInsights, useOptimization, useRunResponses } from '../hooks/queries';
+import { isFinal, isPermanent, useRunProgress } from '../hooks/useRunProgress';
+import { bestConfiguration, byValue, gridOf, heatCells } from './bestConfiguration';
 
 const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000']; // Okabe–Ito
 
 interface RunAnalysis { sample_size: number; parameters: Record<string, { value: string; count: number; metrics: Record<string, { mean: number | null }> }[]> }
 
-/** Mean of a metric per (temperature, top_p) cell. */
-export function heatCells(rows: ExportRow[], metric: string) {
-  const groups = new Map<string, { x: number; y: number; sum: number; n: number }>();
-  for (const r of rows) {
-    const value = r[metric];
-    if (typeof value !== 'number') continue;
-    const x = Number(r.temperature);
-    const y = Number(r.top_p);
-    const g = groups.get(`${x}|${y}`) ?? { x, y, sum: 0, n: 0 };
-    g.sum += value;
-    g.n += 1;
-    groups.set(`${x}|${y}`, g);
-  }
-  return [...groups.values()].map((g) => ({ x: g.x, y: g.y, value: g.sum / g.n }));
-}
+export { heatCells } from './bestConfiguration';
+
+/** For this long after a run ends its details are read again: calls in flight at Cancel or Pause still land. */
+const SETTLE_MS = 15000;
 
 export function BatchDetail() {
   const { id = '' } = useParams();
-  const batch = useBatch(id);
   const live = useRunProgress(id);
   const client = useQueryClient();
-  const status = live.status ?? batch.data?.status ?? null;
+  const [finalAt, setFinalAt] = useState<number | null>(null);
+  const batch = useQuery({
+    queryKey: ['batch', id],
+    queryFn: () => api<BatchDetails>(`/api/experiments/batch/${id}`),
+    refetchInterval: () => (finalAt !== null && Date.now() - finalAt < SETTLE_MS) || live.status?.status === 'paused' ? 1500 : false,
+  });
+  const liveFinal = isFinal(live.status?.status);
+  // Once the run has stopped, the server's details are the truth (the stream's last event can precede the last calls).
+  const status = (liveFinal || live.status?.status === 'paused') && batch.data ? batch.data.status : live.status ?? batch.data?.status ?? null;
   const final = isFinal(status?.status);
+  const running = status?.status === 'running';
   const [actionError, setActionError] = useState<unknown>(null);
-  // The failure summary is part of the run's details: read them again when the run ends.
-  useEffect(() => { if (final) void client.invalidateQueries({ queryKey: ['batch', id] }); }, [final, client, id]);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  useEffect(() => {
+    if (!liveFinal && live.status?.status !== 'paused') return;
+    setFinalAt(Date.now());
+    void client.invalidateQueries({ queryKey: ['batch', id] });
+  }, [liveFinal, live.status?.status, client, id]);
 
   const act = async (path: string, method = 'POST') => {
     setActionError(null);
+    setConfirmCancel(false);
     try {
       await api(path, { method });
+      setFinalAt(Date.now());
       await client.invalidateQueries({ queryKey: ['batch', id] });
     } catch (e) { setActionError(e); }
   };
+
+  if (batch.error instanceof ApiError && batch.error.status === 404) {
+    return (<><h1>Run not found</h1><p className="problem" role="alert">There is no run {id} for this key (it was deleted, or belongs to another organisation). <Link to="/batches">All runs</Link></p></>);
+  }
 
   return (
     <QueryView query={batch}>{(b) => (
       <>
         <h1>{b.name} {status && <StatusBadge status={status.status} />}</h1>
+        <RunSetup details={b} />
         <div className="card" aria-label="Progress">
           {status && (
             <>
               <ProgressBar value={status.progress} label="Run progress" />
-              <p>{status.completed_combinations} completed, {status.failed_combinations} failed of {status.total_combinations} calls
-                {live.rate !== null && !final ? ` · ${live.rate.toFixed(1)} calls/s` : ''}
-                {status.estimated_completion && !final ? ` · ETA ${new Date(status.estimated_completion).toLocaleTimeString()}` : ''}</p>
-              {status.current_parameters && <p className="muted">Latest parameters: temperature {status.current_parameters.temperature}, top_p {status.current_parameters.top_p}, max_tokens {status.current_parameters.max_tokens}</p>}
-              <p>Best so far: <strong>{status.results_preview.best_quality_score?.toFixed(1) ?? '—'}</strong> · average {status.results_preview.average_quality_score?.toFixed(1) ?? '—'}
-                {status.results_preview.optimal_parameters && ` · best cell: temperature ${status.results_preview.optimal_parameters.temperature}, top_p ${status.results_preview.optimal_parameters.top_p}`}</p>
+              <p data-testid="run-counters">{status.completed_combinations} completed, {status.failed_combinations} failed of {status.total_combinations} calls
+                {running && live.rate !== null ? ` · ${live.rate.toFixed(1)} calls/s` : ''}
+                {running && status.estimated_completion ? ` · ETA ${new Date(status.estimated_completion).toLocaleTimeString()}` : ''}</p>
+              {status.status === 'paused' && <p className="muted">Paused: calls already sent finish, nothing new starts. Resume continues where it stopped.</p>}
+              {status.current_parameters && running && <p className="muted">Latest parameters: temperature {status.current_parameters.temperature}, top_p {status.current_parameters.top_p}, max_tokens {status.current_parameters.max_tokens}</p>}
+              <p>Best configuration so far: {status.results_preview.optimal_parameters
+                ? <strong>{describe(status.results_preview.optimal_parameters)}</strong> : '—'}
+                <span className="muted"> (highest mean overall score of one combination; best single response {status.results_preview.best_quality_score?.toFixed(1) ?? '—'}, average {status.results_preview.average_quality_score?.toFixed(1) ?? '—'})</span></p>
             </>
           )}
           <div className="row">
             {status?.status === 'pending' && <button type="button" onClick={() => act(`/api/experiments/batch/${id}/start`)}>Start</button>}
-            {status?.status === 'running' && <button type="button" className="secondary" onClick={() => act(`/api/experiments/batch/${id}/pause`)}>Pause</button>}
+            {running && <button type="button" className="secondary" onClick={() => act(`/api/experiments/batch/${id}/pause`)}>Pause</button>}
             {status?.status === 'paused' && <button type="button" onClick={() => act(`/api/experiments/batch/${id}/start`)}>Resume</button>}
-            {status && !final && <button type="button" className="secondary" onClick={() => act(`/api/experiments/batch/${id}`, 'DELETE')}>Cancel</button>}
+            {status && !final && !confirmCancel && <button type="button" className="secondary" onClick={() => setConfirmCancel(true)}>Cancel</button>}
             {status?.failed_combinations ? final && <button type="button" className="secondary" onClick={() => act(`/api/experiments/batch/${id}/retry-errors`)}>Retry failed calls</button> : null}
           </div>
-          <ProblemView error={actionError ?? live.error} />
+          {confirmCancel && !final && (
+            <div className="notice" role="alertdialog" aria-label="Cancel this run?">
+              <p>Cancel this run? Calls not yet made are dropped; the {status?.completed_combinations ?? 0} finished responses are kept.</p>
+              <div className="row">
+                <button type="button" onClick={() => act(`/api/experiments/batch/${id}`, 'DELETE')}>Yes, cancel the run</button>
+                <button type="button" className="secondary" autoFocus onClick={() => setConfirmCancel(false)}>Keep running</button>
+              </div>
+            </div>)}
+          <ProblemView error={actionError ?? (isPermanent(live.error) ? null : live.error)} />
         </div>
+        {final && status && status.completed_combinations === 0 && (
+          <div className="problem" role="alert">
+            <strong>This run produced no responses</strong>: all {status.failed_combinations} calls {status.status === 'cancelled' ? 'were cancelled or failed' : 'failed'}.
+            {b.failures?.[0] ? ` Most were ${b.failures[0].kind.replace(/_/g, ' ')}: ${b.failures[0].example_message || 'no message'}` : ''}
+          </div>)}
         <Failures runId={id} failures={b.failures ?? []} />
-        {final && status ? <Analysis id={id} completed={status.completed_combinations} /> : <p className="muted">The analysis appears when the run has finished.</p>}
+        {final && status ? (status.completed_combinations > 0 && <Analysis id={id} completed={status.completed_combinations} />)
+          : <p className="muted">The analysis appears when the run has finished.</p>}
       </>)}</QueryView>
+  );
+}
+
+const describe = (p: object) =>
+  Object.entries(p).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${k} ${v}`).join(', ');
+
+/** What the run asked: prompt, provider and model, and every grid value (from its responses). */
+function RunSetup({ details }: { details: BatchDetails }) {
+  return (
+    <div className="card" aria-label="Run setup">
+      <p><strong>Prompt:</strong> {details.prompt}</p>
+      <p className="muted">Provider / model: {details.provider} / {details.model || 'default'} · estimated {details.estimated_duration.toFixed(1)} s, ${details.estimated_cost_usd.toFixed(4)}</p>
+      {details.parameter_ranges && <p className="muted">Grid: {Object.entries(details.parameter_ranges).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v ? `${(v as { min: number }).min}–${(v as { max: number }).max} step ${(v as { step: number }).step}` : String(v)}`).join(' · ')}</p>}
+    </div>
   );
 }
 
@@ -95,7 +134,11 @@ function Analysis({ id, completed }: { id: string; completed: number }) {
   const latency = useQuery({ queryKey: ['latency', id], queryFn: async () => (await api<{ items: ModelSummary[] }>(`/api/analytics/models/comparison?batch_id=${id}&timeframe=3650d`)).items });
   const [metric, setMetric] = useState('overall_score');
   const [selected, setSelected] = useState<ExportRow | null>(null);
-  const cells = useMemo(() => heatCells(responses.data ?? [], metric), [responses.data, metric]);
+  const best = useMemo(() => bestConfiguration(responses.data ?? [], metric), [responses.data, metric]);
+  const grid = useMemo(() => gridOf(responses.data ?? []), [responses.data]);
+  // With several max_tokens values the heatmap shows the best configuration's one, so its outlined cell is that configuration.
+  const heatTokens = (grid.max_tokens?.length ?? 0) > 1 ? best?.parameters.max_tokens : undefined;
+  const cells = useMemo(() => heatCells(responses.data ?? [], metric, heatTokens), [responses.data, metric, heatTokens]);
 
   return (
     <>
@@ -106,30 +149,36 @@ function Analysis({ id, completed }: { id: string; completed: number }) {
         <label>Metric
           <select value={metric} onChange={(e) => setMetric(e.target.value)}>{SCORES.map((m) => <option key={m} value={m}>{label(m)}</option>)}</select>
         </label>
-        <h3>{label(metric)} by temperature × top_p</h3>
-        <QueryView query={responses} empty={(d) => d.length === 0}>{() => <Heatmap cells={cells} xLabel="temperature" yLabel="top_p" />}</QueryView>
+        <p aria-live="polite" data-testid="best-configuration">Best configuration ({label(metric)}): {best
+          ? <><strong>{describe(best.parameters)}</strong> — mean {best.mean.toFixed(1)} over {best.responses} responses</> : '—'}
+          <span className="muted"> (the combination with the highest mean; see DESIGN.md)</span></p>
+        <p className="muted">Grid: {Object.entries(grid).map(([k, v]) => `${k} ${v.join(', ')}`).join(' · ')}</p>
+        <h3>{label(metric)} by temperature × top_p{heatTokens !== undefined ? ` at max_tokens ${heatTokens}` : ''}</h3>
+        <QueryView query={responses} empty={(d) => d.length === 0}>{() => <Heatmap cells={cells} xLabel="temperature" yLabel="top_p"
+          best={best ? { x: best.parameters.temperature, y: best.parameters.top_p } : null} />}</QueryView>
       </div>
       <div className="card">
         <h3>{label(metric)} by parameter value</h3>
         <QueryView query={analysis}>{(a) => (
           <div className="grid">
             {Object.entries(a.parameters).filter(([, values]) => values.length > 1).map(([parameter, values]) => (
-              <div key={parameter} style={{ height: 220 }} aria-label={`${label(metric)} by ${parameter}`}>
+              <div key={parameter} style={{ height: 220 }} role="img" aria-label={`${label(metric)} by ${parameter}`}>
                 <div className="muted">{parameter}</div>
-                <ResponsiveContainer><LineChart data={values.map((v) => ({ value: v.value, mean: v.metrics[metric]?.mean }))}>
+                <ResponsiveContainer><LineChart data={byValue(values).map((v) => ({ value: v.value, mean: v.metrics[metric]?.mean }))}>
                   <CartesianGrid stroke="#eee" /><XAxis dataKey="value" /><YAxis domain={['auto', 'auto']} /><Tooltip /><Line dataKey="mean" stroke={PALETTE[0]} isAnimationActive={false} />
                 </LineChart></ResponsiveContainer>
               </div>))}
           </div>)}</QueryView>
       </div>
       <div className="grid">
-        <div className="card"><h3>Optimal parameters</h3>
+        <div className="card"><h3>Best value of each parameter alone</h3>
+          <p className="muted">Each value averaged over every other parameter — a different question from the best configuration above.</p>
           <QueryView query={optimization} empty={(o) => o.parameters.length === 0}>{(o) => (
-            <table><thead><tr><th>Parameter</th><th>Best value</th><th>Mean</th><th>Confidence</th><th>Impact</th></tr></thead>
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Best value of each parameter"><table><thead><tr><th>Parameter</th><th>Best value</th><th>Mean</th><th>Confidence</th><th>Impact</th></tr></thead>
               <tbody>{o.parameters.map((p) => (
                 <tr key={p.parameter}><td>{p.parameter}</td><td>{p.optimal_value}</td><td>{p.optimal_mean.toFixed(1)}</td>
                   <td>{(p.confidence * 100).toFixed(1)}% <span className="muted">(p = {p.p_value.toFixed(3)}, {p.confidence_level})</span></td>
-                  <td className={p.quality_impact_percent > 0 ? 'better' : undefined}>+{p.quality_impact_percent.toFixed(1)}%</td></tr>))}</tbody></table>)}</QueryView>
+                  <td className={p.quality_impact_percent > 0 ? 'better' : undefined}>+{p.quality_impact_percent.toFixed(1)}%</td></tr>))}</tbody></table></div>)}</QueryView>
         </div>
         <div className="card"><h3>Insights</h3>
           <QueryView query={insights} empty={(r) => r.insights.length === 0}>{(r) => (
@@ -138,7 +187,7 @@ function Analysis({ id, completed }: { id: string; completed: number }) {
       </div>
       <div className="card"><h3>Correlations</h3>
         <QueryView query={correlation}>{(c) => (
-          <div className="table-wrap"><table>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Correlations"><table>
             <thead><tr><th>Parameter</th><th>Metric</th><th>n</th><th>Pearson r</th><th>p</th><th>Spearman ρ</th><th>p</th></tr></thead>
             <tbody>{c.correlations.filter((x) => x.pearson !== null).map((x) => (
               <tr key={`${x.parameter}-${x.metric}`}><td>{x.parameter}</td><td>{label(x.metric)}</td><td>{x.n}</td><td>{x.pearson?.toFixed(3)}</td>
@@ -150,7 +199,7 @@ function Analysis({ id, completed }: { id: string; completed: number }) {
       <div className="grid">
         <div className="card"><h3>Distribution of {label(metric)}</h3>
           <QueryView query={breakdown}>{(bd) => (
-            <div style={{ height: 220 }} aria-label={`Histogram of ${label(metric)}`}>
+            <div style={{ height: 220 }} role="img" aria-label={`Histogram of ${label(metric)}`}>
               <ResponsiveContainer><BarChart data={bd.metrics[metric]?.histogram.map((h) => ({ bin: `${h.from}-${h.to}`, count: h.count })) ?? []}>
                 <CartesianGrid stroke="#eee" /><XAxis dataKey="bin" /><YAxis allowDecimals={false} /><Tooltip /><Bar dataKey="count" fill={PALETTE[0]} isAnimationActive={false} />
               </BarChart></ResponsiveContainer>
@@ -158,7 +207,7 @@ function Analysis({ id, completed }: { id: string; completed: number }) {
         </div>
         <div className="card"><h3>Latency percentiles</h3>
           <QueryView query={latency} empty={(l) => l.length === 0}>{(l) => (
-            <div style={{ height: 220 }}>
+            <div style={{ height: 220 }} role="img" aria-label="Latency percentiles by model">
               <ResponsiveContainer><BarChart data={l.map((m) => ({ model: m.model, p50: m.latency_p50_ms, p95: m.latency_p95_ms, p99: m.latency_p99_ms }))}>
                 <CartesianGrid stroke="#eee" /><XAxis dataKey="model" /><YAxis unit=" ms" /><Tooltip /><Legend />
                 <Bar dataKey="p50" fill={PALETTE[0]} isAnimationActive={false} /><Bar dataKey="p95" fill={PALETTE[1]} isAnimationActive={false} /><Bar dataKey="p99" fill={PALETTE[2]} isAnimationActive={false} />

@@ -23,6 +23,34 @@ export function gridSize(lists: number[][], responseCount: number) {
 
 const parseList = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
+export interface Range { min: number; max: number; step: number }
+export interface GridDraft { name: string; temperature: Range; top_p: Range; maxTokens: string; responseCount: number }
+
+/** The API's rules for a batch (API.md), with its field names and wording, checked before anything is sent. */
+export function validateGrid(d: GridDraft): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!d.name.trim()) errors.name = 'is required.';
+  const range = (field: string, r: Range, low: number, high: number) => {
+    if (![r.min, r.max, r.step].every(Number.isFinite)) errors[field] = 'must be numbers.';
+    else if (r.min < low || r.max > high) errors[field] = `must be between ${low} and ${high}.`;
+    else if (r.min > r.max) errors[field] = 'min must not exceed max.';
+    if (!(r.step > 0)) errors[`${field}.step`] = 'must be greater than 0.';
+  };
+  range('parameter_ranges.temperature', d.temperature, 0, 2);
+  range('parameter_ranges.top_p', d.top_p, 0, 1);
+  const tokens = parseList(d.maxTokens);
+  if (tokens.length === 0) errors['parameter_ranges.max_tokens'] = 'needs at least one value.';
+  else if (!tokens.every((t) => /^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 32768)) errors['parameter_ranges.max_tokens'] = 'must be whole numbers from 1 to 32768, separated by commas.';
+  if (!(Number.isInteger(d.responseCount) && d.responseCount >= 1)) errors.response_count = 'must be a whole number of at least 1.';
+  return errors;
+}
+
+/** At most `limit` values for display: a huge grid lists its ends, not thousands of numbers. */
+export function preview(values: number[], limit = 8): string {
+  if (values.length <= limit) return values.join(', ');
+  return `${values.slice(0, limit / 2).join(', ')}, … ${values.slice(-2).join(', ')} (${values.length} values)`;
+}
+
 export function Batches() {
   const batches = useBatches();
   const navigate = useNavigate();
@@ -42,11 +70,16 @@ export function Batches() {
   const topPs = useMemo(() => rangeValues(p.min, p.max, p.step), [p]);
   const tokens = parseList(maxTokens).map(Number);
   const size = gridSize([temperatures, topPs, tokens], responseCount);
-  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldError(field) : undefined);
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const fieldError = (field: string) => localErrors[field] ?? (error instanceof ApiError ? error.fieldError(field) : undefined);
+  const draftErrors = validateGrid({ name: name || 'x', temperature: t, top_p: p, maxTokens, responseCount });
 
   async function create(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    const local = validateGrid({ name, temperature: t, top_p: p, maxTokens, responseCount });
+    setLocalErrors(local);
+    if (Object.keys(local).length > 0) return;
     try {
       const answer = await api<BatchCreated>('/api/experiments/batch', {
         method: 'POST',
@@ -65,15 +98,20 @@ export function Batches() {
     } catch (failure) { setError(failure); }
   }
 
-  const number = (text: string, value: number, set: (v: number) => void, field: string) => (
-    <label>{text}<input type="number" step="any" value={value} onChange={(e) => set(Number(e.target.value))} aria-invalid={fieldError(field) ? 'true' : 'false'} />
-      {fieldError(field) && <span className="field-error">{fieldError(field)}</span>}</label>
-  );
+  // step: Arrow Up/Down move by the parameter's own step (0.05), not by 1.
+  const number = (text: string, value: number, set: (v: number) => void, field: string, step = '0.05', min?: number, max?: number) => {
+    const id = `f-${field.replace(/\W/g, '-')}`;
+    return (
+      <label>{text}<input type="number" step={step} min={min} max={max} value={Number.isFinite(value) ? value : ''} onChange={(e) => set(e.target.value === '' ? NaN : Number(e.target.value))}
+        aria-invalid={fieldError(field) ? 'true' : 'false'} aria-describedby={fieldError(field) ? `${id}-error` : undefined} />
+        {fieldError(field) && <span id={`${id}-error`} className="field-error">{field.replace('parameter_ranges.', '')} {fieldError(field)}</span>}</label>
+    );
+  };
 
   return (
     <>
       <h1>Batch experiments</h1>
-      <form className="card" onSubmit={create} aria-label="Grid builder">
+      <form className="card" onSubmit={create} aria-label="Grid builder" noValidate>
         <h2>Grid builder</h2>
         <div className="row">
           <label>Name<input value={name} onChange={(e) => setName(e.target.value)} required aria-invalid={fieldError('name') ? 'true' : 'false'} />{fieldError('name') && <span className="field-error">{fieldError('name')}</span>}</label>
@@ -82,21 +120,25 @@ export function Batches() {
         </div>
         <label>Prompt<textarea rows={2} value={prompt} onChange={(e) => setPrompt(e.target.value)} /></label>
         <div className="row">
-          {number('Temperature from', t.min, (v) => setT({ ...t, min: v }), 'parameter_ranges.temperature')}
-          {number('to', t.max, (v) => setT({ ...t, max: v }), 'parameter_ranges.temperature.max')}
-          {number('step', t.step, (v) => setT({ ...t, step: v }), 'parameter_ranges.temperature.step')}
+          {number('Temperature from', t.min, (v) => setT({ ...t, min: v }), 'parameter_ranges.temperature', '0.05', 0, 2)}
+          {number('Temperature to', t.max, (v) => setT({ ...t, max: v }), 'parameter_ranges.temperature.max', '0.05', 0, 2)}
+          {number('Temperature step', t.step, (v) => setT({ ...t, step: v }), 'parameter_ranges.temperature.step', '0.05', 0)}
         </div>
         <div className="row">
-          {number('top_p from', p.min, (v) => setP({ ...p, min: v }), 'parameter_ranges.top_p')}
-          {number('to', p.max, (v) => setP({ ...p, max: v }), 'parameter_ranges.top_p.max')}
-          {number('step', p.step, (v) => setP({ ...p, step: v }), 'parameter_ranges.top_p.step')}
+          {number('top_p from', p.min, (v) => setP({ ...p, min: v }), 'parameter_ranges.top_p', '0.05', 0, 1)}
+          {number('top_p to', p.max, (v) => setP({ ...p, max: v }), 'parameter_ranges.top_p.max', '0.05', 0, 1)}
+          {number('top_p step', p.step, (v) => setP({ ...p, step: v }), 'parameter_ranges.top_p.step', '0.05', 0)}
         </div>
         <div className="row">
-          <label>max_tokens (list)<input value={maxTokens} onChange={(e) => setMaxTokens(e.target.value)} /></label>
-          {number('Responses per combination', responseCount, setResponseCount, 'response_count')}
+          <label>max_tokens (list)<input value={maxTokens} inputMode="numeric" onChange={(e) => setMaxTokens(e.target.value)}
+            aria-invalid={fieldError('parameter_ranges.max_tokens') ? 'true' : 'false'} aria-describedby={fieldError('parameter_ranges.max_tokens') ? 'f-max-tokens-error' : undefined} />
+            {fieldError('parameter_ranges.max_tokens') && <span id="f-max-tokens-error" className="field-error">max_tokens {fieldError('parameter_ranges.max_tokens')}</span>}</label>
+          {number('Responses per combination', responseCount, setResponseCount, 'response_count', '1', 1)}
         </div>
-        <p aria-live="polite"><strong>{size.combinations}</strong> combinations × {responseCount} = <strong>{size.calls}</strong> calls
-          <span className="muted"> (temperature {temperatures.join(', ')}; top_p {topPs.join(', ')})</span></p>
+        <p aria-live="polite" data-testid="grid-preview">{Object.keys(draftErrors).length > 0
+          ? <span className="muted">Fix the fields marked above to see the grid's size.</span>
+          : <><strong>{size.combinations}</strong> combinations × {responseCount} = <strong>{size.calls}</strong> calls
+            <span className="muted"> (temperature {preview(temperatures)}; top_p {preview(topPs)}; max_tokens {preview(tokens)})</span></>}</p>
         <ProblemView error={error} />
         <button type="submit">Create batch</button>
       </form>
@@ -109,7 +151,7 @@ export function Batches() {
       )}
       <h2>Runs</h2>
       <QueryView query={batches} empty={(d) => d.items.length === 0}>{(d) => (
-        <div className="card table-wrap"><table>
+        <div className="card table-wrap" tabIndex={0} role="region" aria-label="Batch runs"><table>
           <thead><tr><th>Name</th><th>Status</th><th>Calls</th><th>Created</th></tr></thead>
           <tbody>{d.items.map((b) => (
             <tr key={b.id}><td><Link to={`/batches/${b.id}`}>{b.name}</Link></td><td><StatusBadge status={b.status} /></td>

@@ -21,7 +21,7 @@ export function Dashboard() {
           <QueryView query={trend}>{(t) => t.points.length === 0 ? <div className="muted">No scored responses yet.</div> : (
             <>
               <div><strong>{t.direction.replace('_', ' ')}</strong> <span className="muted">({t.sample_size} responses{t.p_value !== null ? `, p = ${t.p_value.toFixed(3)}` : ''})</span></div>
-              <div style={{ height: 60 }} aria-label="Quality trend sparkline">
+              <div style={{ height: 60 }} role="img" aria-label="Quality trend sparkline">
                 <ResponsiveContainer><LineChart data={t.points}><YAxis hide domain={['auto', 'auto']} /><Tooltip /><Line dataKey="mean" stroke="#0072b2" dot={false} isAnimationActive={false} /></LineChart></ResponsiveContainer>
               </div>
             </>)}</QueryView></div>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { isFinal, useRunProgress } from '../hooks/useRunProgress';
 import { useParams, Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
@@ -21,6 +22,14 @@ export function ExperimentDetail() {
   const [runId, setRunId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const client = useQueryClient();
+  // Follow the run the button started: the experiment's status and its responses are read again at every state change.
+  const live = useRunProgress(runId ?? undefined, runId !== null);
+  const liveState = live.status?.status;
+  useEffect(() => {
+    if (!liveState) return;
+    void client.invalidateQueries({ queryKey: ['experiment', id] });
+    if (isFinal(liveState)) void client.invalidateQueries({ queryKey: ['responses', id] });
+  }, [liveState, client, id]);
   const toggle = async (change: Record<string, boolean>) => {
     setRunError(null);
     try {
@@ -40,11 +49,14 @@ export function ExperimentDetail() {
             <button type="button" onClick={async () => {
               setRunError(null);
               try {
-                const run = await api<{ run_id: string }>('/api/responses/generate', { method: 'POST', json: { experiment_id: id } });
-                setRunId(run.run_id);
+                const run = await api<{ run_id?: string }>('/api/responses/generate', { method: 'POST', json: { experiment_id: id } });
+                setRunId(run?.run_id ?? null);
+                await client.invalidateQueries({ queryKey: ['experiment', id] });
+                await client.invalidateQueries({ queryKey: ['responses', id] });
               } catch (error) { setRunError(error); }
             }}>Run the grid</button>
-            {runId && <Link to={`/batches/${runId}`}>Follow run {runId.slice(0, 8)} live</Link>}
+            {runId && <Link to={`/batches/${runId}`}>Follow run {runId.slice(0, 13)} live</Link>}
+            {runId && live.status && <span className="muted" role="status">{live.status.status.replace(/_/g, ' ')}: {live.status.completed_combinations} of {live.status.total_combinations} calls</span>}
             <button type="button" className="secondary" onClick={() => setEditing(!editing)}>{editing ? 'Close editing' : 'Edit'}</button>
             <button type="button" className="secondary" aria-pressed={e.is_favorited} onClick={() => toggle({ is_favorited: !e.is_favorited })}>{e.is_favorited ? '★ Favourite' : '☆ Favourite'}</button>
             <button type="button" className="secondary" onClick={() => toggle({ is_archived: !e.is_archived })}>{e.is_archived ? 'Unarchive' : 'Archive'}</button>

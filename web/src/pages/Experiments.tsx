@@ -28,7 +28,7 @@ export function Experiments() {
       </div>
       <QueryView query={experiments} empty={(d) => d.items.length === 0}>{(d) => (
         <div className="card">
-          <div className="table-wrap"><table>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Experiments"><table>
             <thead><tr><th>Name</th><th>Status</th><th>Provider / model</th><th>Combinations</th><th>Tags</th><th>Created</th></tr></thead>
             <tbody>{d.items.map((e) => (
               <tr key={e.id}><td><Link to={`/experiments/${e.id}`}>{e.is_favorited ? '★ ' : ''}{e.name}</Link></td><td><StatusBadge status={e.status} /></td>

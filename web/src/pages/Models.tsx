@@ -9,7 +9,7 @@ export function Models() {
       <h1>Models</h1>
       <ExportButtons request={(format) => ({ path: `/api/export/analytics/models?timeframe=90d&format=${format}` })} />
       <QueryView query={models} empty={(m) => m.length === 0}>{(m) => (
-        <div className="card table-wrap"><table>
+        <div className="card table-wrap" tabIndex={0} role="region" aria-label="Models"><table>
           <caption className="muted" style={{ textAlign: 'left' }}>Last 90 days, best mean overall score first</caption>
           <thead><tr><th>Provider</th><th>Model</th><th>Responses</th><th>Mean overall</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>Tokens out</th><th>Cost $</th></tr></thead>
           <tbody>{m.map((x) => (

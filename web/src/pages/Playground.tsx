@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { api, streamEvents } from '../api/client';
+import { api, ApiError, streamEvents } from '../api/client';
 import { label } from '../api/types';
 import { ProblemView, QueryView } from '../components/States';
 import { useModelCatalog } from '../hooks/queries';
 
-interface Attempt { id: number; provider: string; model: string; temperature: number; top_p: number; max_tokens: number; text: string; done: boolean; metrics?: Record<string, number> }
+interface Attempt { id: number; provider: string; model: string; temperature: number; top_p: number; max_tokens: number; text: string; done: boolean; failed?: string; metrics?: Record<string, number> }
 
 const slider = (name: string, value: number, min: number, max: number, step: number, set: (v: number) => void) => (
   <label>{name}: {value}
-    <input type="range" min={min} max={max} step={step} value={value} onChange={(e) => set(Number(e.target.value))} aria-label={name} />
+    <input type="range" min={min} max={max} step={step} value={value} onChange={(e) => set(Number(e.target.value))} aria-label={name} aria-valuetext={String(value)} />
   </label>
 );
 
@@ -48,6 +48,9 @@ export function Playground() {
       const scored = await api<{ metrics: Record<string, number> }>('/api/quality/analyze', { method: 'POST', json: { text, prompt, max_tokens: maxTokens } });
       patch({ metrics: scored.metrics });
     } catch (e) {
+      // The answer stops here: no streaming cursor, and the problem's own title and detail on the card.
+      const problem = e instanceof ApiError ? e.problem : undefined;
+      patch({ done: true, failed: problem ? `${problem.title ?? 'Failed'}${problem.status ? ` (${problem.status})` : ''}: ${problem.detail ?? ''}` : String(e) });
       setError(e);
     } finally {
       setRunning(false);
@@ -80,7 +83,8 @@ export function Playground() {
         {attempts.map((a) => (
           <div key={a.id} className="card" aria-label="Generated response">
             <div className="muted">{a.provider}/{a.model} · T {a.temperature} · top_p {a.top_p} · max {a.max_tokens}</div>
-            <pre className="response">{a.text}{a.done ? '' : '▍'}</pre>
+            <pre className="response">{a.text}{a.done ? '' : <span aria-hidden="true">▍</span>}</pre>
+            {a.failed && <p className="problem" role="alert">{a.failed}</p>}
             {a.metrics && (
               <table><tbody>{Object.entries(a.metrics).filter(([k]) => k.endsWith('_score')).map(([k, v]) => <tr key={k}><th>{label(k)}</th><td>{v.toFixed(1)}</td></tr>)}</tbody></table>
             )}

@@ -54,7 +54,7 @@ export function Settings() {
       <div className="card">
         <h2>Providers</h2>
         <QueryView query={providers}>{(list) => (
-          <div className="table-wrap"><table>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Providers"><table>
             <thead><tr><th>Name</th><th>Kind</th><th>Endpoint</th><th>Key</th><th>Models</th><th></th></tr></thead>
             <tbody>{list.map((p) => (
               <tr key={p.name}><td>{p.name}</td><td>{p.kind}</td><td>{p.base_url || '—'}</td><td>{p.has_api_key ? 'set (hidden)' : '—'}</td><td>{p.models.join(', ')}</td>
