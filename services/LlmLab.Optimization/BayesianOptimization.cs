@@ -7,17 +7,21 @@ namespace LlmLab.Optimization;
 /// mean score, expected improvement over the best posterior mean among measured configurations. Round 0 calls a random
 /// (seeded) set of configurations once; every later round calls the q configurations of highest expected improvement,
 /// each chosen after the previous ones' neighbourhoods were damped (local penalisation, so a round spreads out). A
-/// configuration may be called again, up to the grid's repetitions. It stops when the budget is spent, every call of
-/// the grid is made, or when confident: no configuration's expected improvement reaches 0.1 % of the best score.
+/// configuration may be called again, up to the grid's repetitions. Exploring ends when 70 % of the budget is spent or
+/// when confident: no configuration's expected improvement reaches 0.1 % of the best score. Then one confirming round
+/// spends the rest of the budget bringing the configurations of highest posterior mean, best first, to every repetition
+/// the grid allows, so the best is a configuration measured as often as any (<see cref="SearchBest"/>); then it stops.
 /// </summary>
 public sealed class BayesianOptimization : ISearchStrategy
 {
     /// <summary>Confident when the largest expected improvement is below this fraction of the best score.</summary>
     public const double ConfidentImprovement = 0.001;
     private const double Exploration = 0.01;
+    public const double ExploringShare = 0.7;
 
     public SearchStep Next(SearchSpace space, SearchProgress progress)
     {
+        if (IsConfirming(progress)) return new SearchStep.Stop(ConfirmedReason);
         var left = progress.CallsLeft;
         if (left <= 0) return new SearchStep.Stop("the budget is spent");
         var open = Enumerable.Range(0, space.Count).Where(c => progress.CallsOf(c) < space.MaxRepetitions).ToList();
@@ -32,10 +36,12 @@ public sealed class BayesianOptimization : ISearchStrategy
         var improvement = open.ToDictionary(c => c, c => ExpectedImprovement(gp.Predict(space.Features[c]), incumbent, Exploration * Scale(progress)));
         var best = SearchBest.Of(progress.Results)!.Score;
         if (improvement.Values.Max() < ConfidentImprovement * Math.Abs(best))
-            return new SearchStep.Stop($"confident: no configuration's expected improvement reaches {ConfidentImprovement:P1} of the best score");
+            return Confirm(space, progress, gp, measured, $"confident: no configuration's expected improvement reaches {ConfidentImprovement:P1} of the best score");
+        if (progress.CallsSpent >= ExploringShare * progress.BudgetCalls) return Confirm(space, progress, gp, measured, "explored 70 % of the budget");
 
         var requests = new List<TrialRequest>();
-        for (var q = Math.Min(RoundSize(progress.BudgetCalls), left); q > 0 && improvement.Count > 0; q--)
+        var exploring = Math.Max(1, (int)(ExploringShare * progress.BudgetCalls) - progress.CallsSpent);
+        for (var q = Math.Min(Math.Min(RoundSize(progress.BudgetCalls), left), exploring); q > 0 && improvement.Count > 0; q--)
         {
             var (chosen, _) = improvement.OrderByDescending(e => e.Value).ThenBy(e => e.Key).First();
             requests.Add(new TrialRequest(chosen, 1));
@@ -44,6 +50,27 @@ public sealed class BayesianOptimization : ISearchStrategy
                 improvement[c] *= 1 - GaussianProcess.Kernel(space.Features[c], space.Features[chosen], gp.LengthScale);
         }
         return new SearchStep.Evaluate(requests);
+    }
+
+    private const string ConfirmedReason = "confirmed the most promising configurations with every repetition the grid allows";
+
+    /// <summary>The confirming round is the last.</summary>
+    private static bool IsConfirming(SearchProgress progress) => progress.Rounds.Count > 0 && progress.Rounds[^1].Any(r => r.Confirms);
+
+    /// <summary>The last round: the best configurations by posterior mean brought to the grid's repetitions, as far as the budget goes.</summary>
+    private static SearchStep Confirm(SearchSpace space, SearchProgress progress, GaussianProcess gp, List<int> measured, string why)
+    {
+        var left = progress.CallsLeft;
+        var requests = new List<TrialRequest>();
+        foreach (var c in measured.OrderByDescending(c => gp.Predict(space.Features[c]).Mean).ThenBy(c => c))
+        {
+            var calls = Math.Min(left, space.MaxRepetitions - progress.CallsOf(c));
+            if (calls <= 0) continue;
+            if (left <= 0) break;
+            requests.Add(new TrialRequest(c, calls, Confirms: true));
+            left -= calls;
+        }
+        return requests.Count > 0 ? new SearchStep.Evaluate(requests) : new SearchStep.Stop(why);
     }
 
     /// <summary>Calls per round: a tenth of the budget, 1 to 16 (a round's calls run in parallel on the platform).</summary>

@@ -1,7 +1,7 @@
 namespace LlmLab.Optimization;
 
-/// <summary>Calls asked of one configuration in one round.</summary>
-public sealed record TrialRequest(int Configuration, int Calls);
+/// <summary>Calls asked of one configuration in one round; <paramref name="Confirms"/> marks a strategy's last, confirming round.</summary>
+public sealed record TrialRequest(int Configuration, int Calls, bool Confirms = false);
 
 /// <summary>What one configuration's calls gave so far: how many were made (failed ones too) and the scores of those that succeeded.</summary>
 public sealed record ConfigurationResult(int Calls, IReadOnlyList<double> Scores)
