@@ -149,6 +149,10 @@ public class AuthorizationMatrixTests(PlatformFixture platform)
             new("GET", $"/api/analytics/methods/comparison?run_a={run}&run_b={run}"),
             new("GET", "/api/budgets"), new("PUT", "/api/budgets", new { daily_usd = -1.0 }),
             new("GET", "/api/llm/providers"),
+            // Auto-optimisation: a budget of 0 is refused (nothing starts) where the caller may start one, 404 for another tenant.
+            new("POST", $"/api/experiments/batch/{run}/optimize", new { strategy = "bayesian", budget_calls = 0 }),
+            new("GET", $"/api/experiments/batch/{run}/optimize"), new("GET", $"/api/experiments/batch/{run}/optimize/{missing}"),
+            new("DELETE", $"/api/experiments/batch/{run}/optimize/{missing}"),
         ];
     }
 

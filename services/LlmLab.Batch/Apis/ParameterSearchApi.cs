@@ -79,5 +79,5 @@ public static class ParameterSearchApi
     }
 }
 
-/// <summary>Body of POST …/optimize; read as JSON values so a wrong type is answered naming the field.</summary>
-public sealed record SearchRequest(JsonElement? Strategy, JsonElement? BudgetCalls, JsonElement? Seed);
+/// <summary>Body of POST …/optimize; the numbers are read as JSON values so a wrong type is answered by the rules, naming the field.</summary>
+public sealed record SearchRequest(string? Strategy, JsonElement? BudgetCalls, JsonElement? Seed);

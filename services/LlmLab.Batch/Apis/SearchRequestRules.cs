@@ -11,9 +11,9 @@ public static class SearchRequestRules
         var errors = new Dictionary<string, string[]>();
         var expected = $"must be one of {string.Join(", ", SearchStrategies.Names)}.";
         string? strategy = null;
-        if (body?.Strategy is not { ValueKind: not JsonValueKind.Null } s) errors["strategy"] = [$"is required; {expected}"];
-        else if (s.ValueKind != JsonValueKind.String || !SearchStrategies.Names.Contains(s.GetString())) errors["strategy"] = [expected];
-        else strategy = s.GetString();
+        if (body?.Strategy is not { } s) errors["strategy"] = [$"is required; {expected}"];
+        else if (!SearchStrategies.Names.Contains(s)) errors["strategy"] = [expected];
+        else strategy = s;
 
         var budget = 0;
         if (body?.BudgetCalls is not { ValueKind: not JsonValueKind.Null } b) errors["budget_calls"] = ["is required: the most calls the search may make."];
