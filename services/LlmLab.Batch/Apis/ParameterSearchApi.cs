@@ -26,7 +26,7 @@ public static class ParameterSearchApi
         return app;
     }
 
-    public static async Task<Results<Accepted<ParameterSearchView>, ProblemHttpResult>> StartAsync(Guid id, SearchRequest? body, HttpContext http,
+    public static async Task<Results<Accepted<ParameterSearchView>, ProblemHttpResult>> StartAsync(Guid id, SearchRequest body, HttpContext http,
         RunStatusReader reader, SearchSpaceReader spaces, ConcurrentRunGate gate, SearchStarter starter, SearchViewReader views, CancellationToken ct)
     {
         var batch = await reader.FindRunAsync(id, http.TenantId()!, ct);

@@ -47,14 +47,14 @@ public sealed class SearchStepper(
         var progress = new SearchProgress(search.BudgetCalls, search.Seed, search.Rounds, await results.ReadAsync(run.Id, ct));
         if (search.Trajectory.Count < search.Rounds.Count) search.Trajectory = [.. search.Trajectory, PointOf(progress)];
         var step = SearchStrategies.Create(search.Strategy)!.Next(space, progress);
-        if (step is SearchStep.Stop stop)
+        var requests = step is SearchStep.Evaluate evaluate ? evaluate.Requests.Where(r => r.Calls > 0).ToList() : [];
+        if (requests.Count == 0)
         {
             await FinishRunAsync(run, now, ct);
-            await EndAsync(search, ParameterSearchState.Completed, stop.Reason, now, ct);
+            await EndAsync(search, ParameterSearchState.Completed, (step as SearchStep.Stop)?.Reason ?? "nothing left to call", now, ct);
             return true;
         }
 
-        var requests = ((SearchStep.Evaluate)step).Requests.ToList();
         var items = await ItemsAsync(batch, run, space, progress, requests, ct);
         db.WorkItems.AddRange(items);
         foreach (var chunk in chunking.Commands(run.Id, run.TenantId, items.Select(i => i.Id))) outbox.Add(db, chunk);
