@@ -68,5 +68,33 @@ public class SearchCoreTests
         Assert.NotNull(SearchStrategies.Create(strategy!));
     }
 
+    [Fact]
+    public void Stored_rounds_read_back_give_the_same_next_step_so_a_restart_resumes_where_it_was()
+    {
+        var space = Surfaces.TemperatureTopP(repetitions: 3);
+        var score = Surfaces.Noisy(space, 3);
+        var progress = SearchProgress.Start(120, 8);
+        var strategy = new BayesianOptimization();
+        for (var round = 0; round < 3; round++) progress = OfflineSearch.Apply(progress, ((SearchStep.Evaluate)strategy.Next(space, progress)).Requests, score);
+
+        var json = JsonSerializer.Serialize(progress.Rounds.Select(r => r.ToList()).ToList(), LlmLab.ServiceKit.ServiceKitExtensions.Json);
+        Assert.Contains("\"configuration\":", json, StringComparison.Ordinal);
+        var stored = JsonSerializer.Deserialize<List<List<TrialRequest>>>(json, LlmLab.ServiceKit.ServiceKitExtensions.Json)!;
+        var resumed = progress with { Rounds = stored };
+        Assert.Equal(strategy.Next(space, progress), strategy.Next(space, resumed), new StepComparer());
+    }
+
+    private sealed class StepComparer : IEqualityComparer<SearchStep>
+    {
+        public bool Equals(SearchStep? a, SearchStep? b) => (a, b) switch
+        {
+            (SearchStep.Evaluate x, SearchStep.Evaluate y) => x.Requests.SequenceEqual(y.Requests),
+            (SearchStep.Stop x, SearchStep.Stop y) => x.Reason == y.Reason,
+            _ => false,
+        };
+
+        public int GetHashCode(SearchStep obj) => 0;
+    }
+
     private static SearchRequest Parse(string json) => JsonSerializer.Deserialize<SearchRequest>(json, LlmLab.ServiceKit.ServiceKitExtensions.Json)!;
 }
