@@ -36,7 +36,7 @@ public sealed class ScoreSurface
             {
                 var seed = 1_000 + r;
                 // The simulated provider's faults: a fixed share of calls fail, decided by a hash so the surface is reproducible.
-                if (failureShare > 0 && (uint)HashCode.Combine(i, r, 17) % 1000 < failureShare * 1000) continue;
+                if (failureShare > 0 && (uint)(i * 7_919 + r * 104_729 + 17) * 2_654_435_761u % 1000 < failureShare * 1000) continue;
                 var prompt = c.Prompt ?? defaultPrompt;
                 var outcome = new GenerationOutcome();
                 var text = string.Concat(new LocalEngine(model).Generate(prompt,
