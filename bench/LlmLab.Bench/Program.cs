@@ -1,7 +1,7 @@
 using LlmLab.Bench;
 
 // Benchmarks that print figures (medians of repeated rounds, measured in one run). Usage:
-//   dotnet run -c Release --project bench/LlmLab.Bench -- [quality|reference|engine|llm|throughput|e2e|export|analytics|knowledge|platform|training|all] [--long-calls N] [--quick]
+//   dotnet run -c Release --project bench/LlmLab.Bench -- [quality|reference|engine|llm|optimisation|throughput|e2e|export|analytics|knowledge|platform|training|all] [--long-calls N] [--quick]
 //   dotnet run -c Release --project bench/LlmLab.Bench -- evaluation [sample=50] [--rag] [--gateway=URL --key=KEY]
 //   dotnet run -c Release --project bench/LlmLab.Bench -- retrieval [--gateway=URL --key=KEY]
 // evaluation is the method × dataset matrix, retrieval the knowledge base on the shipped articles and questions (neither
@@ -17,6 +17,7 @@ if (which is "quality" or "all") await QualityBench.RunAsync();
 if (which is "reference" or "all") ReferenceMetricsBench.Run();
 if (which is "engine" or "all") EngineBench.Run();
 if (which is "llm" or "all") await LlmBench.RunAsync();
+if (which is "optimisation" or "all") LlmLab.Bench.Optimisation.OptimisationBench.Run();
 if (which is "throughput" or "e2e" or "export" or "analytics" or "knowledge" or "platform" or "all")
     await LlmLab.Bench.Platform.PlatformBench.RunAsync(which == "all" ? "platform" : which, longCalls, args.Contains("--quick"), analyticsRows);
 if (which == "evaluation")

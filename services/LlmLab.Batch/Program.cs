@@ -20,6 +20,7 @@ app.MapScoredFeedApi();
 app.MapBatchRunsApi();
 app.MapMetricsApi();
 app.MapBatchExperimentsApi();
+app.MapParameterSearchApi();
 app.MapRunAnalysisApi();
 app.MapExportApi();
 app.MapBatchTenantData();

@@ -154,6 +154,10 @@ public class AuthorizationMatrixTests(PlatformFixture platform)
             new("POST", "/v1/completions", new { model = "local", prompt = "Hi", max_tokens = 3 }),
             new("POST", "/v1/responses", new { model = "local", input = "Hi", max_output_tokens = 16 }),
             new("POST", $"/api/experiments/batch/{run}/progress-token"),
+            // Auto-optimisation: a budget of 0 is refused (nothing starts) where the caller may start one, 404 for another tenant.
+            new("POST", $"/api/experiments/batch/{run}/optimize", new { strategy = "bayesian", budget_calls = 0 }),
+            new("GET", $"/api/experiments/batch/{run}/optimize"), new("GET", $"/api/experiments/batch/{run}/optimize/{missing}"),
+            new("DELETE", $"/api/experiments/batch/{run}/optimize/{missing}"),
         ];
     }
 

@@ -43,6 +43,23 @@ public sealed class RunControl(BatchDbContext db, Outbox outbox, WorkChunking ch
     /// </summary>
     public async Task<(Outcome Outcome, bool Deleted)> CancelOrDeleteAsync(Guid id, string tenantId, CancellationToken ct)
     {
+        if (await CancelAsync(id, tenantId, ct)) return (Outcome.Done, false);
+
+        var found = await db.InTransactionAsync(async token =>
+        {
+            if (!await db.Runs.AnyAsync(r => r.Id == id && r.TenantId == tenantId, token)) return false;
+            await db.Metrics.Where(m => db.Responses.Any(r => r.Id == m.ResponseId && r.RunId == id)).ExecuteDeleteAsync(token);
+            await db.Responses.Where(r => r.RunId == id).ExecuteDeleteAsync(token);
+            await db.WorkItems.Where(w => w.RunId == id).ExecuteDeleteAsync(token);
+            await db.Runs.Where(r => r.Id == id).ExecuteDeleteAsync(token);
+            return true;
+        }, ct);
+        return found ? (Outcome.Done, true) : (Outcome.NotFound, false);
+    }
+
+    /// <summary>Cancels the run if it has not finished (see <see cref="CancelOrDeleteAsync"/>); false when it is missing or final.</summary>
+    public async Task<bool> CancelAsync(Guid id, string tenantId, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         var cancelled = await db.InTransactionAsync(async token =>
         {
@@ -60,22 +77,8 @@ public sealed class RunControl(BatchDbContext db, Outbox outbox, WorkChunking ch
             await db.SaveChangesAsync(token);
             return true;
         }, ct);
-        if (cancelled)
-        {
-            outbox.Committed();
-            return (Outcome.Done, false);
-        }
-
-        var found = await db.InTransactionAsync(async token =>
-        {
-            if (!await db.Runs.AnyAsync(r => r.Id == id && r.TenantId == tenantId, token)) return false;
-            await db.Metrics.Where(m => db.Responses.Any(r => r.Id == m.ResponseId && r.RunId == id)).ExecuteDeleteAsync(token);
-            await db.Responses.Where(r => r.RunId == id).ExecuteDeleteAsync(token);
-            await db.WorkItems.Where(w => w.RunId == id).ExecuteDeleteAsync(token);
-            await db.Runs.Where(r => r.Id == id).ExecuteDeleteAsync(token);
-            return true;
-        }, ct);
-        return found ? (Outcome.Done, true) : (Outcome.NotFound, false);
+        if (cancelled) outbox.Committed();
+        return cancelled;
     }
 
     private async Task<Outcome> TransitionAsync(Guid id, string tenantId, RunStatus[] from, bool resetFailed, CancellationToken ct)

@@ -20,6 +20,7 @@ public sealed class BatchDbContext : DbContext, IOutboxDbContext
     public DbSet<StoredResponse> Responses => Set<StoredResponse>();
     public DbSet<ResponseMetrics> Metrics => Set<ResponseMetrics>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ParameterSearch> Searches => Set<ParameterSearch>();
 
     /// <summary>
     /// When the request being handled comes from role user: its subject, and every query of runs, work items and

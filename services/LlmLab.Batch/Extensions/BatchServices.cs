@@ -47,6 +47,7 @@ public static class BatchServices
         builder.Services.AddScoped<ExperimentLookup>();
         builder.Services.AddScoped<ConcurrentRunGate>();
         builder.Services.AddScoped<LlmLab.Batch.Export.ResponseExporter>();
+        builder.Services.AddParameterSearch();
         return builder;
     }
 }

@@ -20,6 +20,7 @@ public static class BatchTenantData
                     .ThenBy(w => w.Repetition).AsAsyncEnumerable(),
                 Responses = db.Responses.AsNoTracking().Include(r => r.Metrics).Where(r => r.TenantId == tenant)
                     .OrderBy(r => r.CreatedAt).AsAsyncEnumerable(),
+                ParameterSearches = db.Searches.AsNoTracking().Where(s => s.TenantId == tenant).OrderBy(s => s.CreatedAt).AsAsyncEnumerable(),
             });
         });
         return app;

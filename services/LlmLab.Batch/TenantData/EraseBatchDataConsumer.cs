@@ -21,6 +21,7 @@ public sealed class EraseBatchDataConsumer(BatchDbContext db, ILogger<EraseBatch
             var erased = await db.Responses.Where(r => r.TenantId == tenant).ExecuteDeleteAsync(ct);
             await db.WorkItems.Where(w => w.TenantId == tenant).ExecuteDeleteAsync(ct);
             await db.Runs.Where(r => r.TenantId == tenant).ExecuteDeleteAsync(ct);
+            await db.Searches.Where(s => s.TenantId == tenant).ExecuteDeleteAsync(ct);
             // Unsent events carry the tenant's data too (ResponseScored holds scores); messages are stored as JSON with their property names.
             await db.Database.ExecuteSqlAsync($"DELETE FROM outbox_messages WHERE payload->>'TenantId' = {tenant}", ct);
             return erased;

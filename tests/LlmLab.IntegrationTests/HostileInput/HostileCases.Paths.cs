@@ -25,6 +25,7 @@ public static partial class HostileCases
         ("/api/experiments/batch/{id}/analysis", "batch", ["GET"], "id"),
         ("/api/experiments/batch/{id}/optimization", "batch", ["GET"], "id"),
         ("/api/experiments/batch/{id}/insights", "batch", ["GET"], "id"),
+        ("/api/experiments/batch/{id}/optimize", "batch", ["GET"], "id"),
     ];
 
     /// <summary>

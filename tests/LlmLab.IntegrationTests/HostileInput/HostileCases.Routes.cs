@@ -12,6 +12,7 @@ public static partial class HostileCases
         (HttpMethod.Post, "/api/experiments", 2 << 20, "{\"name\":\"x@\"}", "name"),
         (HttpMethod.Put, $"/api/experiments/{ids.OwnExperiment}", 2 << 20, "{\"name\":\"x@\"}", "name"),
         (HttpMethod.Post, "/api/experiments/batch", 2 << 20, "{\"name\":\"x@\"}", "name"),
+        (HttpMethod.Post, $"/api/experiments/batch/{ids.OwnBatch}/optimize", 2 << 20, "{\"strategy\":\"x@\"}", "strategy"),
         (HttpMethod.Post, "/api/responses/generate", 2 << 20, "{\"experiment_id\":\"x@\"}", "experiment_id"),
         (HttpMethod.Post, "/api/metrics/batch", 3 << 20, "{\"texts\":[{\"text\":\"x@\"}]}", "texts[0].text"),
         (HttpMethod.Post, "/api/metrics/compare", 2 << 20, "{\"response_ids\":[\"x@\"]}", "response_ids"),

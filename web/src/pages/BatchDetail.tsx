@@ -8,6 +8,7 @@ import { DataTable } from '../components/DataTable';
 import { ExportButtons } from '../components/ExportButtons';
 import { Failures } from '../components/Failures';
 import { Heatmap } from '../components/Heatmap';
+import { OptimiseSearch } from '../components/OptimiseSearch';
 import { ProgressBar } from '../components/ProgressBar';
 import { ResponseDrawer } from '../components/ResponseDrawer';
 import { ProblemView, QueryView } from '../components/States';
@@ -104,6 +105,7 @@ export function BatchDetail() {
             {b.failures?.[0] ? ` Most were ${b.failures[0].kind.replace(/_/g, ' ')}: ${b.failures[0].example_message || 'no message'}` : ''}
           </div>)}
         <Failures runId={id} failures={b.failures ?? []} />
+        {status && <OptimiseSearch batchId={id} gridCalls={status.total_combinations} />}
         {final && status ? (status.completed_combinations > 0 && <Analysis id={id} completed={status.completed_combinations} />)
           : <p className="muted">The analysis appears when the run has finished.</p>}
       </>)}</QueryView>

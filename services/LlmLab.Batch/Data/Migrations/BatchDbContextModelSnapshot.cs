@@ -134,6 +134,86 @@ namespace LlmLab.Batch.Data.Migrations
                     b.ToTable("batch_runs", (string)null);
                 });
 
+            modelBuilder.Entity("LlmLab.Batch.Domain.ParameterSearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("BudgetCalls")
+                        .HasColumnType("integer")
+                        .HasColumnName("budget_calls");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Rounds")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rounds");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seed");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("strategy");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Trajectory")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("trajectory");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parameter_searches");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_parameter_searches_state");
+
+                    b.HasIndex("TenantId", "BatchId")
+                        .HasDatabaseName("ix_parameter_searches_tenant_id_batch_id");
+
+                    b.ToTable("parameter_searches", (string)null);
+                });
+
             modelBuilder.Entity("LlmLab.Batch.Domain.ResponseMetrics", b =>
                 {
                     b.Property<Guid>("ResponseId")
