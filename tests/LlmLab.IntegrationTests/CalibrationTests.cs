@@ -17,16 +17,7 @@ public class CalibrationTests(PlatformFixture platform)
     [Fact]
     public async Task Calibrating_to_a_reviewer_who_values_readability_weighs_readability_most_and_reports_agreement_before_and_after()
     {
-        await PlatformReadiness.WaitUntilHealthyAsync(_api.Client, TimeSpan.FromMinutes(5));
-        var experiment = await _api.CreateExperimentAsync(PlatformApi.Grid3x3($"calibration-{Guid.NewGuid():N}"));
-        var run = await _api.GenerateAsync(experiment);
-        await _api.WaitForRunAsync(run, TimeSpan.FromMinutes(2));
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await _api.GetAsync($"/api/analytics/quality/breakdown?batch_id={run}")).GetProperty("sample_size").GetInt32() < 18)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the run's responses did not reach analytics");
-            await Task.Delay(200);
-        }
+        var (experiment, run) = await ScoredRun.CreateAsync(_api, $"calibration-{Guid.NewGuid():N}");
         var responses = (await _api.ResponsesAsync(experiment, run)).GetProperty("items").EnumerateArray()
             .Select(r => (Id: r.GetProperty("id").GetGuid(), Readability: r.GetProperty("metrics").GetProperty("readability_score").GetDouble()))
             .OrderBy(r => r.Readability).ToList();

@@ -13,16 +13,7 @@ public class FeedbackTests(PlatformFixture platform)
     [Fact]
     public async Task Feedback_that_follows_the_overall_score_agrees_with_it_by_spearman_with_a_ci_and_n()
     {
-        await PlatformReadiness.WaitUntilHealthyAsync(_api.Client, TimeSpan.FromMinutes(5));
-        var experiment = await _api.CreateExperimentAsync(PlatformApi.Grid3x3($"feedback-{Guid.NewGuid():N}"));
-        var run = await _api.GenerateAsync(experiment);
-        await _api.WaitForRunAsync(run, TimeSpan.FromMinutes(2));
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await _api.GetAsync($"/api/analytics/quality/breakdown?batch_id={run}")).GetProperty("sample_size").GetInt32() < 18)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the run's responses did not reach analytics");
-            await Task.Delay(200);
-        }
+        var (experiment, run) = await ScoredRun.CreateAsync(_api, $"feedback-{Guid.NewGuid():N}");
 
         var responses = (await _api.ResponsesAsync(experiment, run)).GetProperty("items").EnumerateArray()
             .Select(r => (Id: r.GetProperty("id").GetGuid(), Score: r.GetProperty("metrics").GetProperty("overall_score").GetDouble()))
