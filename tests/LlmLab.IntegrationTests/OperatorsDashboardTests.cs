@@ -18,7 +18,6 @@ public sealed class OperatorsDashboardTests(ReplicasPlatformFixture platform)
     [Fact]
     public async Task A_generate_request_shows_as_one_span_tree_across_the_services_in_the_browser()
     {
-        Assert.True(File.Exists("/usr/bin/chromium"), "Chromium is missing: `bash scripts/setup.sh --browser` installs Debian's chromium.");
         using var client = platform.CreateClient();
         var api = new PlatformApi(client);
         var experimentId = await api.CreateExperimentAsync(PlatformApi.Grid3x3("dashboard-trace"));
@@ -27,17 +26,12 @@ public sealed class OperatorsDashboardTests(ReplicasPlatformFixture platform)
         await api.WaitForRunAsync(runId, TimeSpan.FromMinutes(2));
         await WaitForServicesInTraceAsync(traceId, ["gateway", "batch", "experiments", "llm-integration"]);
 
-        var output = Path.Combine(AppHostProcess.RepoRoot, ".llmlab", "test-output", "operators-dashboard");
-        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        var log = await RunNodeAsync(["e2e/operators-dashboard.mjs", platform.DashboardUrl.ToString(), traceId, output]);
+        var output = BrowserScript.OutputFolder("operators-dashboard");
+        var log = await BrowserScript.RunAsync(["e2e/operators-dashboard.mjs", platform.DashboardUrl.ToString(), traceId, output], TimeSpan.FromMinutes(3));
 
         Assert.Contains("dashboard-e2e: passed", log, StringComparison.Ordinal);
         Assert.Contains("resources: every process healthy, batch runs as batch and batch-2", log, StringComparison.Ordinal);
-        foreach (var name in new[] { "dashboard-resources", "dashboard-console", "dashboard-trace", "dashboard-metrics" })
-        {
-            var file = new FileInfo(Path.Combine(output, name + ".png"));
-            Assert.True(file.Exists && file.Length > 5_000, $"screenshot {name}.png is missing or empty");
-        }
+        BrowserScript.AssertScreenshots(output, ["dashboard-resources", "dashboard-console", "dashboard-trace", "dashboard-metrics"]);
     }
 
     [Fact]
@@ -76,31 +70,5 @@ public sealed class OperatorsDashboardTests(ReplicasPlatformFixture platform)
             await Task.Delay(500);
         }
         Assert.Fail($"The dashboard's trace {traceId} has spans of {string.Join(", ", seen)} only, after 30 s.");
-    }
-
-    private static async Task<string> RunNodeAsync(string[] arguments)
-    {
-        var info = new ProcessStartInfo("node", arguments)
-        {
-            WorkingDirectory = Path.Combine(AppHostProcess.RepoRoot, "web"), RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        using var node = Process.Start(info)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
-        {
-            try
-            {
-                await node.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                node.Kill(entireProcessTree: true);
-                throw new TimeoutException($"The dashboard browser test did not finish in 3 minutes:\n{await stdout}\n{await stderr}");
-            }
-        }
-        var log = $"{await stdout}\n{await stderr}";
-        Assert.True(node.ExitCode == 0, $"The dashboard browser test failed ({node.ExitCode}):\n{log}");
-        return log;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LlmLab.IntegrationTests.Platform;
 
 namespace LlmLab.IntegrationTests;
@@ -40,39 +39,12 @@ public class WebAppTests(PlatformFixture platform)
     {
         var web = Path.Combine(AppHostProcess.RepoRoot, "web");
         Assert.True(File.Exists(Path.Combine(web, "dist", "index.html")), "web/dist is missing: build it with `bash scripts/web.sh build` (scripts/test.sh does).");
-        Assert.True(File.Exists("/usr/bin/chromium"), "Chromium is missing: `bash scripts/setup.sh --browser` installs Debian's chromium (scripts/test.sh does).");
-        var output = Path.Combine(AppHostProcess.RepoRoot, ".llmlab", "test-output", "web");
-        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        var output = BrowserScript.OutputFolder("web");
+        var log = await BrowserScript.RunAsync(["e2e/run.mjs", platform.GatewayUrl, PlatformFixture.ApiKey, output], TimeSpan.FromMinutes(10));
 
-        var info = new ProcessStartInfo("node", ["e2e/run.mjs", platform.GatewayUrl, PlatformFixture.ApiKey, output])
-        {
-            WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        using var node = Process.Start(info)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10)))
-        {
-            try
-            {
-                await node.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                node.Kill(entireProcessTree: true);
-                throw new TimeoutException($"The browser test did not finish in 10 minutes:\n{await stdout}\n{await stderr}");
-            }
-        }
-        var log = $"{await stdout}\n{await stderr}";
-
-        Assert.True(node.ExitCode == 0, $"The browser test failed ({node.ExitCode}):\n{log}");
         Assert.All(Checks, line => Assert.Contains(line, log, StringComparison.Ordinal));
         Assert.DoesNotContain("serious or critical violations —", log, StringComparison.Ordinal);
-        Assert.All(Screenshots, name =>
-        {
-            var file = new FileInfo(Path.Combine(output, name + ".png"));
-            Assert.True(file.Exists && file.Length > 5_000, $"screenshot {name}.png is missing or empty");
-        });
+        BrowserScript.AssertScreenshots(output, Screenshots);
         var csv = await File.ReadAllLinesAsync(Path.Combine(output, "batch-export.csv"));
         Assert.StartsWith("response_id,", csv[0], StringComparison.Ordinal);
         Assert.Equal(13, csv.Count(line => line.Length > 0));
