@@ -8,18 +8,24 @@ using LlmLab.Bench;
 // is part of all); without --gateway they start the AppHost themselves.
 // throughput, e2e, export, analytics, knowledge and platform (all of them) start the real AppHost from the Release build.
 //   dotnet run -c Release --project bench/LlmLab.Bench -- analytics [--rows 1000000]   (every analytics view over N scored responses)
+//   dotnet run -c Release --project bench/LlmLab.Bench -- memory [--long-calls N] [--env KEY=VALUE ...] [--apphost KEY=VALUE ...]
+//   dotnet run -c Release --project bench/LlmLab.Bench -- cpu [--quick] [--env …] [--apphost …]
+//     (memory: PSS over a long run, per process; cpu: CPU per call at zero latency; --env sets a variable in every
+//     service, --apphost an AppHost setting such as Dashboard:Enabled=false)
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var longCallsAt = Array.IndexOf(args, "--long-calls");
 var longCalls = longCallsAt >= 0 && longCallsAt + 1 < args.Length ? int.Parse(args[longCallsAt + 1]) : 100_000;
 var rowsAt = Array.IndexOf(args, "--rows");
+var appHostSettings = args.Select((a, i) => (a, i)).Where(p => p.a == "--apphost" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
+var serviceEnvironment = args.Select((a, i) => (a, i)).Where(p => p.a == "--env" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
 var analyticsRows = rowsAt >= 0 && rowsAt + 1 < args.Length ? int.Parse(args[rowsAt + 1]) : LlmLab.Bench.Platform.AnalyticsBench.DefaultRows;
 if (which is "quality" or "all") await QualityBench.RunAsync();
 if (which is "reference" or "all") ReferenceMetricsBench.Run();
 if (which is "engine" or "all") EngineBench.Run();
 if (which is "llm" or "all") await LlmBench.RunAsync();
 if (which is "optimisation" or "all") LlmLab.Bench.Optimisation.OptimisationBench.Run();
-if (which is "throughput" or "e2e" or "export" or "analytics" or "knowledge" or "platform" or "all")
-    await LlmLab.Bench.Platform.PlatformBench.RunAsync(which == "all" ? "platform" : which, longCalls, args.Contains("--quick"), analyticsRows);
+if (which is "throughput" or "memory" or "cpu" or "e2e" or "export" or "analytics" or "knowledge" or "platform" or "all")
+    await LlmLab.Bench.Platform.PlatformBench.RunAsync(which == "all" ? "platform" : which, longCalls, args.Contains("--quick"), analyticsRows, serviceEnvironment, appHostSettings);
 if (which == "evaluation")
 {
     var sample = args.Skip(1).Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 50);

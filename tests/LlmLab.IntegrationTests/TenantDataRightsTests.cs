@@ -205,6 +205,15 @@ public class TenantDataRightsTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, (await keyB.GetAsync("/api/me")).StatusCode);
         Assert.True(Directory.Exists(LuceneFolder(stores, DataRightsTenants.TenantB)), "the other tenant's BM25 index stays");
         Assert.Contains(seededB.DocumentId, (await new Knowledge.KnowledgeApi(b).DocumentsFoundAsync(seededB.DocumentMarker, null, "bm25")));
+
+        // An event of an erased run that arrives after the erasure (a chunk recorded while it ran) is dropped; one of a
+        // run created after the erasure is taken, so the first was read and refused, not merely still queued.
+        var late = new LateEvents(platform);
+        await late.PublishScoredAsync(DataRightsTenants.TenantA, seededA.RunId, seededA.ExperimentId);
+        var newRun = Guid.CreateVersion7();
+        await late.PublishScoredAsync(DataRightsTenants.TenantA, newRun, seededA.ExperimentId);
+        await TenantSeed.EventuallyAsync(async () => await ScoredRowsAsync(analyticsDb, DataRightsTenants.TenantA, newRun) == 1, "a run created after the erasure is taken");
+        Assert.Equal(0, await ScoredRowsAsync(analyticsDb, DataRightsTenants.TenantA, seededA.RunId));
     }
 
     /// <summary>Where the knowledge service keeps a tenant's BM25 index (services/knowledge/lucene/&lt;hash of the tenant&gt;).</summary>
@@ -277,12 +286,13 @@ public class TenantDataRightsTests(PlatformFixture platform)
         return keys;
     }
 
-    private static async Task<long> ScoredRowsAsync(string connectionString, string tenant)
+    private static async Task<long> ScoredRowsAsync(string connectionString, string tenant, Guid? run = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM scored_responses WHERE tenant_id = @tenant", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM scored_responses WHERE tenant_id = @tenant AND (@run IS NULL OR run_id = @run)", connection);
         command.Parameters.AddWithValue("tenant", tenant);
+        command.Parameters.Add(new NpgsqlParameter("run", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)run ?? DBNull.Value });
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -29,7 +29,13 @@ public sealed class PlatformProcesses(int appHostPid, Func<IEnumerable<(string N
 
     private HashSet<int> Everything() => [.. Tree(appHostPid).Concat(resources().SelectMany(r => Tree(r.Pid)))];
 
-    public double PssMiB() => Everything().Sum(pid =>
+    public double PssMiB() => Everything().Sum(PssMiB);
+
+    /// <summary>PSS of the subtree of each given process (a service, PostgreSQL with its backends…).</summary>
+    public static Dictionary<string, double> PssMiBBy(IEnumerable<(string Name, int Pid)> resources) =>
+        resources.ToDictionary(r => r.Name, r => Tree(r.Pid).Sum(PssMiB));
+
+    private static double PssMiB(int pid)
     {
         try
         {
@@ -40,7 +46,7 @@ public sealed class PlatformProcesses(int appHostPid, Func<IEnumerable<(string N
         {
             return 0; // exited meanwhile
         }
-    });
+    }
 
     public int Count() => Everything().Count;
 

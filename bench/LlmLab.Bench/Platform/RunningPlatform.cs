@@ -24,7 +24,9 @@ public sealed class RunningPlatform : IAsyncDisposable
         DataDirectory = dataDirectory;
     }
 
-    public static async Task<RunningPlatform> StartAsync(params string[] serviceEnvironment)
+    /// <param name="serviceEnvironment">KEY=VALUE variables for every service.</param>
+    /// <param name="appHostSettings">KEY=VALUE settings of the AppHost's own (Dashboard:Enabled=false…).</param>
+    public static async Task<RunningPlatform> StartAsync(IEnumerable<string>? serviceEnvironment = null, IEnumerable<string>? appHostSettings = null)
     {
         var root = RepoRoot();
         var run = Path.Combine(root, ".llmlab", "bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
@@ -33,7 +35,8 @@ public sealed class RunningPlatform : IAsyncDisposable
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
         info.ArgumentList.Add(Path.Combine(root, "LlmLab.AppHost", "bin", "Release", "net10.0", "LlmLab.AppHost.dll"));
         foreach (var argument in new[] { $"--AppHost:GatewayUrl={gateway}", $"--AppHost:DataDirectory={Path.Combine(run, "data")}", $"--AppHost:StateFile={stateFile}",
-            $"--AppHost:DevApiKey={ApiKey}", "--AppHost:ServiceEnvironment:Logging__LogLevel__Default=Warning" }.Concat(serviceEnvironment.Select(e => $"--AppHost:ServiceEnvironment:{e}")))
+            $"--AppHost:DevApiKey={ApiKey}", "--AppHost:ServiceEnvironment:Logging__LogLevel__Default=Warning" }
+            .Concat((serviceEnvironment ?? []).Select(e => $"--AppHost:ServiceEnvironment:{e}")).Concat((appHostSettings ?? []).Select(s => $"--AppHost:{s}")))
             info.ArgumentList.Add(argument);
         var process = Process.Start(info)!;
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -65,9 +68,29 @@ public sealed class RunningPlatform : IAsyncDisposable
         var port = new Uri(postgres).Port;
         var client = new HttpClient { BaseAddress = new Uri(gateway), Timeout = TimeSpan.FromMinutes(10) };
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        // "running" means every process was started; on a busy machine some are still warming up, so wait for health.
+        await WaitHealthyAsync(client, DateTime.UtcNow.AddMinutes(5));
         // The AppHost generated the folder's PostgreSQL password into secrets.json (owner-only); the bench reads it there.
         var password = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(run, "data", "secrets.json"))).RootElement.GetProperty("postgres_password").GetString();
         return new RunningPlatform(process, client, $"Host=127.0.0.1;Port={port};Username=postgres;Password={password};Command Timeout=600", run);
+    }
+
+    private static async Task WaitHealthyAsync(HttpClient client, DateTime deadline)
+    {
+        while (true)
+        {
+            try
+            {
+                using var health = await client.GetAsync("/api/health");
+                if (health.IsSuccessStatusCode) return;
+                if (DateTime.UtcNow > deadline) throw new InvalidOperationException($"The platform is not healthy: {await health.Content.ReadAsStringAsync()}");
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // the gateway is not listening yet
+            }
+            await Task.Delay(1000);
+        }
     }
 
     public string Database(string name) => $"{PostgresConnectionString};Database={name}";

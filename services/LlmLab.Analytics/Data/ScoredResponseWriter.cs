@@ -1,6 +1,8 @@
 using System.Text.Json;
 using LlmLab.Analytics.Domain;
 using LlmLab.Analytics.Rollups;
+using LlmLab.Analytics.TenantData;
+using LlmLab.ServiceKit;
 using LlmLab.Contracts.Messages;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -18,21 +20,24 @@ public static class ScoredResponseWriter
         analysis_version, created_at, item_identity
         """;
 
-    public static async Task InsertAsync(AnalyticsDbContext db, ResponseScored m, Guid messageId, CancellationToken ct)
-    {
-        var values = Values(m, messageId);
-        var parameters = values.Select((v, i) => new NpgsqlParameter($"p{i}", v.Type) { Value = v.Value ?? DBNull.Value }).ToArray();
-        // The writer lock is taken by the one-row subquery before the row is inserted, in the statement's own transaction.
-        var sql = $"""
-            INSERT INTO scored_responses ({Columns})
-            SELECT {string.Join(", ", parameters.Select(p => "@" + p.ParameterName))} FROM ({RollupSchema.WriterLock("@p4", exclusive: false)}) AS writer_lock
-            ON CONFLICT DO NOTHING
-            """;
-        await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
-    }
+    public static Task InsertAsync(AnalyticsDbContext db, ResponseScored m, Guid messageId, CancellationToken ct) =>
+        db.InTransactionAsync(async token =>
+        {
+            // The writer lock first, in a statement of its own: the insert's snapshot then sees an erasure that held it.
+            await db.Database.ExecuteSqlRawAsync(RollupSchema.WriterLock("@tenant", exclusive: false), [new NpgsqlParameter("tenant", m.TenantId)], token);
+            var values = Values(m, messageId);
+            var parameters = values.Select((v, i) => new NpgsqlParameter($"p{i}", v.Type) { Value = v.Value ?? DBNull.Value }).ToArray();
+            var sql = $"""
+                INSERT INTO scored_responses ({Columns})
+                SELECT {string.Join(", ", parameters.Select(p => "@" + p.ParameterName))}
+                WHERE NOT {ErasureFence.Erased("@p4", "@p2")}
+                ON CONFLICT DO NOTHING
+                """;
+            return await db.Database.ExecuteSqlRawAsync(sql, parameters, token);
+        }, ct);
 
     /// <summary>
-    /// Inserts events (one tenant's: a chunk, or a rebuild's page) not yet held in one statement, in the caller's
+    /// Inserts events (one tenant's: a chunk, or a rebuild's page) not yet held, and not of an erased run, in one statement, in the caller's
     /// transaction: each column is sent as one array parameter and unnested on the server. A temporary table per chunk
     /// (COPY, then INSERT … SELECT) cost PostgreSQL more than the rows themselves: every CREATE TEMP TABLE writes and
     /// later vacuums catalog rows.
@@ -55,7 +60,12 @@ public static class ScoredResponseWriter
             var type = rows[0][c].Type;
             insert.Parameters.Add(new NpgsqlParameter($"c{c}", NpgsqlDbType.Array | type) { Value = ColumnArray(rows, c, type) });
         }
-        insert.CommandText = $"INSERT INTO scored_responses ({Columns}) SELECT * FROM unnest({string.Join(", ", Enumerable.Range(0, columns).Select(c => "@c" + c))}) ON CONFLICT DO NOTHING";
+        insert.CommandText = $"""
+            INSERT INTO scored_responses ({Columns})
+            SELECT * FROM unnest({string.Join(", ", Enumerable.Range(0, columns).Select(c => "@c" + c))}) AS u({Columns})
+            WHERE NOT {ErasureFence.Erased("u.tenant_id", "u.run_id")}
+            ON CONFLICT DO NOTHING
+            """;
         return await insert.ExecuteNonQueryAsync(ct);
     }
 

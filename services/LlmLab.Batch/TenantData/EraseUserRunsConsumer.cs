@@ -20,9 +20,11 @@ public sealed class EraseUserRunsConsumer(BatchDbContext db, Outbox outbox, ILog
         {
             var ids = await db.Runs.Where(r => r.TenantId == tenant && r.CreatedBy == subject).Select(r => r.Id).ToListAsync(ct);
             if (ids.Count == 0) return ids;
+            // Work items first: a chunk being recorded holds its items' row locks, so this waits for it, and the
+            // responses it wrote are then visible to the deletes below. A chunk recorded later finds no item to claim.
+            await db.WorkItems.Where(w => ids.Contains(w.RunId)).ExecuteDeleteAsync(ct);
             await db.Metrics.Where(m => db.Responses.Any(r => r.Id == m.ResponseId && ids.Contains(r.RunId))).ExecuteDeleteAsync(ct);
             await db.Responses.Where(r => ids.Contains(r.RunId)).ExecuteDeleteAsync(ct);
-            await db.WorkItems.Where(w => ids.Contains(w.RunId)).ExecuteDeleteAsync(ct);
             await db.Runs.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(ct);
             var names = ids.Select(id => id.ToString()).ToArray();
             await db.Database.ExecuteSqlAsync($"DELETE FROM outbox_messages WHERE payload->>'RunId' = ANY({names})", ct);

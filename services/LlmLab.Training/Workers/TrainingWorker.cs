@@ -10,12 +10,17 @@ namespace LlmLab.Training.Workers;
 public sealed class TrainingWorker(IServiceScopeFactory scopes, IOptions<WorkerOptions> options, ILogger<TrainingWorker> logger) : BackgroundService
 {
     private readonly string _workerId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    // libtorch is loaded on the first job, not at start: a replica that never trains keeps ~50 MiB of native code unmapped.
+    private readonly Lazy<bool> _torchReady = new(() =>
+    {
+        torch.set_num_threads(options.Value.TorchThreads);
+        return true;
+    });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         if (settings.MaxConcurrentJobs == 0) return;
-        torch.set_num_threads(settings.TorchThreads);
         var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -36,6 +41,7 @@ public sealed class TrainingWorker(IServiceScopeFactory scopes, IOptions<WorkerO
             if (claimed is { } jobId)
             {
                 logger.LogInformation("Worker {Worker} took training job {Job}", _workerId, jobId);
+                _ = _torchReady.Value;
                 running.Add(Task.Run(() => TrainAsync(jobId, stoppingToken), CancellationToken.None));
                 continue;
             }
