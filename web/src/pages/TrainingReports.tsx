@@ -45,7 +45,7 @@ export function TrainingReports() {
                       <td>{new Date(j.created_at).toLocaleString()}</td>
                       <td>
                         <div className="row nowrap">
-                          <Link to={`/training?job=${j.id}&step=report`} aria-label={`Report of ${j.name}`}>Open</Link>
+                          <Link to={`/training?job=${j.id}&step=report`} aria-label={`Open report of ${j.name}`}>Open report</Link>
                           <button type="button" className="link" onClick={get(j, 'html')} aria-label={`Download the HTML report of ${j.name}`}>HTML</button>
                           <button type="button" className="link" onClick={get(j, 'pdf')} aria-label={`Download the PDF report of ${j.name}`}>PDF</button>
                         </div>

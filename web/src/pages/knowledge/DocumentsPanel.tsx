@@ -103,7 +103,7 @@ function ChunkPreview({ id, onClose }: { id: string; onClose: () => void }) {
           <ol className="chunks" aria-label={`Chunks of ${d.title}`}>
             {d.chunks.map((c) => (
               <li key={c.id}>
-                <div className="muted">Chunk {c.ordinal + 1} · page {c.page}</div>
+                <div className="muted">Chunk {c.ordinal + 1}{c.page > 0 ? ` · page ${c.page}` : ''}</div>
                 <pre className="response">{c.text}</pre>
               </li>
             ))}

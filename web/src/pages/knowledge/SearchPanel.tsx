@@ -57,7 +57,7 @@ export function SearchPanel() {
                   <ol className="hits">
                     {results[i].data!.results.map((hit) => (
                       <li key={hit.chunk_id}>
-                        <div className="muted"><span className="score">score {formatScore(hit.score)}</span> · {hit.document_title}, page {hit.page}</div>
+                        <div className="muted"><span className="score">score {formatScore(hit.score)}</span> · {hit.document_title}{hit.page > 0 ? `, page ${hit.page}` : ''}</div>
                         <p className="hit-text">{excerpt(hit.text)}</p>
                       </li>
                     ))}

@@ -36,7 +36,7 @@ export function JobProgress({ jobId, onNext }: { jobId: string; onNext: () => vo
       <h2 id="step-heading" tabIndex={-1}>2. Train{job ? `: ${job.name}` : ''} {job && <StatusBadge status={job.status} />}</h2>
       <QueryView query={details}>{() => job && (
         <>
-          <p className="muted">Model <code>{job.model}</code> · {job.settings.epochs} epochs · batch {job.settings.batch_size} · learning rate {job.settings.learning_rate}{job.resumes ? ` · resumed ${job.resumes}×` : ''}</p>
+          <p className="muted">Model <code>{job.model}</code> · {plural(job.settings.epochs, 'epoch')} · batch {job.settings.batch_size} · learning rate {job.settings.learning_rate}{job.resumes ? ` · resumed ${job.resumes}×` : ''}</p>
           <ProgressBar value={job.total_steps ? (100 * Math.max(job.completed_steps, last?.step ?? 0)) / job.total_steps : 0} label="Training progress" />
           <p className="muted" data-testid="training-steps">Step {last?.step ?? job.completed_steps} of {job.total_steps}{last ? `, training loss ${last.loss.toFixed(3)}` : ''}</p>
           {/* Announced once per epoch and state, not per step. */}
@@ -82,3 +82,5 @@ function statusSentence(status: string, epoch: number, epochs: number, step: num
     default: return `Failed after ${step} of ${total} steps.`;
   }
 }
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

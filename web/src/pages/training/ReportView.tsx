@@ -6,6 +6,7 @@ import { getReport, isFinalJob, jobPath, type TrainingReport } from '../../api/t
 import { LossChart } from '../../components/LossChart';
 import { ProblemView, QueryView } from '../../components/States';
 import { StatusBadge } from '../../components/StatusBadge';
+import { plural } from './JobProgress';
 
 /** Step 4: the job's JSON report as a page, the HTML and PDF versions to download, and the model to try. */
 export function ReportView({ jobId }: { jobId: string }) {
@@ -42,7 +43,7 @@ function ReportBody({ report: r, jobId }: { report: TrainingReport; jobId: strin
         <div><dt>Training loss (last epoch)</dt><dd>{figure(r.final.train_loss)}</dd></div>
         <div><dt>Training perplexity</dt><dd>{figure(r.final.train_perplexity, 2)}</dd></div>
         <div><dt>Tokens ({r.tokens.unit}s)</dt><dd>{r.tokens.train.toLocaleString()} training, {r.tokens.holdout.toLocaleString()} held out</dd></div>
-        <div><dt>Steps</dt><dd>{r.steps} in {r.epochs} epochs</dd></div>
+        <div><dt>Steps</dt><dd>{r.steps} in {plural(r.epochs, 'epoch')}</dd></div>
         <div><dt>Duration</dt><dd>{r.duration_seconds == null ? '—' : `${r.duration_seconds.toFixed(1)} s`} ({r.training_seconds.toFixed(1)} s training)</dd></div>
         <div><dt>Network</dt><dd>{r.architecture}, {r.parameters.toLocaleString()} parameters, {r.vocabulary_size} symbols</dd></div>
       </dl>
