@@ -6,7 +6,7 @@ namespace LlmLab.IntegrationTests;
 /// <summary>
 /// The knowledge base and training pages in real headless Chromium (web/e2e/knowledge.mjs) against the platform these
 /// tests started: real PDF (two pages), DOCX, TXT, Markdown and HTML files uploaded through the page (file button and
-/// drag-and-drop), a corrupt and an encrypted PDF refused naming `file`, a chunk preview with page numbers, a search
+/// drag-and-drop) with each file's upload progress (a throttled 600 KB upload moves its bar), a corrupt and an encrypted PDF refused naming `file`, a chunk preview with page numbers, a search
 /// in three columns, a delete; a tiny training job with its loss chart growing live, graded texts and their
 /// agreement, the report with its HTML and PDF; axe-core and 390 px on every page; screenshots under
 /// .llmlab/test-output/knowledge-web/.
@@ -25,7 +25,7 @@ public class KnowledgeWebTests(PlatformFixture platform)
     private static readonly string[] Checks =
     [
         "upload options: a wrong chunk size is named before sending", "uploaded 4 files through the file button (txt, md, pdf, docx)",
-        "uploaded an HTML file by drag-and-drop", "refused 2 bad PDF(s) with a 4xx naming file",
+        "uploaded an HTML file by drag-and-drop", "upload progress per file: 0% → ", "refused 2 bad PDF(s) with a 4xx naming file",
         "documents list: field-guide=text, notes=markdown, page=html, handbook=pdf, guide=docx", "chunk preview of handbook: ",
         "search: three columns side by side", "delete: confirmed, the row and the API entry are gone",
         "training form: wrong fields named before sending, nothing sent", "cancel: asks first, focus on \"Keep training\"", "loss chart grew live: ",

@@ -107,6 +107,32 @@ try {
   await page.waitForFunction((n) => document.querySelectorAll('.upload-item[data-state=done]').length >= n, chosen.length + 1, { timeout: 60000 });
   step('uploaded an HTML file by drag-and-drop');
 
+  // Upload progress: a 600 KB text sent at 200 KB/s (Chromium's network throttling) shows its progress bar moving.
+  const bigName = `long-read-${run}.txt`;
+  writeFileSync(join(files, bigName), prose('Long read', 3000).slice(0, 600_000));
+  await upload.getByLabel('Chunk size (characters)').fill('8000');
+  await upload.getByLabel('Chunk overlap (characters)').fill('0');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 200 * 1024 });
+  await page.evaluate(() => {
+    window.__progress = [];
+    window.__progressTimer = setInterval(() => {
+      for (const bar of document.querySelectorAll('.upload-item [role=progressbar]')) {
+        const v = Number(bar.getAttribute('aria-valuenow'));
+        if (window.__progress[window.__progress.length - 1] !== v) window.__progress.push(v);
+      }
+    }, 50);
+  });
+  await fileInput.setInputFiles(join(files, bigName));
+  await page.waitForFunction((n) => document.querySelectorAll('.upload-item[data-state=done]').length >= n, chosen.length + 2, { timeout: 120000 });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  const seen = await page.evaluate(() => { clearInterval(window.__progressTimer); return window.__progress; });
+  const between = seen.filter((v) => v > 0 && v < 100);
+  check(between.length >= 2 && between.every((v, i) => i === 0 || v >= between[i - 1]), `upload progress did not move through the bar: ${seen.join(', ')}`);
+  step(`upload progress per file: ${seen.join('% → ')}%`);
+  await upload.getByLabel('Chunk size (characters)').fill('400');
+  await upload.getByLabel('Chunk overlap (characters)').fill('40');
+
   // Refusals: a corrupt PDF (and an encrypted one when the fixtures have it) answer 4xx naming `file`.
   const refused = [join(files, `broken-${run}.pdf`), ...(fixture('encrypted.pdf') ? [fixture('encrypted.pdf')] : [])];
   await fileInput.setInputFiles(refused);
@@ -115,7 +141,7 @@ try {
   check(problems.every((p) => /\(4\d\d\)/.test(p) && p.includes('file')), `refusals do not name file with a 4xx: ${problems.join(' / ')}`);
   step(`refused ${refused.length} bad PDF(s) with a 4xx naming file: ${problems[0].replace(/\s+/g, ' ').slice(0, 120)}`);
   const summary = await upload.getByRole('status').textContent();
-  check(summary.includes(`${chosen.length + 1} of ${chosen.length + 1 + refused.length} files uploaded, ${refused.length} refused`), `upload summary: ${summary}`);
+  check(summary.includes(`${chosen.length + 2} of ${chosen.length + 2 + refused.length} files uploaded, ${refused.length} refused`), `upload summary: ${summary}`);
   await shot('knowledge-upload');
 
   // ---- Documents list and a chunk preview with page numbers ----

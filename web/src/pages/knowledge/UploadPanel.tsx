@@ -87,7 +87,7 @@ function UploadRow({ file }: { file: QueuedFile }) {
       <div className="row"><strong className="file-name">{file.name}</strong><span className="muted">{formatBytes(file.size)} · {state}</span></div>
       {file.state !== 'failed' && file.state !== 'done' && <ProgressBar value={percentSent(file)} label={`Upload of ${file.name}`} />}
       {file.result && (
-        <p className="muted">{file.result.type}{file.result.pages ? `, ${file.result.pages} pages` : ''}, {file.result.chunks} chunks in “{file.result.collection}” (version {file.result.version})</p>
+        <p className="muted">{file.result.type}{file.result.pages ? `, ${file.result.pages} pages` : ''}, {file.result.chunks} {file.result.chunks === 1 ? 'chunk' : 'chunks'} in “{file.result.collection}” (version {file.result.version})</p>
       )}
       {file.error !== undefined && <UploadProblem error={file.error} />}
     </li>
