@@ -22,7 +22,6 @@ export interface UploadOptions { collection: string; chunk_size: string; chunk_o
 
 /** Bounds of Knowledge:* defaults (KnowledgeOptions): the server checks them again and names the field. */
 export const CHUNK_SIZE = { min: 100, max: 8000, default: 1000 };
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export const documentsPath = (page: number, pageSize: number, collection?: string) =>
   `/api/documents?page=${page}&page_size=${pageSize}${collection ? `&collection=${encodeURIComponent(collection)}` : ''}`;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
-import { emptyDraft, getJob, validateTrainingDraft, type TrainingDraft } from '../api/training';
+import { emptyDraft, getJob, isFinalJob, validateTrainingDraft, type TrainingDraft } from '../api/training';
 import { QueryView } from '../components/States';
 import { JobProgress } from './training/JobProgress';
 import { ReportView } from './training/ReportView';
@@ -16,7 +16,7 @@ export function Training() {
   const jobId = params.get('job') ?? undefined;
   const [draft, setDraft] = useState<TrainingDraft>(emptyDraft);
   const [sourceErrors, setSourceErrors] = useState<Record<string, string>>({});
-  const job = useQuery({ queryKey: ['training-job', jobId], queryFn: () => getJob(jobId!), enabled: !!jobId, refetchInterval: (q) => (q.state.data?.status === 'completed' || q.state.data?.status === 'failed' || q.state.data?.status === 'cancelled' ? false : 2000) });
+  const job = useQuery({ queryKey: ['training-job', jobId], queryFn: () => getJob(jobId!), enabled: !!jobId, refetchInterval: (q) => (isFinalJob(q.state.data?.status) ? false : 2000) });
   const facts: StepFacts = { sources: draft.source === 'documents' ? draft.document_ids.length : draft.dataset_id ? 1 : 0, jobStatus: job.data?.status };
   const step = resolveStep(params.get('step'), facts);
   const go = (next: Step, job = jobId) => setParams(job ? { job, step: next } : { step: next });
@@ -54,8 +54,7 @@ export function Training() {
           })}
         </ol>
       </nav>
-      {jobId && job.isPending ? <QueryView query={job}>{() => null}</QueryView>
-        : jobId && job.error ? <QueryView query={job}>{() => null}</QueryView>
+      {jobId && (job.isPending || job.error) ? <QueryView query={job}>{() => null}</QueryView>
         : step === 'upload' ? <SourceStep draft={draft} setDraft={setDraft} errors={sourceErrors} onNext={toTrain} />
         : step === 'train' && !jobId ? <TrainForm draft={draft} setDraft={setDraft} onCreated={(created) => go('train', created.id)} />
         : step === 'train' ? <JobProgress jobId={jobId!} onNext={() => go('test')} />

@@ -18,14 +18,12 @@ export function SearchPanel() {
     })),
   });
 
+  const topKInvalid = !Number.isInteger(draft.top_k) || draft.top_k < 1 || draft.top_k > 100;
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!draft.query.trim()) { setError('is required.'); return; }
-    if (!Number.isInteger(draft.top_k) || draft.top_k < 1 || draft.top_k > 100) { setError(null); return; }
-    setError(null);
-    setAsked({ ...draft, query: draft.query.trim() });
+    setError(draft.query.trim() ? null : 'is required.');
+    if (draft.query.trim() && !topKInvalid) setAsked({ ...draft, query: draft.query.trim() });
   }
-  const topKInvalid = !Number.isInteger(draft.top_k) || draft.top_k < 1 || draft.top_k > 100;
 
   return (
     <section className="card" aria-labelledby="search-heading">

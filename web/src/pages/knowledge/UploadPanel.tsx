@@ -53,7 +53,7 @@ export function UploadPanel() {
   return (
     <section className="card" aria-labelledby="upload-heading">
       <h2 id="upload-heading">Upload documents</h2>
-      <p className="muted">PDF, DOCX, TXT, Markdown or HTML, up to 20 MB each; the type is read from the content, not the file name.</p>
+      <p className="muted">PDF, DOCX, TXT, Markdown or HTML, up to 20 MB each by default (a larger file is refused naming <code>file</code>); the type is read from the content, not the file name.</p>
       <div className="row">
         {field('collection', 'Collection', { placeholder: 'default', maxLength: 200 })}
         {field('chunk_size', 'Chunk size (characters)', { type: 'number', min: CHUNK_SIZE.min, max: CHUNK_SIZE.max, step: 50 })}
