@@ -16,10 +16,15 @@ const QualityMetrics = page('QualityMetrics', () => import('./pages/QualityMetri
 const Models = page('Models', () => import('./pages/Models'));
 const Settings = page('Settings', () => import('./pages/Settings'));
 const Admin = page('Admin', () => import('./pages/Admin'));
+const KnowledgeBase = page('KnowledgeBase', () => import('./pages/KnowledgeBase'));
+const Training = page('Training', () => import('./pages/Training'));
+const TrainingReports = page('TrainingReports', () => import('./pages/TrainingReports'));
 
 const LINKS: [string, string][] = [
   ['/', 'Dashboard'], ['/experiments', 'Experiments'], ['/playground', 'Playground'], ['/batches', 'Batch experiments'],
-  ['/compare', 'Compare'], ['/quality', 'Quality metrics'], ['/models', 'Models'], ['/settings', 'Settings'], ['/admin', 'Administration'],
+  ['/compare', 'Compare'], ['/quality', 'Quality metrics'], ['/models', 'Models'],
+  ['/knowledge', 'Knowledge base'], ['/training', 'Training'], ['/training/reports', 'Training reports'],
+  ['/settings', 'Settings'], ['/admin', 'Administration'],
 ];
 
 /** Shown once, above every page, while this browser has no API key: pages then stay quiet instead of repeating 401s. */
@@ -35,7 +40,7 @@ export function App() {
       <a className="skip-link" href="#main">Skip to content</a>
       <nav className="nav" aria-label="Main">
         <div className="brand">LLM Lab</div>
-        {LINKS.map(([to, text]) => <NavLink key={to} to={to} end={to === '/'}>{text}</NavLink>)}
+        {LINKS.map(([to, text]) => <NavLink key={to} to={to} end={to === '/' || to === '/training'}>{text}</NavLink>)}
       </nav>
       <main id="main" tabIndex={-1}>
         <MissingKey />
@@ -52,6 +57,9 @@ export function App() {
           <Route path="/models" element={<Models />} />
           <Route path="/settings" element={<Settings />} />
           <Route path="/admin" element={<Admin />} />
+          <Route path="/knowledge" element={<KnowledgeBase />} />
+          <Route path="/training" element={<Training />} />
+          <Route path="/training/reports" element={<TrainingReports />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Routes>
         </Suspense>

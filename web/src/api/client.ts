@@ -60,11 +60,11 @@ export async function api<T>(path: string, init?: RequestOptions): Promise<T> {
 }
 
 /** Downloads a file the API streams (exports) and hands it to the browser under the server's file name. */
-export async function download(path: string, init?: RequestOptions): Promise<string> {
+export async function download(path: string, init?: RequestOptions, fallbackName = 'export'): Promise<string> {
   const response = await send(path, init);
   if (!response.ok) return fail(response);
   const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'export';
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

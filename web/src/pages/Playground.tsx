@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { api, ApiError, streamEvents } from '../api/client';
 import { label } from '../api/types';
 import { ProblemView, QueryView } from '../components/States';
@@ -16,7 +17,9 @@ const slider = (name: string, value: number, min: number, max: number, step: num
 export function Playground() {
   const catalog = useModelCatalog();
   const [prompt, setPrompt] = useState('Explain how rain forms.');
-  const [model, setModel] = useState('local/local-ngram');
+  // ?model=provider/model preselects a model (the training report links here with local/<name>).
+  const [search] = useSearchParams();
+  const [model, setModel] = useState(search.get('model') ?? 'local/local-ngram');
   const [temperature, setTemperature] = useState(0.7);
   const [topP, setTopP] = useState(1);
   const [maxTokens, setMaxTokens] = useState(80);
