@@ -16,10 +16,15 @@ const QualityMetrics = page('QualityMetrics', () => import('./pages/QualityMetri
 const Models = page('Models', () => import('./pages/Models'));
 const Settings = page('Settings', () => import('./pages/Settings'));
 const Admin = page('Admin', () => import('./pages/Admin'));
+const Datasets = page('Datasets', () => import('./pages/Datasets'));
+const DatasetDetail = page('DatasetDetail', () => import('./pages/DatasetDetail'));
+const Evaluations = page('Evaluations', () => import('./pages/Evaluations'));
+const EvaluationDetail = page('EvaluationDetail', () => import('./pages/EvaluationDetail'));
+const EvaluationCompare = page('EvaluationCompare', () => import('./pages/EvaluationCompare'));
 
 const LINKS: [string, string][] = [
   ['/', 'Dashboard'], ['/experiments', 'Experiments'], ['/playground', 'Playground'], ['/batches', 'Batch experiments'],
-  ['/compare', 'Compare'], ['/quality', 'Quality metrics'], ['/models', 'Models'], ['/settings', 'Settings'], ['/admin', 'Administration'],
+  ['/compare', 'Compare'], ['/datasets', 'Datasets'], ['/evaluations', 'Evaluations'], ['/quality', 'Quality metrics'], ['/models', 'Models'], ['/settings', 'Settings'], ['/admin', 'Administration'],
 ];
 
 /** Shown once, above every page, while this browser has no API key: pages then stay quiet instead of repeating 401s. */
@@ -52,6 +57,11 @@ export function App() {
           <Route path="/models" element={<Models />} />
           <Route path="/settings" element={<Settings />} />
           <Route path="/admin" element={<Admin />} />
+          <Route path="/datasets" element={<Datasets />} />
+          <Route path="/datasets/:id" element={<DatasetDetail />} />
+          <Route path="/evaluations" element={<Evaluations />} />
+          <Route path="/evaluations/:id" element={<EvaluationDetail />} />
+          <Route path="/evaluations/:id/compare" element={<EvaluationCompare />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Routes>
         </Suspense>
