@@ -7,9 +7,10 @@
 // Every page gets axe-core (0 serious or critical violations) and the 390 px check (no sideways scroll); one line per
 // passed check is printed as "eval-e2e: …".
 import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -109,7 +110,7 @@ try {
   await page.reload();
   await page.getByTestId('version-summary').getByText('4 items').waitFor();
   await page.getByRole('cell', { name: 'What is the capital of Italy?' }).waitFor();
-  await page.getByLabel('Version', { exact: true }).selectOption('1');
+  await page.getByLabel('Show version').selectOption('1');
   await page.getByTestId('version-summary').getByText('3 items').waitFor();
   await page.getByRole('cell', { name: 'What is the capital of Italy?' }).waitFor({ state: 'detached' });
   await shot('dataset-detail');
@@ -126,6 +127,21 @@ try {
   await shot('dataset-builtin');
   step('dataset page: a shipped dataset pages its items 20 at a time');
 
+  // The shipped element articles into this tenant's knowledge base (collection e2e-elements), as docs/evaluation.md says,
+  // so RAG and the agent's retrieve have something to find. A re-upload replaces a document of the same title.
+  const articles = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'services', 'LlmLab.Evaluation', 'Builtin', 'articles');
+  const files = readdirSync(articles).filter((f) => f.endsWith('.txt'));
+  for (let i = 0; i < files.length; i += 4) {
+    await Promise.all(files.slice(i, i + 4).map(async (file) => {
+      const body = new FormData();
+      body.set('file', new Blob([readFileSync(join(articles, file))], { type: 'text/plain' }), file);
+      body.set('collection', 'e2e-elements');
+      const response = await fetch(`${gateway}/api/documents`, { method: 'POST', headers: { 'X-Api-Key': apiKey }, body });
+      check(response.ok, `uploading ${file} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+    }));
+  }
+  step(`knowledge base: ${files.length} shipped element articles uploaded`);
+
   // The evaluation form checks the API's rules before sending.
   await nav('Evaluations').click();
   await page.getByRole('heading', { name: 'Evaluations', level: 1 }).waitFor();
@@ -138,18 +154,19 @@ try {
   await form.getByText('must name at least one method.').waitFor();
   await form.getByText('must be between 0 and 2.').waitFor();
   check((await form.getByLabel('Evaluation name').getAttribute('aria-invalid')) === 'true', 'the empty name is not marked invalid');
-  check((await form.getByLabel('Dataset', { exact: true }).getAttribute('aria-invalid')) === 'true', 'the missing dataset is not marked invalid');
+  check((await form.getByLabel('Dataset to evaluate').getAttribute('aria-invalid')) === 'true', 'the missing dataset is not marked invalid');
   check(posts() === 0, 'the invalid evaluation was sent');
   await shot('evaluation-form-errors');
   step('evaluation form: field errors in the API wording before sending, nothing sent');
 
   // naive + rag + agent on general knowledge, 6 items, created and started from the keyboard.
   await form.getByLabel('Evaluation name').fill(`e2e eval ${stamp}`);
-  const gk = (await form.getByLabel('Dataset', { exact: true }).locator('option').allTextContents()).find((t) => t.startsWith('general-knowledge'));
-  await form.getByLabel('Dataset', { exact: true }).selectOption({ label: gk });
+  const gk = (await form.getByLabel('Dataset to evaluate').locator('option').allTextContents()).find((t) => t.startsWith('general-knowledge'));
+  await form.getByLabel('Dataset to evaluate').selectOption({ label: gk });
   await form.getByLabel('Sample size (blank: every item)').fill('6');
   await form.getByLabel('Temperature').fill('0');
   for (const m of ['Naive', 'RAG (BM25)', 'ReAct agent']) await form.getByLabel(m).check();
+  await form.getByLabel('Knowledge collection').fill('e2e-elements');
   await form.getByText('3 methods × 6 items = 18 model runs').waitFor();
   await form.getByLabel('Evaluation name').press('Enter');
   await page.waitForURL(/\/evaluations\/[0-9a-f-]+$/);

@@ -26,18 +26,21 @@ describe('validateEvaluation', () => {
     expect(validateEvaluation(draft({ methods: ['naive'], topK: 0, maxSteps: 99 }))).toEqual({});
     expect(validateEvaluation(draft({ methods: ['rag_hybrid'], topK: 0 }))['options.top_k']).toBe('must be between 1 and 100.');
     expect(validateEvaluation(draft({ methods: ['agent'], maxSteps: 21 }))['options.max_steps']).toBe('must be between 1 and 20.');
+    expect(validateEvaluation(draft({ methods: ['rag'], collection: 'x'.repeat(201) }))['options.collection']).toBe('must be at most 200 characters.');
   });
 });
 
 describe('toRequest', () => {
   it('builds the API body with per-method options', () => {
-    const body = toRequest(draft({ methods: ['naive', 'rag', 'agent'], model: 'openai/gpt-4o-mini', sampleSize: '10', seed: '7', topK: 5, maxSteps: 4 }));
+    const body = toRequest(draft({ methods: ['naive', 'rag', 'agent'], model: 'openai/gpt-4o-mini', sampleSize: '10', seed: '7', topK: 5, maxSteps: 4, collection: ' elements ' }));
     expect(body).toMatchObject({
       name: 'e', dataset_id: 'd1', dataset_version: 2, sample_size: 10, seed: 7, provider: 'openai', model: 'gpt-4o-mini',
-      methods: [{ method: 'naive', options: undefined }, { method: 'rag', options: { top_k: 5 } }, { method: 'agent', options: { max_steps: 4, top_k: 5 } }],
+      methods: [{ method: 'naive', options: undefined }, { method: 'rag', options: { top_k: 5, collection: 'elements' } },
+        { method: 'agent', options: { max_steps: 4, top_k: 5, collection: 'elements' } }],
       parameters: { temperature: 0, top_p: 1, max_tokens: 256 },
     });
     expect(toRequest(draft({ sampleSize: ' ' })).sample_size).toBeUndefined();
+    expect(toRequest(draft({ methods: ['rag'] })).methods[0].options).toEqual({ top_k: 3, collection: undefined });
   });
 });
 

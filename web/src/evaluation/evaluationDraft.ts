@@ -3,19 +3,20 @@ import { isRag } from '../api/evaluations';
 
 export interface EvaluationDraft {
   name: string; datasetId: string; datasetVersion: number | null; sampleSize: string; seed: string; methods: MethodName[];
-  model: string; temperature: number; topP: number; maxTokens: number; topK: number; maxSteps: number;
+  model: string; temperature: number; topP: number; maxTokens: number; topK: number; maxSteps: number; collection: string;
 }
 
 export const emptyEvaluation: EvaluationDraft = {
   name: '', datasetId: '', datasetVersion: null, sampleSize: '20', seed: '1', methods: ['naive'], model: 'local/local-ngram',
-  temperature: 0, topP: 1, maxTokens: 256, topK: 3, maxSteps: 6,
+  temperature: 0, topP: 1, maxTokens: 256, topK: 3, maxSteps: 6, collection: '',
 };
 
 const whole = (text: string) => /^\d+$/.test(text.trim());
 
 /**
  * The API's rules for a new evaluation (EvaluationValidator), with its field names and wording, checked before
- * sending; `itemCount` is the chosen version's size. Options apply to the RAG methods (top_k) and the agent (max_steps).
+ * sending; `itemCount` is the chosen version's size. Options apply to the RAG methods (top_k, collection) and the agent
+ * (max_steps, and top_k and collection for its retrieve tool).
  */
 export function validateEvaluation(d: EvaluationDraft, itemCount?: number): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -35,6 +36,7 @@ export function validateEvaluation(d: EvaluationDraft, itemCount?: number): Reco
   if (!(d.topP > 0 && d.topP <= 1)) errors['parameters.top_p'] = 'must be greater than 0 and at most 1.';
   if (!(Number.isInteger(d.maxTokens) && d.maxTokens >= 1 && d.maxTokens <= 32768)) errors['parameters.max_tokens'] = 'must be between 1 and 32768.';
   if (d.methods.some(isRag) && !(Number.isInteger(d.topK) && d.topK >= 1 && d.topK <= 100)) errors['options.top_k'] = 'must be between 1 and 100.';
+  if (d.collection.trim().length > 200) errors['options.collection'] = 'must be at most 200 characters.';
   if (d.methods.includes('agent') && !(Number.isInteger(d.maxSteps) && d.maxSteps >= 1 && d.maxSteps <= 20)) errors['options.max_steps'] = 'must be between 1 and 20.';
   return errors;
 }
@@ -51,10 +53,10 @@ export function toRequest(d: EvaluationDraft) {
   return {
     name: d.name.trim(), dataset_id: d.datasetId, dataset_version: d.datasetVersion ?? undefined,
     sample_size: d.sampleSize.trim() ? Number(d.sampleSize) : undefined, seed: Number(d.seed),
-    methods: d.methods.map((method) => ({
-      method,
-      options: isRag(method) ? { top_k: d.topK } : method === 'agent' ? { max_steps: d.maxSteps, top_k: d.topK } : undefined,
-    })),
+    methods: d.methods.map((method) => {
+      const collection = d.collection.trim() || undefined;
+      return { method, options: isRag(method) ? { top_k: d.topK, collection } : method === 'agent' ? { max_steps: d.maxSteps, top_k: d.topK, collection } : undefined };
+    }),
     provider, model, parameters: { temperature: d.temperature, top_p: d.topP, max_tokens: d.maxTokens },
   };
 }

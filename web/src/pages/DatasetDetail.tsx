@@ -26,7 +26,7 @@ export function DatasetDetail() {
           <h1>{d.name} {d.builtin && <span className="badge">built-in</span>}</h1>
           {d.description && <p>{d.description}</p>}
           <div className="card row">
-            <label>Version
+            <label>Show version
               <select value={version} onChange={(e) => { setPicked(Number(e.target.value)); setPage(1); }}>
                 {d.versions.map((v) => <option key={v.version} value={v.version}>Version {v.version} · {v.item_count} items · {new Date(v.created_at).toLocaleDateString()}</option>)}
               </select>

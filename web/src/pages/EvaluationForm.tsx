@@ -70,7 +70,7 @@ export function EvaluationForm({ initialDataset }: { initialDataset?: string }) 
           <input value={draft.name} onChange={(e) => set({ name: e.target.value })} {...invalid('name')} />
           {error('name')}
         </label>
-        <label>Dataset
+        <label>Dataset to evaluate
           <select value={draft.datasetId} onChange={(e) => set({ datasetId: e.target.value, datasetVersion: null })} {...invalid('dataset_id')}>
             <option value="">Choose a dataset</option>
             {datasets.data?.items.map((d) => <option key={d.id} value={d.id}>{d.name}{d.builtin ? ' (built-in)' : ''} · {d.item_count} items</option>)}
@@ -103,6 +103,11 @@ export function EvaluationForm({ initialDataset }: { initialDataset?: string }) 
       <div className="row">
         {draft.methods.some(isRag) || draft.methods.includes('agent')
           ? number('options.top_k', 'Retrieved chunks (top_k)', draft.topK, (v) => set({ topK: v }), { step: '1', min: 1, max: 100 }) : null}
+        {draft.methods.some(isRag) || draft.methods.includes('agent') ? (
+          <label>Knowledge collection (blank: every document)
+            <input value={draft.collection} onChange={(e) => set({ collection: e.target.value })} {...invalid('options.collection')} />
+            {error('options.collection')}
+          </label>) : null}
         {draft.methods.includes('agent') ? number('options.max_steps', 'Agent max steps', draft.maxSteps, (v) => set({ maxSteps: v }), { step: '1', min: 1, max: 20 }) : null}
       </div>
       <div className="row">
