@@ -117,7 +117,7 @@ function PairCard({ pair, a, b, onOpen }: { pair: PairedAnswer; a: string; b: st
         {([['a', a, pair.a], ['b', b, pair.b]] as const).map(([side, method, item]) => (
           <div key={side} className="card">
             <h4>{side.toUpperCase()}: {method} <span className={isCorrect(item) ? 'better' : 'worse'}>{verdict(item)}</span></h4>
-            <WordDiffView parts={parts} side={side} />
+            <WordDiffView parts={parts} side={side} label={`Answer of ${method} on ${pair.itemId}`} />
             <p className="muted">Extracted: {item.extracted_answer || '(none)'}</p>
             <button type="button" className="secondary" onClick={() => onOpen(item)}>Details of {method} on {pair.itemId}</button>
           </div>))}
