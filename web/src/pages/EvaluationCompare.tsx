@@ -13,6 +13,9 @@ import { isFinal } from '../hooks/useRunProgress';
 
 const PAGE = 20;
 
+/** Long extracted answers (a last-line fallback can be a paragraph) are cut here; the drawer shows them whole. */
+const clip = (text: string | null) => (text && text.length > 160 ? `${text.slice(0, 160)}…` : text);
+
 /** Method comparison: the server's pairwise statistics, then two methods' answers per item side by side with a word diff. */
 export function EvaluationCompare() {
   const { id = '' } = useParams();
@@ -118,7 +121,7 @@ function PairCard({ pair, a, b, onOpen }: { pair: PairedAnswer; a: string; b: st
           <div key={side} className="card">
             <h4>{side.toUpperCase()}: {method} <span className={isCorrect(item) ? 'better' : 'worse'}>{verdict(item)}</span></h4>
             <WordDiffView parts={parts} side={side} label={`Answer of ${method} on ${pair.itemId}`} />
-            <p className="muted">Extracted: {item.extracted_answer || '(none)'}</p>
+            <p className="muted">Extracted: {clip(item.extracted_answer) || '(none)'}</p>
             <button type="button" className="secondary" onClick={() => onOpen(item)}>Details of {method} on {pair.itemId}</button>
           </div>))}
       </div>
