@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import type { DatasetItem } from '../api/datasets';
+import { Pager } from '../components/Pager';
 import { QueryView } from '../components/States';
 import { useDataset, useDatasetItems } from '../hooks/evaluationQueries';
 
@@ -44,11 +45,7 @@ export function DatasetDetail() {
                     <thead><tr><th scope="col">Id</th><th scope="col">Question</th><th scope="col">Answers (aliases)</th><th scope="col">Context</th></tr></thead>
                     <tbody>{p.items.map((item) => <ItemRow key={item.id} item={item} />)}</tbody>
                   </table></div>
-                  <div className="row">
-                    <button type="button" className="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous page</button>
-                    <span className="muted" aria-live="polite">Page {p.page} of {pages} ({p.total} items)</span>
-                    <button type="button" className="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>Next page</button>
-                  </div>
+                  <Pager page={page - 1} pages={pages} onPage={(n) => setPage(n + 1)} suffix={` (${p.total} items)`} />
                 </>);
             }}</QueryView>
           </div>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { isCorrect, type EvaluationItem, type PairComparison } from '../api/evaluations';
+import { Pager } from '../components/Pager';
 import { QueryView } from '../components/States';
 import { ItemDrawer } from '../components/evaluation/ItemDrawer';
 import { WordDiffView } from '../components/evaluation/WordDiffView';
@@ -98,12 +99,7 @@ function SideBySide({ items, a, b }: { items: EvaluationItem[]; a: string; b: st
       </div>
       <p className="muted">Words only in A are <del>struck through</del>; words only in B are <ins>underlined</ins>.</p>
       {shown.slice(page * PAGE, (page + 1) * PAGE).map((p) => <PairCard key={p.itemId} pair={p} a={a} b={b} onOpen={setOpen} />)}
-      {pages > 1 && (
-        <div className="row">
-          <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>Previous items</button>
-          <span className="muted">Page {page + 1} of {pages}</span>
-          <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>Next items</button>
-        </div>)}
+      <Pager page={page} pages={pages} onPage={setPage} noun="items" />
       {open && <ItemDrawer item={open} onClose={() => setOpen(null)} />}
     </>
   );

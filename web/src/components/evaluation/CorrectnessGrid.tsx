@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { EvaluationItem } from '../../api/evaluations';
 import { buildGrid, CELL_TEXT, cellState } from '../../evaluation/correctnessGrid';
+import { Pager } from '../Pager';
 
 const PAGE = 50;
 
@@ -37,12 +38,7 @@ export function CorrectnessGrid({ items, methods, onOpen }: { items: EvaluationI
             </tr>))}</tbody>
         </table>
       </div>
-      {pages > 1 && (
-        <div className="row">
-          <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>Previous items</button>
-          <span className="muted">Page {page + 1} of {pages}</span>
-          <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>Next items</button>
-        </div>)}
+      <Pager page={page} pages={pages} onPage={setPage} noun="items" />
     </>
   );
 }
