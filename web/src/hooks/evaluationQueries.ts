@@ -32,11 +32,15 @@ export async function allItems(id: string): Promise<{ items: EvaluationItem[]; t
   return { items, total: first.total };
 }
 
-export const useEvaluationItems = (id: string, enabled: boolean, version: unknown) =>
-  useQuery({ queryKey: ['evaluation-items', id, version], enabled, placeholderData: keepPreviousData, queryFn: () => allItems(id) });
+export const evaluationItemsKey = (id: string) => ['evaluation-items', id];
 
-export const useComparison = (id: string, enabled: boolean) =>
-  useQuery({ queryKey: ['evaluation-comparison', id], enabled, queryFn: () => api<Comparison>(`/api/evaluations/${id}/comparison`) });
+/** Every work item; `refetchInterval` while answers still arrive (they are the heaviest read of the page). */
+export const useEvaluationItems = (id: string, enabled: boolean, refetchInterval: () => number | false) =>
+  useQuery({ queryKey: evaluationItemsKey(id), enabled, refetchInterval, queryFn: () => allItems(id) });
+
+/** `version` (status and counters) changes while answers arrive, so the pairwise figures follow them. */
+export const useComparison = (id: string, enabled: boolean, version: string) =>
+  useQuery({ queryKey: ['evaluation-comparison', id, version], enabled, placeholderData: keepPreviousData, queryFn: () => api<Comparison>(`/api/evaluations/${id}/comparison`) });
 
 export const evaluationKey = (id: string) => ['evaluation', id];
 export const fetchEvaluation = (id: string) => api<Evaluation>(`/api/evaluations/${id}`);

@@ -20,10 +20,10 @@ const clip = (text: string | null) => (text && text.length > 160 ? `${text.slice
 /** Method comparison: the server's pairwise statistics, then two methods' answers per item side by side with a word diff. */
 export function EvaluationCompare() {
   const { id = '' } = useParams();
-  const evaluation = useQuery({ queryKey: evaluationKey(id), queryFn: () => fetchEvaluation(id) });
+  const evaluation = useQuery({ queryKey: evaluationKey(id), queryFn: () => fetchEvaluation(id), refetchInterval: (q) => (q.state.data && !isFinal(q.state.data.status) ? 10000 : false) });
   const e = evaluation.data;
-  const comparison = useComparison(id, (e?.methods.length ?? 0) > 1);
-  const items = useEvaluationItems(id, e !== undefined, e ? `${e.status}-${e.completed_items}-${e.failed_items}` : '');
+  const comparison = useComparison(id, (e?.methods.length ?? 0) > 1, e ? `${e.status}-${e.completed_items}` : '');
+  const items = useEvaluationItems(id, e !== undefined, () => (e && !isFinal(e.status) ? 10000 : false));
   const [pair, setPair] = useState<[string, string] | null>(null);
   const methods = e?.methods.map((m) => m.label) ?? [];
   const [a, b] = pair ?? [methods[0] ?? '', methods[1] ?? ''];

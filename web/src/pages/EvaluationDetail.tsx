@@ -12,7 +12,7 @@ import { ItemDrawer } from '../components/evaluation/ItemDrawer';
 import { LatencyHistogram } from '../components/evaluation/LatencyHistogram';
 import { MetricCards } from '../components/evaluation/MetricCards';
 import { extremes } from '../evaluation/correctnessGrid';
-import { evaluationKey, fetchEvaluation, MAX_ITEMS, useDatasets, useEvaluationItems } from '../hooks/evaluationQueries';
+import { evaluationItemsKey, evaluationKey, fetchEvaluation, MAX_ITEMS, useDatasets, useEvaluationItems } from '../hooks/evaluationQueries';
 import { isFinal, isPermanent, useProgressStream } from '../hooks/useRunProgress';
 import { useSettling } from '../hooks/useSettling';
 
@@ -21,7 +21,7 @@ export function EvaluationDetail() {
   const { id = '' } = useParams();
   const client = useQueryClient();
   const live = useProgressStream<EvaluationStatus>(`/api/evaluations/${id}/progress`, (s) => s.completed_items + s.failed_items);
-  const refresh = () => client.invalidateQueries({ queryKey: evaluationKey(id) });
+  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: evaluationKey(id) }), client.invalidateQueries({ queryKey: evaluationItemsKey(id) })]);
   const settling = useSettling(live.status?.status, () => void refresh());
   const evaluation = useQuery({
     queryKey: evaluationKey(id),
@@ -34,7 +34,8 @@ export function EvaluationDetail() {
   const status = settling.stopped && e ? e : live.status ?? e ?? null;
   const final = isFinal(status?.status);
   const running = status?.status === 'running';
-  const items = useEvaluationItems(id, e !== undefined, e ? `${e.status}-${e.completed_items}-${e.failed_items}` : '');
+  // Items are read every 10 s while running, every 3 s in the settle window after a final state, then not again.
+  const items = useEvaluationItems(id, e !== undefined, () => (running ? 10000 : final && settling.refetchInterval() ? 3000 : false));
   const [open, setOpen] = useState<EvaluationItem | null>(null);
 
   if (evaluation.error instanceof ApiError && evaluation.error.status === 404) {
