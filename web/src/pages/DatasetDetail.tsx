@@ -32,7 +32,7 @@ export function DatasetDetail() {
                 {d.versions.map((v) => <option key={v.version} value={v.version}>Version {v.version} · {v.item_count} items · {new Date(v.created_at).toLocaleDateString()}</option>)}
               </select>
             </label>
-            <p data-testid="version-summary">Version {version}: <strong>{chosen?.item_count ?? 0} items</strong> <span className="muted">(from {chosen?.source ?? '—'}; latest is version {d.version})</span></p>
+            <p data-testid="version-summary">Version {version}: <strong>{chosen?.item_count ?? 0} items</strong> <span className="muted">(source: {chosen?.source ?? "—"}; latest is version {d.version})</span></p>
             <p><Link to={`/evaluations?dataset=${d.id}`}>Evaluate this dataset</Link></p>
           </div>
           <div className="card">
