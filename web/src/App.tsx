@@ -19,10 +19,15 @@ const Admin = page('Admin', () => import('./pages/Admin'));
 const KnowledgeBase = page('KnowledgeBase', () => import('./pages/KnowledgeBase'));
 const Training = page('Training', () => import('./pages/Training'));
 const TrainingReports = page('TrainingReports', () => import('./pages/TrainingReports'));
+const Datasets = page('Datasets', () => import('./pages/Datasets'));
+const DatasetDetail = page('DatasetDetail', () => import('./pages/DatasetDetail'));
+const Evaluations = page('Evaluations', () => import('./pages/Evaluations'));
+const EvaluationDetail = page('EvaluationDetail', () => import('./pages/EvaluationDetail'));
+const EvaluationCompare = page('EvaluationCompare', () => import('./pages/EvaluationCompare'));
 
 const LINKS: [string, string][] = [
   ['/', 'Dashboard'], ['/experiments', 'Experiments'], ['/playground', 'Playground'], ['/batches', 'Batch experiments'],
-  ['/compare', 'Compare'], ['/quality', 'Quality metrics'], ['/models', 'Models'],
+  ['/compare', 'Compare'], ['/datasets', 'Datasets'], ['/evaluations', 'Evaluations'], ['/quality', 'Quality metrics'], ['/models', 'Models'],
   ['/knowledge', 'Knowledge base'], ['/training', 'Training'], ['/training/reports', 'Training reports'],
   ['/settings', 'Settings'], ['/admin', 'Administration'],
 ];
@@ -60,6 +65,11 @@ export function App() {
           <Route path="/knowledge" element={<KnowledgeBase />} />
           <Route path="/training" element={<Training />} />
           <Route path="/training/reports" element={<TrainingReports />} />
+          <Route path="/datasets" element={<Datasets />} />
+          <Route path="/datasets/:id" element={<DatasetDetail />} />
+          <Route path="/evaluations" element={<Evaluations />} />
+          <Route path="/evaluations/:id" element={<EvaluationDetail />} />
+          <Route path="/evaluations/:id/compare" element={<EvaluationCompare />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Routes>
         </Suspense>

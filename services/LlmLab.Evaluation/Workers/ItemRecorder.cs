@@ -10,7 +10,8 @@ namespace LlmLab.Evaluation.Workers;
 /// <summary>
 /// Stores a work item's outcome in one transaction: claims the item (only a pending one, so a redelivered command or a
 /// result that arrives after a cancel records nothing), writes answer, scores and trace, moves the evaluation's counters
-/// and finishes it when nothing is pending.
+/// and finishes it when nothing is pending. The evaluation row is locked first, as cancel, resume and parking lock it
+/// before its items: taking the item first deadlocked with a cancel (which then failed after its retries).
 /// </summary>
 public sealed class ItemRecorder(EvaluationDbContext db, TimeProvider time)
 {
@@ -19,6 +20,7 @@ public sealed class ItemRecorder(EvaluationDbContext db, TimeProvider time)
         {
             var now = time.GetUtcNow();
             var status = result.Status;
+            await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM evaluations WHERE id = {item.EvaluationId} FOR NO KEY UPDATE").ToListAsync(ct);
             var claimed = await db.EvaluationItems.Where(w => w.Id == item.Id && w.Status == ItemStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, status).SetProperty(w => w.FinishedAt, now), ct);
             if (claimed == 0) return false;

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, streamEvents } from '../api/client';
 import type { RunStatus } from '../api/types';
 
-export interface LiveProgress {
-  status: RunStatus | null;
+export interface LiveProgress<T = RunStatus> {
+  status: T | null;
   /** Calls finished per second over the last events. */
   rate: number | null;
   error: unknown;
@@ -15,23 +15,32 @@ export function isFinal(status: string | undefined): boolean {
   return status !== undefined && FINAL.includes(status);
 }
 
-/** Follows a run's SSE progress stream; reconnects (resuming after the last event) until the run is final. */
-export function useRunProgress(runId: string | undefined, enabled = true): LiveProgress {
-  const [status, setStatus] = useState<RunStatus | null>(null);
+/** Follows a batch run's SSE progress stream; reconnects (resuming after the last event) until the run is final. */
+export const useRunProgress = (runId: string | undefined, enabled = true): LiveProgress =>
+  useProgressStream<RunStatus>(runId && `/api/experiments/batch/${runId}/progress`, (s) => s.completed_combinations + s.failed_combinations, enabled);
+
+/**
+ * Follows any run's SSE progress stream (batches, evaluations): each event is the run's status; `done` counts its
+ * finished calls for the rate; reconnects until the status is final.
+ */
+export function useProgressStream<T extends { status: string }>(path: string | undefined, done: (status: T) => number, enabled = true): LiveProgress<T> {
+  const [status, setStatus] = useState<T | null>(null);
+  const doneOf = useRef(done);
+  doneOf.current = done;
   const [error, setError] = useState<unknown>(null);
   const samples = useRef<{ at: number; done: number }[]>([]);
 
   useEffect(() => {
-    if (!runId || !enabled) return;
+    if (!path || !enabled) return;
     const abort = new AbortController();
     let stopped = false;
     (async () => {
       while (!stopped) {
         try {
-          await streamEvents(`/api/experiments/batch/${runId}/progress`, (data) => {
-            const next = data as RunStatus;
+          await streamEvents(path, (data) => {
+            const next = data as T;
             setStatus(next);
-            samples.current = [...samples.current, { at: Date.now(), done: next.completed_combinations + next.failed_combinations }].slice(-20);
+            samples.current = [...samples.current, { at: Date.now(), done: doneOf.current(next) }].slice(-20);
             if (isFinal(next.status)) stopped = true;
           }, abort.signal);
           setError(null);
@@ -45,7 +54,7 @@ export function useRunProgress(runId: string | undefined, enabled = true): LiveP
       }
     })();
     return () => { stopped = true; abort.abort(); };
-  }, [runId, enabled]);
+  }, [path, enabled]);
 
   return { status, rate: rateOf(samples.current), error };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -10,11 +10,13 @@ import { Failures } from '../components/Failures';
 import { Heatmap } from '../components/Heatmap';
 import { OptimiseSearch } from '../components/OptimiseSearch';
 import { ProgressBar } from '../components/ProgressBar';
+import { RunControls } from '../components/RunControls';
 import { ResponseDrawer } from '../components/ResponseDrawer';
-import { ProblemView, QueryView } from '../components/States';
+import { QueryView } from '../components/States';
 import { StatusBadge } from '../components/StatusBadge';
 import { useBreakdown, useCorrelation, useInsights, useOptimization, useRunResponses } from '../hooks/queries';
 import { isFinal, isPermanent, useRunProgress } from '../hooks/useRunProgress';
+import { useSettling } from '../hooks/useSettling';
 import { bestConfiguration, byValue, gridOf, heatCells } from './bestConfiguration';
 
 const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000']; // Okabe–Ito
@@ -23,40 +25,23 @@ interface RunAnalysis { sample_size: number; parameters: Record<string, { value:
 
 export { heatCells } from './bestConfiguration';
 
-/** For this long after a run ends its details are read again: calls in flight at Cancel or Pause still land. */
-const SETTLE_MS = 15000;
-
 export function BatchDetail() {
   const { id = '' } = useParams();
   const live = useRunProgress(id);
   const client = useQueryClient();
-  const [finalAt, setFinalAt] = useState<number | null>(null);
+  const settling = useSettling(live.status?.status, () => void client.invalidateQueries({ queryKey: ['batch', id] }));
   const batch = useQuery({
     queryKey: ['batch', id],
     queryFn: () => api<BatchDetails>(`/api/experiments/batch/${id}`),
-    refetchInterval: () => (finalAt !== null && Date.now() - finalAt < SETTLE_MS) || live.status?.status === 'paused' ? 1500 : false,
+    refetchInterval: settling.refetchInterval,
   });
-  const liveFinal = isFinal(live.status?.status);
   // Once the run has stopped, the server's details are the truth (the stream's last event can precede the last calls).
-  const status = (liveFinal || live.status?.status === 'paused') && batch.data ? batch.data.status : live.status ?? batch.data?.status ?? null;
+  const status = settling.stopped && batch.data ? batch.data.status : live.status ?? batch.data?.status ?? null;
   const final = isFinal(status?.status);
   const running = status?.status === 'running';
-  const [actionError, setActionError] = useState<unknown>(null);
-  const [confirmCancel, setConfirmCancel] = useState(false);
-  useEffect(() => {
-    if (!liveFinal && live.status?.status !== 'paused') return;
-    setFinalAt(Date.now());
-    void client.invalidateQueries({ queryKey: ['batch', id] });
-  }, [liveFinal, live.status?.status, client, id]);
-
-  const act = async (path: string, method = 'POST') => {
-    setActionError(null);
-    setConfirmCancel(false);
-    try {
-      await api(path, { method });
-      setFinalAt(Date.now());
-      await client.invalidateQueries({ queryKey: ['batch', id] });
-    } catch (e) { setActionError(e); }
+  const acted = async () => {
+    settling.touch();
+    await client.invalidateQueries({ queryKey: ['batch', id] });
   };
 
   if (batch.error instanceof ApiError && batch.error.status === 404) {
@@ -82,22 +67,13 @@ export function BatchDetail() {
                 <span className="muted"> (highest mean overall score of one combination; best single response {status.results_preview.best_quality_score?.toFixed(1) ?? '—'}, average {status.results_preview.average_quality_score?.toFixed(1) ?? '—'})</span></p>
             </>
           )}
-          <div className="row">
-            {status?.status === 'pending' && <button type="button" onClick={() => act(`/api/experiments/batch/${id}/start`)}>Start</button>}
-            {running && <button type="button" className="secondary" onClick={() => act(`/api/experiments/batch/${id}/pause`)}>Pause</button>}
-            {status?.status === 'paused' && <button type="button" onClick={() => act(`/api/experiments/batch/${id}/start`)}>Resume</button>}
-            {status && !final && !confirmCancel && <button type="button" className="secondary" onClick={() => setConfirmCancel(true)}>Cancel</button>}
-            {status?.failed_combinations ? final && <button type="button" className="secondary" onClick={() => act(`/api/experiments/batch/${id}/retry-errors`)}>Retry failed calls</button> : null}
-          </div>
-          {confirmCancel && !final && (
-            <div className="notice" role="alertdialog" aria-label="Cancel this run?">
-              <p>Cancel this run? Calls not yet made are dropped; the {status?.completed_combinations ?? 0} finished responses are kept.</p>
-              <div className="row">
-                <button type="button" onClick={() => act(`/api/experiments/batch/${id}`, 'DELETE')}>Yes, cancel the run</button>
-                <button type="button" className="secondary" autoFocus onClick={() => setConfirmCancel(false)}>Keep running</button>
-              </div>
-            </div>)}
-          <ProblemView error={actionError ?? (isPermanent(live.error) ? null : live.error)} />
+          <RunControls status={status?.status} noun="run" kept={`Calls not yet made are dropped; the ${status?.completed_combinations ?? 0} finished responses are kept.`}
+            actions={{ pause: `/api/experiments/batch/${id}/pause`, resume: `/api/experiments/batch/${id}/start`, cancel: { path: `/api/experiments/batch/${id}`, method: 'DELETE' } }}
+            onDone={acted} streamError={isPermanent(live.error) ? null : live.error}
+            extra={(act) => <>
+              {status?.status === 'pending' && <button type="button" onClick={() => act(`/api/experiments/batch/${id}/start`)}>Start</button>}
+              {status?.failed_combinations ? final && <button type="button" className="secondary" onClick={() => act(`/api/experiments/batch/${id}/retry-errors`)}>Retry failed calls</button> : null}
+            </>} />
         </div>
         {final && status && status.completed_combinations === 0 && (
           <div className="problem" role="alert">
