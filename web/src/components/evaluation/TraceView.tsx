@@ -40,7 +40,7 @@ export function RetrievedChunks({ chunks }: { chunks: RetrievedChunk[] }) {
   return (
     <section aria-labelledby="chunks-heading">
       <h3 id="chunks-heading">Retrieved chunks ({chunks.length})</h3>
-      <ol className="chunks">
+      <ol className="retrieved-chunks">
         {chunks.map((c, i) => (
           <li key={`${c.chunk_id}-${i}`}>
             <strong>{c.document_title || c.document_id}</strong> <span className="muted">score {c.score.toFixed(3)}</span>

@@ -100,7 +100,7 @@ function ChunkPreview({ id, onClose }: { id: string; onClose: () => void }) {
       <QueryView query={detail} empty={(d) => d.chunks.length === 0}>{(d) => (
         <>
           <p className="muted">{d.type}{d.pages ? `, ${d.pages} pages` : ''}; {d.chunks.length} chunks of up to {d.chunk_size} characters, {d.chunk_overlap} overlapping.</p>
-          <ol className="chunks" aria-label={`Chunks of ${d.title}`}>
+          <ol className="chunks" aria-label={`Chunks of ${d.title}`} tabIndex={0}>
             {d.chunks.map((c) => (
               <li key={c.id}>
                 <div className="muted">Chunk {c.ordinal + 1}{c.page > 0 ? ` · page ${c.page}` : ''}</div>
