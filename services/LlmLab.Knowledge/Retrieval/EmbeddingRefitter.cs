@@ -29,8 +29,8 @@ public sealed class EmbeddingRefitter(TenantEmbedder embedders, IOptions<Knowled
         {
             await TenantLock.AcquireAsync(db, tenant, token);
             var count = await db.Vectors.LongCountAsync(v => v.TenantId == tenant, token);
-            var state = await db.TrainedEmbeddings.FirstOrDefaultAsync(t => t.TenantId == tenant, token);
-            if (!Due(count, state?.FittedOnCount, settings)) return null;
+            var fittedOn = await db.TrainedEmbeddings.AsNoTracking().Where(t => t.TenantId == tenant).Select(t => (long?)t.FittedOnCount).FirstOrDefaultAsync(token);
+            if (!Due(count, fittedOn, settings)) return null;
 
             var sample = await db.Chunks.FromSql(
                     $"SELECT c.* FROM chunks c JOIN chunk_vectors v ON v.chunk_id = c.id WHERE v.tenant_id = {tenant} ORDER BY random() LIMIT {settings.TrainedEmbeddingSample}")
@@ -38,7 +38,9 @@ public sealed class EmbeddingRefitter(TenantEmbedder embedders, IOptions<Knowled
             var fitted = TrainedEmbeddingModel.Fit(sample, settings.LocalDimensions);
             await RewriteAsync(db, tenant, fitted, token);
 
-            state ??= db.TrainedEmbeddings.Add(new TrainedEmbedding { TenantId = tenant, Model = [] }).Entity;
+            // Loaded after the rewrite, which clears the change tracker page by page.
+            var state = await db.TrainedEmbeddings.FirstOrDefaultAsync(t => t.TenantId == tenant, token)
+                        ?? db.TrainedEmbeddings.Add(new TrainedEmbedding { TenantId = tenant, Model = [] }).Entity;
             state.Model = fitted.ToBytes();
             state.Generation = generation;
             state.FittedOnCount = count;
