@@ -38,4 +38,13 @@ public sealed class KnowledgeOptions
 
     /// <summary>Lists probed per query: more is better recall and more rows read.</summary>
     [Range(1, 4096)] public int IvfProbes { get; set; } = 8;
+
+    /// <summary>A tenant's built-in embedding is trained on its chunks once it has this many vectors; below, the fixed one.</summary>
+    [Range(2, 10_000_000)] public int TrainedEmbeddingMinVectors { get; set; } = 200;
+
+    /// <summary>Refit when the vector count has grown or shrunk by this factor since the last fit.</summary>
+    [Range(1.1, 100)] public double TrainedEmbeddingRefitChange { get; set; } = 1.5;
+
+    /// <summary>Chunks sampled to fit it (the only texts held in memory while fitting).</summary>
+    [Range(100, 1_000_000)] public int TrainedEmbeddingSample { get; set; } = 20_000;
 }

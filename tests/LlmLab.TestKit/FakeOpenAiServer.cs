@@ -52,7 +52,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var model = body.RootElement.TryGetProperty("model", out var m) ? m.GetString() ?? "" : "";
         var stream = body.RootElement.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
         scenario.LastChatRequest = body.RootElement.GetRawText();
-        var callTool = scenario.ToolCall is not null && body.RootElement.TryGetProperty("tools", out _);
+        // A request that already carries a tool's result is answered with Content: the model's answer after using the tool.
+        var callTool = scenario.ToolCall is not null && body.RootElement.TryGetProperty("tools", out _) && !HasToolResult(body.RootElement);
         if (!scenario.Enter())
         {
             http.Response.Headers.RetryAfter = scenario.RetryAfter.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
@@ -83,6 +84,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             scenario.Leave(outcome);
         }
     }
+
+    private static bool HasToolResult(JsonElement request) =>
+        request.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array
+        && messages.EnumerateArray().Any(m => m.TryGetProperty("role", out var role) && role.GetString() == "tool");
 
     private static async Task StreamAsync(FakeProviderScenario scenario, HttpContext http, string model)
     {

@@ -28,7 +28,10 @@ public sealed class FakeProviderScenario(string name)
     public TimeSpan StreamChunkGap { get; set; }
     public string Content { get; set; } = "Rain forms when droplets in a cloud merge until they are heavy enough to fall.";
 
-    /// <summary>When set, a chat request that declares tools is answered with a call of this function (finish reason tool_calls).</summary>
+    /// <summary>
+    /// When set, a chat request that declares tools is answered with a call of this function (finish reason tool_calls),
+    /// unless it already carries a tool result, which is answered with <see cref="Content"/>.
+    /// </summary>
     public (string Name, string Arguments)? ToolCall { get; set; }
     /// <summary>The body of the last chat completion request, as the provider received it.</summary>
     public string? LastChatRequest { get; internal set; }

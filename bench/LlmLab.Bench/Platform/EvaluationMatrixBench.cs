@@ -9,7 +9,7 @@ namespace LlmLab.Bench.Platform;
 /// The benchmark matrix: every shipped dataset × method through the gateway (one evaluation per dataset with every
 /// method, so methods are paired on the same sampled items) → accuracy, latency p50/p95, tokens, cost and McNemar's p
 /// against naive. Prints the table and writes it as Markdown (bench/results/evaluation-matrix.md).
-/// RAG methods run only where the platform has the knowledge service with the articles loaded (pass --rag).
+/// With --rag the shipped articles are uploaded into a collection first, which the RAG methods and the agent search.
 /// </summary>
 public static class EvaluationMatrixBench
 {
@@ -19,6 +19,9 @@ public static class EvaluationMatrixBench
     {
         string[] methods = rag ? ["naive", "cot", "cot_few_shot", "rag", "rag_hybrid", "rag_rerank", "agent"] : ["naive", "cot", "cot_few_shot", "agent"];
         var list = await client.GetFromJsonAsync<JsonElement>("/api/datasets?page_size=100");
+        // RAG and the agent's retrieve/lookup read the shipped articles: loaded into a collection of their own first.
+        var collection = $"matrix-articles-{Guid.NewGuid():N}"[..24];
+        if (rag) Console.WriteLine($"loaded the shipped articles: {await ShippedArticles.UploadAsync(client, collection)} chunks in '{collection}'");
         var rows = new List<string[]>();
         foreach (var name in Datasets)
         {
@@ -29,7 +32,7 @@ public static class EvaluationMatrixBench
                 dataset_id = dataset.GetProperty("id").GetString(),
                 sample_size = sampleSize,
                 seed = 1,
-                methods = methods.Select(m => new { method = m }),
+                methods = methods.Select(m => new { method = m, options = rag && (m.StartsWith("rag", StringComparison.Ordinal) || m == "agent") ? new { collection } : null }),
                 parameters = new { temperature = 0, max_tokens = 64 },
             });
             var body = await created.Content.ReadAsStringAsync();

@@ -19,26 +19,12 @@ public static class RetrievalQualityBench
 
     public static async Task RunAsync(HttpClient client)
     {
-        var builtin = Path.Combine(RunningPlatform.RepoRoot(), "services", "LlmLab.Evaluation", "Builtin");
-        var articles = Directory.GetFiles(Path.Combine(builtin, "articles"), "*.txt").Order(StringComparer.Ordinal).ToList();
+        var builtin = ShippedArticles.Builtin();
+        var articles = ShippedArticles.Files();
         var collection = $"bench-articles-{Guid.NewGuid():N}"[..24];
 
-        var chunks = 0;
         var clock = Stopwatch.StartNew();
-        foreach (var path in articles)
-        {
-            var name = Path.GetFileNameWithoutExtension(path);
-            using var form = new MultipartFormDataContent
-            {
-                { new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", Path.GetFileName(path) },
-                { new StringContent(char.ToUpperInvariant(name[0]) + name[1..]), "title" },
-                { new StringContent(collection), "collection" },
-            };
-            using var response = await client.PostAsync("/api/documents", form);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"upload of {name} failed: {(int)response.StatusCode} {body}");
-            chunks += body.GetProperty("chunks").GetInt32();
-        }
+        var chunks = await ShippedArticles.UploadAsync(client, collection);
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"knowledge indexing, shipped articles: {articles.Count} documents ({chunks} chunks, " +
                           $"{articles.Sum(a => new FileInfo(a).Length) / 1024.0:N0} KiB) in {seconds:N2} s, one upload at a time: " +

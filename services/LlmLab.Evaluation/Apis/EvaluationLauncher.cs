@@ -29,6 +29,14 @@ public sealed class EvaluationLauncher(EvaluationDbContext db, Outbox outbox, Ll
 
         var resolved = await llm.ResolveModelAsync(new ResolveModelRequest { TenantId = tenantId, Provider = request.Provider ?? "", Model = request.Model ?? "" }, cancellationToken: ct);
         if (!resolved.Found) return (null, Problems.Invalid(resolved.Field is "provider" ? "provider" : "model", resolved.Message));
+        if (ToolCallingChoice.Resolve(methods, resolved) is { } unsupported) return (null, unsupported);
+        JudgeSettings? judge = null;
+        if (request.Judge is { } j)
+        {
+            var judged = await llm.ResolveModelAsync(new ResolveModelRequest { TenantId = tenantId, Provider = j.Provider!, Model = j.Model ?? "" }, cancellationToken: ct);
+            if (!judged.Found) return (null, Problems.Invalid(judged.Field is "provider" ? "judge.provider" : "judge.model", judged.Message));
+            judge = new JudgeSettings(judged.Provider, judged.Model);
+        }
 
         var items = await db.DatasetItems.AsNoTracking().Where(i => i.DatasetId == dataset.Id && i.Version == version).OrderBy(i => i.Position)
             .Select(i => new { i.Id, i.Key }).ToListAsync(ct);
@@ -51,6 +59,7 @@ public sealed class EvaluationLauncher(EvaluationDbContext db, Outbox outbox, Ll
             Provider = resolved.Provider,
             Model = resolved.Model,
             Parameters = parameters,
+            Judge = judge,
             Methods = methods,
             Status = EvaluationStatus.Running,
             TotalItems = sample.Count * methods.Count,

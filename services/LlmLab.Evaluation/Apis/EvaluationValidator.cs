@@ -20,6 +20,12 @@ public static class EvaluationValidator
         if (request.DatasetId is null) Error("dataset_id", "is required.");
         if (request.SampleSize is < 1) Error("sample_size", "must be at least 1.");
         if (request.DatasetVersion is < 1) Error("dataset_version", "must be at least 1.");
+        if (request.Judge is { } judge)
+        {
+            if (string.IsNullOrWhiteSpace(judge.Provider)) Error("judge.provider", "is required: the provider whose model judges faithfulness.");
+            TextRules.Check(errors, "judge.provider", judge.Provider, TextRules.MaxProvider);
+            TextRules.Check(errors, "judge.model", judge.Model, TextRules.MaxModel);
+        }
 
         var p = request.Parameters;
         if (p?.Temperature is < 0 or > 2) Error("parameters.temperature", "must be between 0 and 2.");
@@ -62,6 +68,12 @@ public static class EvaluationValidator
         Check(o?.MaxSteps is < 1 or > 20, "max_steps", "must be between 1 and 20.");
         Check(TextRules.Problem(o?.Collection, TextRules.MaxName) is not null, "collection", TextRules.Problem(o?.Collection, TextRules.MaxName) ?? "");
         Check(TextRules.Problem(request.Label, TextRules.MaxName) is not null, "label", TextRules.Problem(request.Label, TextRules.MaxName) ?? "");
+        var toolCalling = ToolCalling.Auto;
+        if (o?.ToolCalling is { } requested)
+        {
+            Check(kind != MethodKind.Agent, "tool_calling", "only the agent method calls tools.");
+            Check(!EnumNames.TryParse(requested, out toolCalling), "tool_calling", EnumNames.Expected<ToolCalling>());
+        }
         if (kind.IsRag() && !knowledgeDeployed)
         {
             error($"{field}.method", $"{EnumNames.Name(kind)} needs the knowledge service, which this platform does not run.");
@@ -71,6 +83,6 @@ public static class EvaluationValidator
         var label = string.IsNullOrWhiteSpace(request.Label) ? EnumNames.Name(kind) : request.Label.Trim();
         var defaults = new MethodOptions();
         return new MethodSpec(label, kind, new MethodOptions(o?.TopK ?? defaults.TopK, o?.ChunkSize ?? defaults.ChunkSize,
-            o?.Collection ?? "", o?.MaxSteps ?? defaults.MaxSteps));
+            o?.Collection ?? "", o?.MaxSteps ?? defaults.MaxSteps, kind == MethodKind.Agent ? toolCalling : ToolCalling.Text));
     }
 }

@@ -14,11 +14,11 @@ public sealed record EvaluationStatusView(Guid Id, EvaluationStatus Status, doub
 }
 
 public sealed record EvaluationView(Guid Id, string Name, Guid DatasetId, int DatasetVersion, int? SampleSize, int Seed, string Provider, string Model,
-    GenerationSettings Parameters, IReadOnlyList<MethodView> Methods, EvaluationStatus Status, double Progress, int TotalItems, int CompletedItems,
+    GenerationSettings Parameters, JudgeSettings? Judge, IReadOnlyList<MethodView> Methods, EvaluationStatus Status, double Progress, int TotalItems, int CompletedItems,
     int FailedItems, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, IReadOnlyList<MethodSummary>? Summary)
 {
     public static EvaluationView Of(Domain.Evaluation e, IReadOnlyList<MethodSummary>? summary) => new(e.Id, e.Name, e.DatasetId, e.DatasetVersion,
-        e.SampleSize, e.Seed, e.Provider, e.Model, e.Parameters, e.Methods.Select(m => new MethodView(m.Label, m.Method, m.Options)).ToList(),
+        e.SampleSize, e.Seed, e.Provider, e.Model, e.Parameters, e.Judge, e.Methods.Select(m => new MethodView(m.Label, m.Method, m.Options)).ToList(),
         e.Status, EvaluationStatusView.Of(e).Progress, e.TotalItems, e.CompletedItems, e.FailedItems, e.CreatedAt, e.FinishedAt, summary);
 }
 

@@ -16,20 +16,32 @@ public class ModelClient(LlmService.LlmServiceClient llm)
     public virtual async Task<string> CompleteAsync(Domain.Evaluation evaluation, string prompt, IReadOnlyList<string> stop, Usage usage,
         CancellationToken ct)
     {
+        var request = Request(evaluation, stop);
+        request.Messages.Add(new ChatMessage { Role = "user", Content = prompt });
+        return (await SendAsync(request, usage, ct)).Content;
+    }
+
+    /// <summary>A request as the evaluation's tenant, to its provider and model, with its generation parameters and no messages yet.</summary>
+    public static GenerateRequest Request(Domain.Evaluation evaluation, IReadOnlyList<string> stop)
+    {
         var p = evaluation.Parameters;
-        var request = new GenerateRequest
+        return new GenerateRequest
         {
             TenantId = evaluation.TenantId,
             Provider = evaluation.Provider,
             Model = evaluation.Model,
-            Messages = { new ChatMessage { Role = "user", Content = prompt } },
             Parameters = new GenerationParameters { Temperature = p.Temperature, TopP = p.TopP, MaxTokens = p.MaxTokens, Seed = p.Seed, Stop = { stop } },
         };
+    }
+
+    /// <summary>One Generate call, its usage added; provider failures as <see cref="ModelCallFailedException"/>.</summary>
+    public async Task<GenerateReply> SendAsync(GenerateRequest request, Usage usage, CancellationToken ct)
+    {
         try
         {
             var reply = await llm.GenerateAsync(request, deadline: DateTime.UtcNow.Add(Deadline), cancellationToken: ct);
             usage.Add(reply);
-            return reply.Content;
+            return reply;
         }
         catch (RpcException ex) when (!ct.IsCancellationRequested && !IsUnreachable(ex))
         {

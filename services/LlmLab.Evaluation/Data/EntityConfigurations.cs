@@ -56,6 +56,10 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Domain.
         e.Property(x => x.Model).HasMaxLength(TextRules.MaxModel);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
         e.Property(x => x.Parameters).HasJson();
+        // Nullable, so not HasJson (a class constraint); a record compares by value. EF passes a null past the conversion.
+        e.Property(x => x.Judge).HasColumnType("jsonb").HasConversion(
+            v => System.Text.Json.JsonSerializer.Serialize(v!, ServiceKitExtensions.Json),
+            v => System.Text.Json.JsonSerializer.Deserialize<JudgeSettings>(v, ServiceKitExtensions.Json));
         e.Property(x => x.Methods).HasJson();
         e.HasIndex(x => new { x.TenantId, x.CreatedAt });
         // The rule "a dataset in use cannot be deleted" is also the database's.

@@ -13,6 +13,8 @@ public sealed class Evaluation
     public required string Provider { get; set; }
     public required string Model { get; set; }
     public GenerationSettings Parameters { get; set; } = new();
+    /// <summary>Optional LLM judge of the RAG methods' faithfulness; null: the lexical rule only.</summary>
+    public JudgeSettings? Judge { get; set; }
     public List<MethodSpec> Methods { get; set; } = [];
     public EvaluationStatus Status { get; set; }
     public int TotalItems { get; set; }

@@ -39,6 +39,8 @@ public static class EvaluationServices
         builder.Services.AddScoped<IEvaluationMethod, PromptMethods>();
         builder.Services.AddScoped<IEvaluationMethod, RagMethod>();
         builder.Services.AddScoped<IEvaluationMethod, AgentMethod>();
+        builder.Services.AddScoped<AgentChatClients>();
+        builder.Services.AddScoped<IEvaluationMethod, NativeAgentMethod>();
         builder.Services.AddScoped<ItemExecutor>();
         builder.Services.AddScoped<ItemRecorder>();
         builder.Services.AddScoped<ItemParking>();

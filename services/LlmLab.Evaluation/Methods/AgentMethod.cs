@@ -14,9 +14,7 @@ namespace LlmLab.Evaluation.Methods;
 /// </summary>
 public sealed class AgentMethod(ModelClient model, AgentTools tools) : IEvaluationMethod
 {
-    public const int RepeatLimit = 3;
-
-    public bool Handles(MethodKind kind) => kind == MethodKind.Agent;
+    public bool Handles(MethodSpec spec) => spec.Method == MethodKind.Agent && spec.Options.ToolCalling != ToolCalling.Native;
 
     public static string Instructions(string question) => $"""
         Answer the question. You can use these tools:
@@ -37,7 +35,7 @@ public sealed class AgentMethod(ModelClient model, AgentTools tools) : IEvaluati
     {
         var outcome = new MethodOutcome { Finished = false };
         var transcript = new StringBuilder(Instructions(input.Item.Question));
-        var actions = new Dictionary<(string, string), int>();
+        var repeats = new RepeatGuard();
         for (var step = 1; step <= input.Spec.Options.MaxSteps; step++)
         {
             transcript.Append("Thought:");
@@ -59,9 +57,7 @@ public sealed class AgentMethod(ModelClient model, AgentTools tools) : IEvaluati
                 outcome.Extracted = AnswerExtractor.Extract(output, input.Numeric);
                 return outcome;
             }
-            var key = (action, (turn.ActionInput ?? "").Trim().ToLowerInvariant());
-            actions[key] = actions.GetValueOrDefault(key) + 1;
-            if (actions[key] >= RepeatLimit)
+            if (repeats.IsStuck(action, turn.ActionInput ?? ""))
             {
                 outcome.Trace.Add(new TraceStep(step, output, turn.Thought, action, turn.ActionInput, null, false));
                 outcome.Stuck = true;

@@ -28,7 +28,7 @@ public sealed class MethodOutcome
 /// <summary>A way of putting a dataset question to a model (naive, chain-of-thought, RAG, agent).</summary>
 public interface IEvaluationMethod
 {
-    bool Handles(MethodKind kind);
+    bool Handles(MethodSpec spec);
 
     Task<MethodOutcome> RunAsync(MethodInput input, CancellationToken ct);
 }

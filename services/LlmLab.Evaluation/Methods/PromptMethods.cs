@@ -7,7 +7,7 @@ namespace LlmLab.Evaluation.Methods;
 /// <summary>naive, cot and cot_few_shot: one model call with the method's prompt, then answer extraction.</summary>
 public sealed class PromptMethods(ModelClient model) : IEvaluationMethod
 {
-    public bool Handles(MethodKind kind) => kind is MethodKind.Naive or MethodKind.Cot or MethodKind.CotFewShot;
+    public bool Handles(MethodSpec spec) => spec.Method is MethodKind.Naive or MethodKind.Cot or MethodKind.CotFewShot;
 
     public async Task<MethodOutcome> RunAsync(MethodInput input, CancellationToken ct)
     {

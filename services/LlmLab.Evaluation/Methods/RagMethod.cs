@@ -10,7 +10,7 @@ namespace LlmLab.Evaluation.Methods;
 /// </summary>
 public sealed class RagMethod(ModelClient model, KnowledgeClient knowledge) : IEvaluationMethod
 {
-    public bool Handles(MethodKind kind) => kind.IsRag();
+    public bool Handles(MethodSpec spec) => spec.Method.IsRag();
 
     public async Task<MethodOutcome> RunAsync(MethodInput input, CancellationToken ct)
     {

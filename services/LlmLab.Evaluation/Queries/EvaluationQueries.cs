@@ -47,7 +47,16 @@ public sealed class EvaluationQueries(EvaluationDbContext db)
             new AccuracyView(Mean("exact_match"), Mean("f1"), Mean("substring_match"), Mean("numeric_match")),
             new LatencyView(Percentile(50), Percentile(95), Percentile(99)),
             new TokensView(prompt, completion, prompt + completion, answered.Count == 0 ? null : (prompt + completion) / (double)answered.Count),
-            answered.Sum(i => i.CostUsd), retrieval, agent);
+            answered.Sum(i => i.CostUsd), retrieval, agent) { Faithfulness = method.Method.IsRag() ? Faithfulness(answered) : null };
+    }
+
+    private static FaithfulnessView? Faithfulness(List<ScoredItem> answered)
+    {
+        var lexical = answered.Where(i => i.Scores.ContainsKey("faithfulness")).Select(i => i.Scores["faithfulness"] / 100).ToList();
+        if (lexical.Count == 0) return null;
+        var judged = answered.Where(i => i.Scores.ContainsKey(Clients.ScoringClient.FaithfulnessJudge))
+            .Select(i => i.Scores[Clients.ScoringClient.FaithfulnessJudge] / 100).ToList();
+        return new FaithfulnessView(lexical.Average(), lexical.Count, judged.Count == 0 ? null : judged.Average());
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed class ItemExecutor(IEnumerable<IEvaluationMethod> methods, Scoring
 {
     public async Task<ItemResult> ExecuteAsync(Domain.Evaluation evaluation, DatasetItem item, MethodSpec spec, CancellationToken ct)
     {
-        var method = methods.First(m => m.Handles(spec.Method));
+        var method = methods.First(m => m.Handles(spec));
         var input = new MethodInput(evaluation, item, spec);
         var started = time.GetTimestamp();
         MethodOutcome outcome;
@@ -36,7 +36,8 @@ public sealed class ItemExecutor(IEnumerable<IEvaluationMethod> methods, Scoring
         Dictionary<string, double> scores;
         try
         {
-            scores = await scoring.ScoreAsync(item.Question, outcome.Extracted, references, ct);
+            var grounding = spec.Method.IsRag() ? new Grounding(outcome.Retrieved.Select(p => p.Text).ToList(), evaluation.TenantId, evaluation.Judge) : null;
+            scores = await scoring.ScoreAsync(item.Question, outcome.Extracted, references, ct, outcome.Answer, grounding);
         }
         catch (RpcException ex) when (!ct.IsCancellationRequested && !ModelClient.IsUnreachable(ex))
         {

@@ -11,6 +11,7 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
     public DbSet<ChunkEmbedding> Embeddings => Set<ChunkEmbedding>();
     public DbSet<VectorList> VectorLists => Set<VectorList>();
     public DbSet<VectorIndexState> VectorIndexStates => Set<VectorIndexState>();
+    public DbSet<TrainedEmbedding> TrainedEmbeddings => Set<TrainedEmbedding>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KnowledgeDbContext).Assembly);

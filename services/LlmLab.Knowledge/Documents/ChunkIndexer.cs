@@ -4,12 +4,16 @@ using LlmLab.Knowledge.Retrieval;
 
 namespace LlmLab.Knowledge.Documents;
 
-/// <summary>Embeds chunks with the local model and adds their vectors, in the right IVF lists, to the unit of work.</summary>
-public sealed class ChunkIndexer(LocalEmbeddingGenerator embedder, VectorIndex vectors)
+/// <summary>
+/// Embeds chunks with the tenant's built-in model (trained or fixed; callers hold the tenant's lock, so it cannot change
+/// meanwhile) and adds their vectors, in the right IVF lists, to the unit of work.
+/// </summary>
+public sealed class ChunkIndexer(TenantEmbedder embedders, VectorIndex vectors)
 {
     public async Task AddVectorsAsync(KnowledgeDbContext db, string tenant, IReadOnlyList<KnowledgeChunk> chunks, CancellationToken ct)
     {
-        var embeddings = chunks.Select(c => embedder.Embed(c.Text)).ToList();
+        var embed = await embedders.ForAsync(db, tenant, ct);
+        var embeddings = chunks.Select(c => embed(c.Text)).ToList();
         var lists = await vectors.AssignAsync(db, tenant, embeddings, ct);
         db.Vectors.AddRange(chunks.Select((c, i) => new ChunkVector
         {

@@ -9,7 +9,7 @@ namespace LlmLab.Knowledge.Documents;
 /// Deletes one version of a document with its chunks and vectors; when it was the current version, the newest
 /// remaining version of the title becomes current and is indexed again. Then the BM25 index follows.
 /// </summary>
-public sealed class DocumentDeleter(KnowledgeDbContext db, ChunkIndexer indexer, Bm25Index bm25, IndexConsistency consistency)
+public sealed class DocumentDeleter(KnowledgeDbContext db, ChunkIndexer indexer, Bm25Index bm25, IndexConsistency consistency, VectorIndexTrainer trainer)
 {
     /// <summary>False when the tenant has no document with this id.</summary>
     public async Task<bool> DeleteAsync(string tenant, Guid id, CancellationToken ct)
@@ -38,6 +38,7 @@ public sealed class DocumentDeleter(KnowledgeDbContext db, ChunkIndexer indexer,
             return promoted;
         }, ct);
         if (outcome is null) return false;
+        trainer.Nudge(tenant);
         try
         {
             bm25.Replace(tenant, [id], outcome);

@@ -27,6 +27,8 @@ public static class KnowledgeServices
         builder.Services.AddSingleton(sp => new LocalEmbeddingGenerator(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.LocalDimensions));
         builder.Services.AddSingleton<Bm25Index>();
         builder.Services.AddSingleton<VectorIndex>();
+        builder.Services.AddSingleton<TenantEmbedder>();
+        builder.Services.AddSingleton<EmbeddingRefitter>();
         builder.Services.AddSingleton<IndexConsistency>();
         builder.Services.AddSingleton<VectorIndexTrainer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<VectorIndexTrainer>());

@@ -12,7 +12,6 @@ namespace LlmLab.Knowledge.Retrieval;
 public sealed class LocalEmbeddingGenerator(int dimensions) : IEmbeddingGenerator<string, Embedding<float>>
 {
     public const string ModelName = "local";
-    private const int NonZeros = 6;
     private const float TermWeight = 1f;
     private const float PairWeight = 0.5f;
     private const float TrigramWeight = 0.2f;
@@ -45,16 +44,7 @@ public sealed class LocalEmbeddingGenerator(int dimensions) : IEmbeddingGenerato
             for (var j = 0; j + 3 <= padded.Length; j++) Count(features, string.Concat("c:", padded.AsSpan(j, 3)), TrigramWeight);
         }
         var vector = new float[dimensions];
-        foreach (var (feature, (weight, count)) in features)
-        {
-            var scaled = weight * (1 + MathF.Log(count));
-            var state = StableHash.Of(feature);
-            for (var k = 0; k < NonZeros; k++)
-            {
-                var bits = StableHash.Next(ref state);
-                vector[(int)(bits % (ulong)dimensions)] += (bits >> 63) == 0 ? scaled : -scaled;
-            }
-        }
+        foreach (var (feature, (weight, count)) in features) IndexVectors.Add(vector, feature, weight * (1 + MathF.Log(count)));
         VectorCodec.Normalise(vector);
         return vector;
     }

@@ -6,9 +6,10 @@ namespace LlmLab.Knowledge.Retrieval;
 /// <summary>
 /// Runs a search for a tenant: BM25, dense, or both fused by reciprocal rank; optionally reranked by the lexical
 /// reranker over a wider candidate set; then the chunks' text and documents from PostgreSQL (current versions only).
-/// The dense part uses the built-in local model, or the provider model the query names (its vectors made at upload).
+/// The dense part uses the tenant's built-in model (trained on its chunks, else fixed), or the provider model the query
+/// names (its vectors made at upload).
 /// </summary>
-public sealed class Retriever(KnowledgeDbContext db, Bm25Index bm25, VectorIndex vectors, LocalEmbeddingGenerator embedder,
+public sealed class Retriever(KnowledgeDbContext db, Bm25Index bm25, VectorIndex vectors, TenantEmbedder embedders,
     IndexConsistency consistency, ProviderEmbeddings providerEmbeddings)
 {
     /// <summary>Candidates each retriever gives hybrid fusion and the reranker, per result wanted.</summary>
@@ -42,7 +43,11 @@ public sealed class Retriever(KnowledgeDbContext db, Bm25Index bm25, VectorIndex
 
     private async Task<IReadOnlyList<ScoredChunk>> DenseAsync(string tenant, SearchQuery query, int count, CancellationToken ct)
     {
-        if (query.EmbeddingModel is null) return await vectors.SearchAsync(db, tenant, query.Collection, embedder.Embed(query.Query), count, ct);
+        if (query.EmbeddingModel is null)
+        {
+            var embed = await embedders.ForAsync(db, tenant, ct);
+            return await vectors.SearchAsync(db, tenant, query.Collection, embed(query.Query), count, ct);
+        }
         var embedded = await providerEmbeddings.EmbedAsync(tenant, query.EmbeddingModel, [query.Query], null, ct);
         if (!await ProviderVectorIndex.HasModelAsync(db, tenant, embedded.Model, query.Collection, ct))
         {

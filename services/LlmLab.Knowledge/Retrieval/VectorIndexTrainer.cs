@@ -13,7 +13,7 @@ namespace LlmLab.Knowledge.Retrieval;
 /// again each time their number has grown by <see cref="KnowledgeOptions.IvfRetrainGrowth"/>: k ≈ √n lists trained on a
 /// sample, then every vector reassigned in batches, under the tenant's lock. Runs in the background after uploads.
 /// </summary>
-public sealed class VectorIndexTrainer(IServiceScopeFactory scopes, VectorIndex index, IOptions<KnowledgeOptions> options,
+public sealed class VectorIndexTrainer(IServiceScopeFactory scopes, VectorIndex index, EmbeddingRefitter refitter, IOptions<KnowledgeOptions> options,
     TimeProvider time, ILogger<VectorIndexTrainer> logger) : BackgroundService
 {
     private const int Iterations = 8;
@@ -31,11 +31,15 @@ public sealed class VectorIndexTrainer(IServiceScopeFactory scopes, VectorIndex 
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await TrainIfDueAsync(scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>(), tenant, force: false, stoppingToken);
+                var db = scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>();
+                // New vectors make the lists stale: cluster again (if the tenant has lists or is due for them).
+                var refitted = await refitter.RefitIfDueAsync(db, tenant, stoppingToken);
+                var clustered = await db.VectorIndexStates.AnyAsync(s => s.TenantId == tenant, stoppingToken);
+                await TrainIfDueAsync(db, tenant, force: refitted && clustered, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Clustering the vectors of a tenant failed; its queries keep the previous lists");
+                logger.LogError(ex, "Fitting the embedding or clustering the vectors of a tenant failed; its queries keep the previous model and lists");
             }
         }
     }

@@ -7,7 +7,7 @@ namespace LlmLab.Knowledge.TenantData;
 
 /// <summary>
 /// The knowledge section of a tenant export: every document version, every chunk's text, every vector (base64 of
-/// little-endian float32) and the tenant's IVF lists. The BM25 index on disk is built from the chunks, so it adds nothing.
+/// little-endian float32), the tenant's IVF lists and its trained embedding model (base64). The BM25 index on disk is built from the chunks, so it adds nothing.
 /// </summary>
 public static class KnowledgeTenantData
 {
@@ -29,6 +29,7 @@ public static class KnowledgeTenantData
                 Vectors = db.Vectors.AsNoTracking().Where(v => v.TenantId == tenant).OrderBy(v => v.ChunkId).AsAsyncEnumerable(),
                 VectorLists = db.VectorLists.AsNoTracking().Where(l => l.TenantId == tenant).OrderBy(l => l.ListNo).AsAsyncEnumerable(),
                 VectorIndex = db.VectorIndexStates.AsNoTracking().Where(s => s.TenantId == tenant).AsAsyncEnumerable(),
+                TrainedEmbedding = db.TrainedEmbeddings.AsNoTracking().Where(s => s.TenantId == tenant).AsAsyncEnumerable(),
             });
         });
         return app;

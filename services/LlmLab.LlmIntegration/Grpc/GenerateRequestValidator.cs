@@ -13,6 +13,7 @@ internal static class GenerateRequestValidator
         if (string.IsNullOrWhiteSpace(request.TenantId)) return "tenant_id: is required.";
         if (request.Messages.Sum(m => (long)m.Content.Length) > ServiceKit.TextRules.MaxPrompt)
             return $"messages: the messages' text must be at most {ServiceKit.TextRules.MaxPrompt} characters together.";
+        if (ToolMessages.FirstError(request) is { } toolError) return toolError;
         var p = request.Parameters;
         if (p is null) return null;
         if (p.HasTemperature && p.Temperature is < 0 or > 2 or double.NaN) return "parameters.temperature: must be between 0 and 2.";

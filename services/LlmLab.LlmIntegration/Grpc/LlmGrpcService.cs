@@ -2,7 +2,6 @@ using Grpc.Core;
 using LlmLab.Contracts.Llm;
 using LlmLab.LlmIntegration.Pipeline;
 using Microsoft.Extensions.AI;
-using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace LlmLab.LlmIntegration.Grpc;
 
@@ -13,7 +12,12 @@ internal sealed class LlmGrpcService(GenerationService generation, EmbeddingServ
     {
         try
         {
-            return ToReply(await generation.GenerateAsync(ToGeneration(request), context.CancellationToken));
+            var generationRequest = ToGeneration(request);
+            if (ToolMessages.UsesTools(request)) await RefuseToolsUnlessSupportedAsync(generationRequest);
+            var result = await generation.GenerateAsync(generationRequest, context.CancellationToken);
+            var reply = ToReply(result);
+            reply.ToolCalls.AddRange(ToolMessages.ToCalls(result.ToolCalls));
+            return reply;
         }
         catch (ProviderException failed)
         {
@@ -23,6 +27,8 @@ internal sealed class LlmGrpcService(GenerationService generation, EmbeddingServ
 
     public override async Task GenerateStream(GenerateRequest request, IServerStreamWriter<GenerateChunk> responseStream, ServerCallContext context)
     {
+        if (ToolMessages.UsesTools(request))
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "tools: a stream does not return tool calls; use Generate."));
         try
         {
             await foreach (var (delta, final) in generation.StreamAsync(ToGeneration(request), context.CancellationToken))
@@ -41,7 +47,10 @@ internal sealed class LlmGrpcService(GenerationService generation, EmbeddingServ
         try
         {
             var resolved = await generation.ResolveAsync(new GenerationRequest(request.TenantId, request.Provider, request.Model, [], new ChatOptions(), null));
-            return new ResolveModelReply { Found = true, Provider = resolved.Provider, Model = resolved.Model.Name };
+            return new ResolveModelReply
+            {
+                Found = true, Provider = resolved.Provider, Model = resolved.Model.Name, SupportsTools = Apis.OpenAiCompatible.ProviderFeatures.SupportsTools(resolved),
+            };
         }
         catch (ProviderException unknown) when (unknown.Kind == ProviderErrorKind.InvalidRequest)
         {
@@ -80,8 +89,21 @@ internal sealed class LlmGrpcService(GenerationService generation, EmbeddingServ
     {
         if (GenerateRequestValidator.FirstError(request) is { } error)
             throw new RpcException(new Status(StatusCode.InvalidArgument, error));
-        var messages = request.Messages.Select(m => new AiChatMessage(new ChatRole(string.IsNullOrEmpty(m.Role) ? "user" : m.Role), m.Content)).ToList();
-        return new GenerationRequest(request.TenantId, request.Provider, request.Model, messages, ToOptions(request.Parameters), request.HasCache ? request.Cache : null);
+        var messages = request.Messages.Select(ToolMessages.ToMessage).ToList();
+        var options = ToOptions(request.Parameters);
+        if (request.Tools.Count > 0) options.Tools = ToolMessages.Tools(request);
+        // The cache key holds neither tools nor tool calls: such requests are never answered from it.
+        var cache = ToolMessages.UsesTools(request) ? false : request.HasCache ? request.Cache : (bool?)null;
+        return new GenerationRequest(request.TenantId, request.Provider, request.Model, messages, options, cache);
+    }
+
+    /// <summary>A provider that cannot call tools is refused naming "tools", never asked with them silently dropped.</summary>
+    private async Task RefuseToolsUnlessSupportedAsync(GenerationRequest request)
+    {
+        var resolved = await generation.ResolveAsync(request);
+        if (!Apis.OpenAiCompatible.ProviderFeatures.SupportsTools(resolved))
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"tools: provider '{resolved.Provider}' ({resolved.Definition.Kind.ToString().ToLowerInvariant()}) cannot call tools; use an OpenAI-compatible provider."));
     }
 
     private static GenerateReply ToReply(GenerationResult r) => new()

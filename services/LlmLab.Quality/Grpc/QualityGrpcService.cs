@@ -80,6 +80,8 @@ internal sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options
         var ct = context.CancellationToken;
         if (request.Text.Length > QualityLimits.MaxTextLength)
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field}: must be at most {QualityLimits.MaxTextLength} characters."));
+        if (request.Contexts.Sum(c => (long)c.Length) > QualityLimits.MaxTextLength)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"contexts: the passages must be at most {QualityLimits.MaxTextLength} characters together."));
         IReadOnlyDictionary<string, double> weights = request.Weights.Count > 0 ? request.Weights : options.CurrentValue.Weights;
         if (QualityScorer.UnknownWeights(weights) is [var unknown, ..])
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"weights: '{unknown}' is not a metric the overall score can weigh."));
@@ -89,7 +91,8 @@ internal sealed class QualityGrpcService(IOptionsMonitor<QualityOptions> options
         if (request.HasNumericTolerance && !(request.NumericTolerance >= 0 && request.NumericTolerance <= 1))
             throw new RpcException(new Status(StatusCode.InvalidArgument, "numeric_tolerance: a relative tolerance between 0 and 1."));
         var tolerance = request.HasNumericTolerance ? request.NumericTolerance : Metrics.Reference.NumericMatch.DefaultRelativeTolerance;
-        var outcome = await scorer.ScoreAsync(new ScoreInput(request.Text, request.Prompt, references, request.MaxTokens, request.FinishReason, weights, tolerance), choice, ct);
+        var outcome = await scorer.ScoreAsync(new ScoreInput(request.Text, request.Prompt, references, request.MaxTokens, request.FinishReason, weights, tolerance,
+            request.Contexts.Count > 0 ? request.Contexts : null), choice, ct);
         var reply = new ScoreReply { AnalysisVersion = QualityScorer.AnalysisVersion };
         reply.Metrics.Add(outcome.Metrics);
         reply.Errors.Add(outcome.Errors);

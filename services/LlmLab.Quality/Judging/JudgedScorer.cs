@@ -18,7 +18,7 @@ public sealed class JudgedScorer(LlmJudge judge)
         var details = new Dictionary<string, string>(StringComparer.Ordinal);
         if (choice is not null)
         {
-            var verdict = await judge.ScoreAsync(choice.Tenant, choice.Provider, choice.Model, choice.Rubric, input.Prompt, input.Text, ct);
+            var verdict = await judge.ScoreAsync(choice.Tenant, choice.Provider, choice.Model, choice.Rubric, JudgedPrompt(input), input.Text, ct);
             if (verdict.Score is { } score)
             {
                 metrics["judge_score"] = score;
@@ -30,5 +30,14 @@ public sealed class JudgedScorer(LlmJudge judge)
             }
         }
         return new ScoreOutcome(metrics, errors, details);
+    }
+
+    /// <summary>A grounded response is judged with the passages it was given, so a rubric can ask whether they support it.</summary>
+    public static string JudgedPrompt(ScoreInput input)
+    {
+        if (input.Contexts is not { Count: > 0 } passages) return input.Prompt;
+        var text = new System.Text.StringBuilder("[Passages]\n");
+        for (var i = 0; i < passages.Count; i++) text.Append('[').Append(i + 1).Append("] ").Append(passages[i]).Append('\n');
+        return text.Append("\n[Question]\n").Append(input.Prompt).ToString();
     }
 }

@@ -1,11 +1,16 @@
+using LlmLab.Quality.Metrics.Grounding;
 using LlmLab.Quality.Metrics.Reference;
 using LlmLab.Quality.Text;
 
 namespace LlmLab.Quality.Metrics;
 
-/// <summary>What to score: the response, its prompt, optional reference answers, and how it ended.</summary>
+/// <summary>
+/// What to score: the response, its prompt, optional reference answers, how it ended, and optional passages the
+/// response was to be grounded in (faithfulness).
+/// </summary>
 public sealed record ScoreInput(string Text, string Prompt, IReadOnlyList<string> References, int MaxTokens, string FinishReason,
-    IReadOnlyDictionary<string, double>? Weights = null, double NumericTolerance = NumericMatch.DefaultRelativeTolerance);
+    IReadOnlyDictionary<string, double>? Weights = null, double NumericTolerance = NumericMatch.DefaultRelativeTolerance,
+    IReadOnlyList<string>? Contexts = null);
 
 /// <summary>Computes every heuristic and reference metric of a response; names are those of the REST contract.</summary>
 public static class QualityScorer
@@ -61,6 +66,11 @@ public static class QualityScorer
                 else errors?.TryAdd(name, $"text and reference are too long for ROUGE-L (over {RougeL.MaxCells:N0} token pairs).");
             }
             if (reference.NumericMatch is { } numeric) metrics["numeric_match"] = numeric;
+        }
+        if (input.Contexts is { Count: > 0 } contexts)
+        {
+            if (Faithfulness.Of(input.Text, contexts).Score is { } faithful) metrics["faithfulness"] = faithful;
+            else errors?.TryAdd("faithfulness", "the response makes no claim (it has no content word) to check against the passages.");
         }
         return metrics;
     }

@@ -36,6 +36,19 @@ public class ReadingModesTests
         Assert.Equal(expected, ReadingModes.Respond(prompt, 0, new Random(1)));
     }
 
+    [Theory]
+    [InlineData("What is the chemical symbol of iron?", "Fe")]
+    [InlineData("What is the atomic number of cobalt?", "27")]
+    public void A_numbered_passage_is_read_to_the_next_one_across_its_line_breaks(string question, string expected)
+    {
+        // As the RAG method shows retrieved chunks: the title, a blank line, then the article's text.
+        var prompt = "Answer the question using the passages.\n\n" +
+            "[1] Iron: Iron\n\nIron is a chemical element. The chemical symbol of iron is Fe. The atomic number of iron is 26.\n" +
+            "[2] Cobalt: Cobalt\n\nCobalt is a chemical element. The chemical symbol of cobalt is Co. The atomic number of cobalt is 27.\n\n" +
+            $"Question: {question}\nAnswer:";
+        Assert.Equal(expected, ReadingModes.Respond(prompt, 0, new Random(1)));
+    }
+
     [Fact]
     public void The_agent_continues_a_prompt_that_ends_with_thought()
     {

@@ -195,6 +195,10 @@ namespace LlmLab.Evaluation.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<string>("Judge")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("judge");
+
                     b.Property<string>("Methods")
                         .IsRequired()
                         .HasColumnType("jsonb")

@@ -231,6 +231,40 @@ namespace LlmLab.Knowledge.Data.Migrations
                     b.ToTable("documents", (string)null);
                 });
 
+            modelBuilder.Entity("LlmLab.Knowledge.Domain.TrainedEmbedding", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("FittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fitted_at");
+
+                    b.Property<long>("FittedOnCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fitted_on_count");
+
+                    b.Property<Guid>("Generation")
+                        .HasColumnType("uuid")
+                        .HasColumnName("generation");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("model");
+
+                    b.Property<int>("Terms")
+                        .HasColumnType("integer")
+                        .HasColumnName("terms");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_trained_embeddings");
+
+                    b.ToTable("trained_embeddings", (string)null);
+                });
+
             modelBuilder.Entity("LlmLab.Knowledge.Domain.VectorIndexState", b =>
                 {
                     b.Property<string>("TenantId")

@@ -10,9 +10,12 @@ namespace LlmLab.LlmIntegration.Apis.OpenAiCompatible;
 /// </summary>
 public static class ProviderFeatures
 {
+    /// <summary>Native function calling: OpenAI-compatible upstreams receive tools; the other kinds cannot call them.</summary>
+    public static bool SupportsTools(ResolvedModel resolved) => resolved.Definition.Kind == ProviderKind.OpenAi;
+
     public static (string Param, string Message)? Refusal(ChatCompletionRequest body, ResolvedModel resolved)
     {
-        var upstream = resolved.Definition.Kind == ProviderKind.OpenAi;
+        var upstream = SupportsTools(resolved);
         var builtIn = resolved.Client.GetService(typeof(LocalChatClient)) is not null;
         var what = builtIn ? "the built-in engine" : $"provider '{resolved.Provider}' ({resolved.Definition.Kind.ToString().ToLowerInvariant()})";
         if (body.Logprobs == true && !builtIn && !upstream)

@@ -11,6 +11,8 @@ public static partial class ToolValidator
     [GeneratedRegex("^[a-zA-Z0-9_-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex FunctionName();
 
+    public static bool IsFunctionName(string? name) => name is not null && FunctionName().IsMatch(name);
+
     public static (string, string)? Error(ChatCompletionRequest body)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -39,7 +41,7 @@ public static partial class ToolValidator
         if (!tool.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "function")
             return ($"{at}.type", "must be \"function\".");
         if (!tool.TryGetProperty("function", out var function) || function.ValueKind != JsonValueKind.Object) return ($"{at}.function", "must be an object.");
-        if (!function.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || !FunctionName().IsMatch(name.GetString()!))
+        if (!function.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || !IsFunctionName(name.GetString()))
             return ($"{at}.function.name", "must be 1 to 64 letters, digits, underscores or dashes.");
         if (!names.Add(name.GetString()!)) return ($"{at}.function.name", $"'{name.GetString()}' is declared twice.");
         if (function.TryGetProperty("description", out var description) && description.ValueKind != JsonValueKind.String)
@@ -113,7 +115,7 @@ public static partial class ToolValidator
         }
     }
 
-    private static bool IsJsonObject(string text)
+    public static bool IsJsonObject(string text)
     {
         try
         {

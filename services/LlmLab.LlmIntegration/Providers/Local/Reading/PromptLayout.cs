@@ -66,7 +66,11 @@ public sealed partial record PromptLayout(string Question, string? Context, IRea
         var headers = ContextHeader().Matches(prompt[..questionAt]);
         if (headers.Count == 0)
         {
-            var passages = NumberedPassage().Matches(prompt[..questionAt]).Select(m => m.Groups["passage"].Value.Trim()).ToList();
+            // A passage runs to the next one (or the question): retrieved chunks hold line breaks ("Iron\n\nIron is …").
+            var before = prompt[..questionAt];
+            var starts = NumberedPassage().Matches(before);
+            var passages = starts.Select((m, i) => (m.Groups["passage"].Value + before[(m.Index + m.Length)..(i + 1 < starts.Count ? starts[i + 1].Index : before.Length)]).Trim())
+                .Where(p => p.Length > 0).ToList();
             return passages.Count > 0 ? string.Join("\n", passages) : null;
         }
         var start = headers[0].Index + headers[0].Length;
