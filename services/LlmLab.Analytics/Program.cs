@@ -16,7 +16,7 @@ builder.AddLlmLabOpenApi();
 builder.AddPostgresDbContext<AnalyticsDbContext>("analyticsdb");
 builder.AddMessaging(x =>
 {
-    x.AddConsumer<ResponsesScoredConsumer>();
+    x.AddConsumer<ResponsesScoredConsumer>(typeof(ResponsesScoredConsumerDefinition));
     x.AddConsumer<ResponseScoredConsumer>();
     x.AddConsumer<BatchRunFinishedConsumer>();
     x.AddConsumer<BudgetThresholdCrossedConsumer>();
