@@ -12,11 +12,13 @@ namespace LlmLab.IntegrationTests.Knowledge;
 [Collection(PlatformCollection.Name)]
 public class TrainedEmbeddingSearchTests(PlatformFixture platform)
 {
-    // Long enough that two sentences never share a 100-character chunk.
+    // 300 sentences: the chunker packs a few short pairs into one 100-character chunk (240 sentences made 193 chunks),
+    // so there are enough for well over the 200 chunks the model needs.
     private static readonly string[] Places =
     [
         "in the garden behind the old house", "near the red barn at the farm", "by the old gate of the orchard", "under the stone bridge in town",
         "at the far end of the long lane", "in the busy square of the city", "by the slow river near the mill", "on the green hill above the village",
+        "beside the quiet pond in the meadow", "inside the wooden shed by the road",
     ];
 
     private static readonly (string[] Subjects, string[] Phrases)[] Topics =
