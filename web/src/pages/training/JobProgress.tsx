@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { cancelJob, getJob, isFinalJob } from '../../api/training';
 import { LossChart } from '../../components/LossChart';
@@ -19,6 +19,11 @@ export function JobProgress({ jobId, onNext }: { jobId: string; onNext: () => vo
   const final = isFinalJob(job?.status);
   const last = live.train[live.train.length - 1];
   const lastHoldout = live.holdout[live.holdout.length - 1];
+  // A completed job is a new model (local/<name>): a catalog cached before it existed (the form loaded it) is stale now.
+  const completed = job?.status === 'completed';
+  useEffect(() => {
+    if (completed) void client.invalidateQueries({ queryKey: ['model-catalog'] });
+  }, [completed, client]);
 
   async function cancel() {
     setActionError(null);
