@@ -54,7 +54,7 @@ public static class EvaluationMatrixBench
                     Percent(summary.GetProperty("accuracy").GetProperty("exact_match")), Percent(summary.GetProperty("accuracy").GetProperty("f1")),
                     Number(summary.GetProperty("latency_ms").GetProperty("p50"), "0"), Number(summary.GetProperty("latency_ms").GetProperty("p95"), "0"),
                     summary.GetProperty("tokens").GetProperty("total").ToString(), Number(summary.GetProperty("cost_usd"), "0.0000"),
-                    vsNaive.ValueKind == JsonValueKind.Undefined ? "—" : Number(vsNaive.GetProperty("mcnemar_p"), "0.0000"),
+                    vsNaive.ValueKind == JsonValueKind.Undefined ? "—" : PValue(vsNaive.GetProperty("mcnemar_p")),
                 ]);
             }
         }
@@ -74,6 +74,10 @@ public static class EvaluationMatrixBench
 
     private static string Percent(JsonElement value) =>
         value.ValueKind == JsonValueKind.Number ? value.GetDouble().ToString("P1", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A p-value to four places; one too small for them is "&lt; 0.0001", never a p of zero.</summary>
+    private static string PValue(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && value.GetDouble() < 0.00005 ? "< 0.0001" : Number(value, "0.0000");
 
     private static string Number(JsonElement value, string format) =>
         value.ValueKind == JsonValueKind.Number ? value.GetDouble().ToString(format, CultureInfo.InvariantCulture) : "—";
