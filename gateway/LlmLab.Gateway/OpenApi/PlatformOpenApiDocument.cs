@@ -22,6 +22,9 @@ public sealed class PlatformOpenApiDocument(
     private static readonly TimeSpan CompleteLifetime = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan IncompleteLifetime = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(10);
+    // A service builds its document on its first request, cold (JIT, every endpoint's metadata): on a loaded machine
+    // that takes longer than a refresh should, and until it answers once there is nothing to fall back on.
+    private static readonly TimeSpan FirstFetchTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly ConcurrentDictionary<string, JsonObject> _lastServed = new(StringComparer.Ordinal);
@@ -79,7 +82,7 @@ public sealed class PlatformOpenApiDocument(
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(FetchTimeout);
+            timeout.CancelAfter(_lastServed.ContainsKey(clusterId) ? FetchTimeout : FirstFetchTimeout);
             using var response = await client.GetAsync(new Uri(new Uri(address), ServiceOpenApi.DocumentPath), timeout.Token);
             response.EnsureSuccessStatusCode();
             var node = await JsonNode.ParseAsync(await response.Content.ReadAsStreamAsync(timeout.Token), cancellationToken: timeout.Token);
