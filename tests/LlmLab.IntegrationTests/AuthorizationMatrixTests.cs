@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LlmLab.Gateway.Authorization;
 using LlmLab.IntegrationTests.Platform;
+using LlmLab.TestKit;
 using LlmLab.ServiceKit;
 using LlmLab.ServiceKit.Authorization;
 using Microsoft.AspNetCore.Http;
