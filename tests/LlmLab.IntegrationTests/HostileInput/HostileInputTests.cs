@@ -61,10 +61,17 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
     /// <summary>The hostile tenant's own experiment and batch (never started), and another tenant's, which it must not reach.</summary>
     private static async Task<TargetIds> ArrangeAsync(HttpClient hostile, HttpClient other)
     {
+        // A dependency still warming up answers 503 ("nothing was changed"): the targets are arranged again until it is up.
         async Task<Guid> CreateAsync(HttpClient client, string path, object body)
         {
-            using var response = await client.PostAsJsonAsync(path, body);
-            return (await PlatformApi.ReadAsync(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (true)
+            {
+                using var response = await client.PostAsJsonAsync(path, body);
+                if (response.StatusCode != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
+                    return (await PlatformApi.ReadAsync(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+                await Task.Delay(1000);
+            }
         }
         var batch = new { name = "hostile-target", prompt = "Explain rain.", parameter_ranges = new { temperature = new[] { 0.2, 0.8 } } };
         return new TargetIds(
