@@ -54,10 +54,14 @@ public static class AnnotationQueuesApi
         return TypedResults.Created($"/api/annotation-queues/{queue.Id}", (await QueueReads.ViewsAsync(db, [queue], ct)).Single());
     }
 
-    public static async Task<Ok<ItemList<QueueView>>> ListAsync(HttpContext http, AnalyticsDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<PagedList<QueueView>>, ProblemHttpResult>> ListAsync(HttpContext http, AnalyticsDbContext db, CancellationToken ct,
+        int page = 1, int page_size = 50)
     {
-        var queues = await QueueReads.Visible(db, http.Caller()!).OrderByDescending(q => q.CreatedAt).Take(200).ToListAsync(ct);
-        return TypedResults.Ok(new ItemList<QueueView>(await QueueReads.ViewsAsync(db, queues, ct)));
+        if (Paging.Invalid(page, page_size, 200) is { } bad) return bad;
+        var visible = QueueReads.Visible(db, http.Caller()!);
+        var total = await visible.CountAsync(ct);
+        var queues = await visible.OrderByDescending(q => q.CreatedAt).ThenBy(q => q.Id).Skip((page - 1) * page_size).Take(page_size).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<QueueView>(await QueueReads.ViewsAsync(db, queues, ct), total, page, page_size));
     }
 
     public static async Task<Results<Ok<QueueView>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, AnalyticsDbContext db, CancellationToken ct)
