@@ -1,16 +1,18 @@
+using System.Text.RegularExpressions;
 using LlmLab.ServiceKit;
 
 namespace LlmLab.Analytics.Annotation;
 
 /// <summary>
 /// The body of POST /api/annotation-queues: the run whose responses people review, the reviewers (subject ids of the
-/// tenant: "user:&lt;id&gt;", "key:&lt;id&gt;", or a user's bare id), how many reviewers judge each response (default
+/// tenant as /api/me shows them, or a user's bare id), how many reviewers judge each response (default
 /// 1), and optionally a sample of the responses drawn with a seed.
 /// </summary>
-public sealed record QueueRequest(string? Name, Guid? RunId, IReadOnlyList<string?>? Reviewers, int? ReviewersPerResponse, int? SampleSize, int? Seed)
+public sealed partial record QueueRequest(string? Name, Guid? RunId, IReadOnlyList<string?>? Reviewers, int? ReviewersPerResponse, int? SampleSize, int? Seed)
 {
     public const int MaxReviewers = 50;
     public const int MaxResponses = 10_000;
+    public const int MaxSubjectLength = 200;
 
     public Dictionary<string, string[]> Validate()
     {
@@ -23,7 +25,7 @@ public sealed record QueueRequest(string? Name, Guid? RunId, IReadOnlyList<strin
         {
             for (var i = 0; i < Reviewers.Count; i++)
             {
-                if (SubjectOf(Reviewers[i]) is null) errors[$"reviewers[{i}]"] = ["must be a user id (a UUID, user:<id>) or key:<id>."];
+                if (SubjectOf(Reviewers[i]) is null) errors[$"reviewers[{i}]"] = ["must be a subject id as /api/me shows it (user:<id>, key:<id>, jwt:<sub>) or a user's id."];
             }
             var subjects = Reviewers.Select(SubjectOf).OfType<string>().ToList();
             if (subjects.Count == Reviewers.Count && subjects.Distinct(StringComparer.Ordinal).Count() != subjects.Count)
@@ -40,16 +42,17 @@ public sealed record QueueRequest(string? Name, Guid? RunId, IReadOnlyList<strin
     /// <summary>The reviewers as subject ids, in the order given; call after <see cref="Validate"/> found nothing.</summary>
     public IReadOnlyList<string> Subjects => Reviewers!.Select(r => SubjectOf(r)!).ToList();
 
-    /// <summary>"user:&lt;id&gt;" for a bare UUID, the text itself for "user:&lt;uuid&gt;" or "key:&lt;uuid&gt;", else null.</summary>
+    /// <summary>
+    /// The subject id of a reviewer as GET /api/me shows it ("user:&lt;id&gt;", "key:&lt;id&gt;", "jwt:&lt;sub&gt;"): a
+    /// bare UUID is a user's id ("user:&lt;id&gt;"); else "scheme:value" with a lowercase scheme and no whitespace; else null.
+    /// </summary>
     public static string? SubjectOf(string? reviewer)
     {
-        if (reviewer is null) return null;
+        if (reviewer is null || TextRules.Problem(reviewer, MaxSubjectLength) is not null) return null;
         if (Guid.TryParseExact(reviewer, "D", out var bare)) return $"user:{bare}";
-        foreach (var prefix in new[] { "user:", "key:" })
-        {
-            if (reviewer.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParseExact(reviewer[prefix.Length..], "D", out var id))
-                return $"{prefix}{id}";
-        }
-        return null;
+        return Subject().IsMatch(reviewer) ? reviewer : null;
     }
+
+    [GeneratedRegex("^[a-z]{2,20}:[^\\s]+$")]
+    private static partial Regex Subject();
 }
