@@ -40,7 +40,7 @@ public sealed partial record QueueRequest(string? Name, Guid? RunId, IReadOnlyLi
     }
 
     /// <summary>The reviewers as subject ids, in the order given; call after <see cref="Validate"/> found nothing.</summary>
-    public IReadOnlyList<string> Subjects => Reviewers!.Select(r => SubjectOf(r)!).ToList();
+    public IReadOnlyList<string> SubjectIds() => Reviewers!.Select(r => SubjectOf(r)!).ToList();
 
     /// <summary>
     /// The subject id of a reviewer as GET /api/me shows it ("user:&lt;id&gt;", "key:&lt;id&gt;", "jwt:&lt;sub&gt;"): a

@@ -40,7 +40,7 @@ public static class AnnotationQueuesApi
         {
             Id = Guid.CreateVersion7(now), TenantId = tenant, Name = string.IsNullOrWhiteSpace(body.Name) ? $"Review of {found.Kind} {body.RunId}" : body.Name.Trim(),
             RunId = body.RunId.Value, RunKind = found.Kind, SampleSize = body.SampleSize, Seed = body.Seed ?? 0,
-            ReviewersPerResponse = body.ReviewersPerResponse ?? 1, Reviewers = [.. body.Subjects], CreatedBy = http.Caller()!.SubjectId, CreatedAt = now,
+            ReviewersPerResponse = body.ReviewersPerResponse ?? 1, Reviewers = [.. body.SubjectIds()], CreatedBy = http.Caller()!.SubjectId, CreatedAt = now,
         };
         var chosen = ReviewAssignment.Sample(found.Responses, body.SampleSize, queue.Seed);
         db.AnnotationQueues.Add(queue);

@@ -74,7 +74,7 @@ public class AnnotationQueueTests
         var id = Guid.NewGuid();
         var request = new QueueRequest("review", Guid.NewGuid(), [id.ToString(), $"key:{id}"], 2, 10, 3);
         Assert.Empty(request.Validate());
-        Assert.Equal([$"user:{id}", $"key:{id}"], request.Subjects);
+        Assert.Equal([$"user:{id}", $"key:{id}"], request.SubjectIds());
         // Subjects as /api/me shows them: a configured key's, a JWT's.
         Assert.Equal("key:dev", QueueRequest.SubjectOf("key:dev"));
         Assert.Equal("jwt:alice@example.com", QueueRequest.SubjectOf("jwt:alice@example.com"));
