@@ -24,10 +24,11 @@ const DatasetDetail = page('DatasetDetail', () => import('./pages/DatasetDetail'
 const Evaluations = page('Evaluations', () => import('./pages/Evaluations'));
 const EvaluationDetail = page('EvaluationDetail', () => import('./pages/EvaluationDetail'));
 const EvaluationCompare = page('EvaluationCompare', () => import('./pages/EvaluationCompare'));
+const Annotate = page('Annotate', () => import('./pages/Annotate'));
 
 const LINKS: [string, string][] = [
   ['/', 'Dashboard'], ['/experiments', 'Experiments'], ['/playground', 'Playground'], ['/batches', 'Batch experiments'],
-  ['/compare', 'Compare'], ['/datasets', 'Datasets'], ['/evaluations', 'Evaluations'], ['/quality', 'Quality metrics'], ['/models', 'Models'],
+  ['/compare', 'Compare'], ['/datasets', 'Datasets'], ['/evaluations', 'Evaluations'], ['/annotate', 'Annotate'], ['/quality', 'Quality metrics'], ['/models', 'Models'],
   ['/knowledge', 'Knowledge base'], ['/training', 'Training'], ['/training/reports', 'Training reports'],
   ['/settings', 'Settings'], ['/admin', 'Administration'],
 ];
@@ -70,6 +71,7 @@ export function App() {
           <Route path="/evaluations" element={<Evaluations />} />
           <Route path="/evaluations/:id" element={<EvaluationDetail />} />
           <Route path="/evaluations/:id/compare" element={<EvaluationCompare />} />
+          <Route path="/annotate" element={<Annotate />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Routes>
         </Suspense>
