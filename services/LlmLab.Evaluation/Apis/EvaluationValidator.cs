@@ -67,7 +67,11 @@ public static class EvaluationValidator
         Check(o?.ChunkSize is < 50 or > 20_000, "chunk_size", "must be between 50 and 20000 characters.");
         Check(o?.MaxSteps is < 1 or > 20, "max_steps", "must be between 1 and 20.");
         Check(TextRules.Problem(o?.Collection, TextRules.MaxName) is not null, "collection", TextRules.Problem(o?.Collection, TextRules.MaxName) ?? "");
-        Check(TextRules.Problem(request.Label, TextRules.MaxName) is not null, "label", TextRules.Problem(request.Label, TextRules.MaxName) ?? "");
+        if (TextRules.Problem(request.Label, TextRules.MaxName) is { } badLabel)
+        {
+            error($"{field}.label", badLabel);
+            ok = false;
+        }
         var toolCalling = ToolCalling.Auto;
         if (o?.ToolCalling is { } requested)
         {

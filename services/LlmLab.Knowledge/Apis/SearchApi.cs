@@ -20,6 +20,8 @@ public static class SearchApi
         Retriever retriever, CancellationToken ct)
     {
         var topK = request.TopK ?? 10;
+        // Omitted, the mode is hybrid; an explicit blank is a mistake, not a choice (gRPC's unset string is "", so only here).
+        if (request.Mode is { } mode && string.IsNullOrWhiteSpace(mode)) return Problems.Invalid("mode", "must be bm25, dense or hybrid (or omitted: hybrid).");
         if (SearchRules.Problem(request.Query, request.Collection, request.Mode, topK, request.EmbeddingModel) is { } problem)
         {
             return Problems.Invalid(problem.Field, problem.Message);

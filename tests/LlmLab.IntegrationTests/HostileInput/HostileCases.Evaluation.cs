@@ -137,7 +137,9 @@ public static partial class HostileCases
         var gatePath = $"/api/experiments/{ids.OwnExperiment}/gates";
         HostileCase Gate(string category, string body, string field) => new($"gate-{category}", HttpMethod.Put, gatePath, Json(body), field);
         string Check(string metric, string op, string value) => $"{{\"checks\":[{{\"metric\":{metric},\"op\":{op},\"value\":{value}}}]}}";
-        foreach (var (name, raw) in BadStrings(64).Append(("unknown", Quote("vibes")))) yield return Gate($"metric:{name}", Check(raw, Quote(">="), "1"), "checks[0].metric");
+        // A well-formed name the run does not produce is accepted: metric names are open (judges and reference metrics add
+        // their own), and the gate then fails that check saying the run has no such metric (GateEvaluator).
+        foreach (var (name, raw) in BadStrings(64).Append(("upper-case", Quote("Overall Score")))) yield return Gate($"metric:{name}", Check(raw, Quote(">="), "1"), "checks[0].metric");
         foreach (var (name, raw) in new[] { ("word", Quote("gte")), ("nul", Quote(">\\u0000")), ("number", "1"), ("equals", Quote("==")) })
         {
             yield return Gate($"op:{name}", Check(Quote("overall_score"), raw, "1"), "checks[0].op");
@@ -153,14 +155,14 @@ public static partial class HostileCases
         yield return Gate("baseline:nil", $"{{\"no_significant_regression\":true,\"baseline_run_id\":{Quote(Nil)}}}", "baseline_run_id");
         yield return Gate("baseline:unknown", $"{{\"no_significant_regression\":true,\"baseline_run_id\":{Quote(Unknown.ToString())}}}", "baseline_run_id");
         yield return Gate("baseline:foreign", $"{{\"no_significant_regression\":true,\"baseline_run_id\":{Quote(ids.ForeignBatch.ToString())}}}", "baseline_run_id");
-        yield return Gate("regression_metric:unknown", "{\"no_significant_regression\":true,\"regression_metric\":\"vibes\"}", "regression_metric");
+        yield return Gate("regression_metric:malformed", "{\"no_significant_regression\":true,\"regression_metric\":\"F1 score\"}", "regression_metric");
         yield return new("gate-foreign-experiment", HttpMethod.Put, $"/api/experiments/{ids.ForeignExperiment}/gates",
             Json(Check(Quote("overall_score"), Quote(">="), "1")), "~" + ids.ForeignExperiment);
 
         var webhook = new (string Key, string Raw)[] { ("url", Quote("https://93.184.215.14/llmlab")), ("events", "[\"alert.regression\"]"), ("secret", Quote("0123456789abcdef0123")) };
         HostileCase Hook(string category, string body, string field) => new($"webhook-{category}", HttpMethod.Post, "/api/webhooks", Json(body), field);
         foreach (var (name, raw) in BadStrings(2_048)) yield return Hook($"url:{name}", With(webhook, "url", raw), "url");
-        foreach (var (name, raw) in new[] { ("loopback", "http://127.0.0.1:9/x"), ("metadata", "http://169.254.169.254/latest"), ("ftp", "ftp://example.com/x"), ("relative", "/hook") })
+        foreach (var (name, raw) in new[] { ("private", "http://10.1.2.3/x"), ("ipv6-loopback", "http://[::1]:9/x"), ("metadata", "http://169.254.169.254/latest"), ("ftp", "ftp://example.com/x"), ("relative", "/hook") })
         {
             yield return Hook($"url:{name}", With(webhook, "url", Quote(raw)), "url");
         }
