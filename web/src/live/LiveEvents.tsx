@@ -60,7 +60,7 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
           <div key={t.id} className={`toasts-item toasts-${t.tone}`}>
             <span>{t.text}</span>
             {t.link && pathname !== t.link && <Link to={t.link}>Open</Link>}
-            <button type="button" className="link" aria-label={`Dismiss: ${t.text}`} onClick={() => dismiss(t.id)}>Dismiss</button>
+            <button type="button" className="secondary toasts-dismiss" aria-label={`Dismiss: ${t.text}`} onClick={() => dismiss(t.id)}>Dismiss</button>
           </div>
         ))}
       </div>
@@ -78,5 +78,5 @@ export function OpenAlertsCount() {
     queryFn: async () => (await api<Paged<Alert>>('/api/alerts?status=open&page_size=1')).total,
   });
   if (!open.data) return null;
-  return <span className="alerts-nav-count" aria-label={`${open.data} open`}> {open.data > 99 ? '99+' : open.data}</span>;
+  return <> <span className="alerts-nav-count" aria-hidden="true">{open.data > 99 ? '99+' : open.data}</span><span className="visually-hidden">({open.data} open)</span></>;
 }
