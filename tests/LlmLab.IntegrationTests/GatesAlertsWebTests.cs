@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using LlmLab.IntegrationTests.Platform;
 
@@ -44,7 +45,7 @@ public class GatesAlertsWebTests(PlatformFixture platform)
         await PlatformReadiness.WaitUntilHealthyAsync(api.Client, TimeSpan.FromMinutes(5));
         var secret = $"whsec-{Guid.NewGuid():N}";
         await using var receiver = await WebhookReceiver.StartAsync(secret);
-        var experiment = await api.CreateExperimentAsync(new
+        var experiment = await CreateExperimentAsync(api.Client, new
         {
             name = $"gates-web-{Guid.NewGuid():N}"[..24], prompt = "Explain how rain forms in clouds.", provider = "local",
             temperature_min = 0.5, temperature_max = 0.9, temperature_step = 0.4, top_p_min = 1.0, top_p_max = 1.0, top_p_step = 0.25,
@@ -88,6 +89,19 @@ public class GatesAlertsWebTests(PlatformFixture platform)
         var posts = receiver.Requests.Where(r => r.Event == "alert.gate" && r.Body.Contains(run, StringComparison.Ordinal)).ToList();
         Assert.Contains(posts, r => r.AnsweredStatus == 200);
         Assert.All(posts, r => Assert.True(r.SignatureValid, "a delivery was not signed with the webhook's secret"));
+    }
+
+    /// <summary>Creates the experiment, asking again while a service it needs is still starting (503 names it).</summary>
+    private static async Task<Guid> CreateExperimentAsync(HttpClient client, object body)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            using var response = await client.PostAsJsonAsync("/api/experiments", body);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
+                return (await PlatformApi.ReadAsync(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            await Task.Delay(2000);
+        }
     }
 
     private static string Names(IEnumerable<(string Name, JsonElement Data)> events) => "heard: " + string.Join(", ", events.Select(e => e.Name));
