@@ -72,8 +72,9 @@ public class GatesAlertsWebTests(PlatformFixture platform)
         Assert.All(Checks, line => Assert.Contains(line, log, StringComparison.Ordinal));
         Assert.DoesNotContain("serious or critical violations —", log, StringComparison.Ordinal);
         BrowserScript.AssertScreenshots(output, Screenshots);
-        var runLine = log.Split('\n').Single(l => l.StartsWith("gates-e2e: run ", StringComparison.Ordinal));
-        var run = runLine["gates-e2e: run ".Length..].Trim();
+        // The script prints "gates-e2e: run <id>" once (other lines, like "run page: …", start the same way).
+        var run = log.Split('\n').Select(l => l.StartsWith("gates-e2e: run ", StringComparison.Ordinal) && Guid.TryParse(l["gates-e2e: run ".Length..].Trim(), out var id) ? id : (Guid?)null)
+            .Single(id => id is not null)!.Value.ToString();
 
         // The token-opened stream heard the run start and finish, its failed gate and its alert, named and tenant-scoped.
         bool Heard(string name, Func<JsonElement, bool> match) => events.Any(e => e.Name == name && match(e.Data));
