@@ -12,9 +12,9 @@ public static class PlatformModel
         new("experiments", "services/LlmLab.Experiments", ["experimentsdb"], ["rabbitmq"], ["llm-integration"]),
         new("quality-analysis", "services/LlmLab.Quality", [], [], ["llm-integration"], HasGrpcEndpoint: true),
         new("batch", "services/LlmLab.Batch", ["batchdb"], ["rabbitmq"], ["experiments", "llm-integration", "quality-analysis"]),
-        new("analytics", "services/LlmLab.Analytics", ["analyticsdb"], ["rabbitmq"], ["batch"]),
+        new("analytics", "services/LlmLab.Analytics", ["analyticsdb"], ["rabbitmq"], ["batch", "evaluation"]),
         new("knowledge", "services/LlmLab.Knowledge", ["knowledgedb"], ["rabbitmq"], ["llm-integration"], HasGrpcEndpoint: true),
-        new("evaluation", "services/LlmLab.Evaluation", ["evaluationdb"], ["rabbitmq"], ["llm-integration", "quality-analysis", "knowledge"]),
+        new("evaluation", "services/LlmLab.Evaluation", ["evaluationdb"], ["rabbitmq"], ["llm-integration", "quality-analysis", "knowledge", "analytics"]),
         new("training", "services/LlmLab.Training", ["trainingdb"], ["rabbitmq"], ["quality-analysis", "knowledge", "evaluation"], HasGrpcEndpoint: true),
         new(Gateway, "gateway/LlmLab.Gateway", [], ["redis"], ["identity", "experiments", "batch", "llm-integration", "quality-analysis", "analytics", "evaluation", "knowledge", "training"]),
     ];

@@ -4,6 +4,7 @@ using LlmLab.Bench;
 //   dotnet run -c Release --project bench/LlmLab.Bench -- [quality|reference|engine|llm|optimisation|throughput|e2e|export|analytics|knowledge|platform|training|all] [--long-calls N] [--quick]
 //   dotnet run -c Release --project bench/LlmLab.Bench -- evaluation [sample=50] [--rag] [--gateway=URL --key=KEY]
 //   dotnet run -c Release --project bench/LlmLab.Bench -- retrieval [--gateway=URL --key=KEY]
+//   dotnet run -c Release --project bench/LlmLab.Bench -- feedback   (calibration agreement before/after; webhook delivery latency and retries)
 // evaluation is the method × dataset matrix, retrieval the knowledge base on the shipped articles and questions (neither
 // is part of all); without --gateway they start the AppHost themselves.
 // throughput, e2e, export, analytics, knowledge and platform (all of them) start the real AppHost from the Release build.
@@ -33,6 +34,11 @@ if (which == "evaluation")
     await OnPlatformAsync(client => LlmLab.Bench.Platform.EvaluationMatrixBench.RunAsync(client, sample, rag));
 }
 if (which == "retrieval") await OnPlatformAsync(LlmLab.Bench.Platform.RetrievalQualityBench.RunAsync);
+if (which == "feedback")
+{
+    await using var platform = await LlmLab.Bench.Platform.RunningPlatform.StartAsync(LlmLab.Bench.Platform.FeedbackBench.ServiceEnvironment, appHostSettings);
+    await LlmLab.Bench.Platform.FeedbackBench.RunAsync(platform);
+}
 if (which is "training" or "all") await TrainingBench.RunAsync();
 
 // Runs a benchmark against --gateway (with --key), or against an AppHost it starts and stops.

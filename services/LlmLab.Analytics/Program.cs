@@ -1,3 +1,4 @@
+using LlmLab.Analytics.Annotation;
 using LlmLab.Analytics.Apis;
 using LlmLab.Analytics.Consumers;
 using LlmLab.Analytics.Data;
@@ -35,6 +36,9 @@ builder.Services.AddScoped<ReadModelRebuilder>();
 // Logical name resolved by service discovery (services__batch__http__0).
 builder.Services.AddHttpClient<BatchFeedClient>(c => c.BaseAddress = new Uri("http://batch"));
 builder.Services.AddHttpClient<KnownIds>(c => c.BaseAddress = new Uri("http://batch"));
+builder.Services.AddHttpClient(RunResponses.BatchClient, c => c.BaseAddress = new Uri("http://batch"));
+builder.Services.AddHttpClient(RunResponses.EvaluationClient, c => c.BaseAddress = new Uri("http://evaluation"));
+builder.Services.AddScoped<RunResponses>();
 builder.AddRunGates();
 builder.AddAlerts();
 builder.Services.AddSingleton<LiveEvents>();
@@ -59,6 +63,8 @@ app.MapEventStreamApi();
 app.MapWebhooksApi();
 app.MapFeedbackApi();
 app.MapCalibrationApi();
+app.MapAnnotationQueuesApi();
+app.MapCorrectionsApi();
 app.MapAnalyticsTenantData();
 await app.MigrateDatabaseAsync<AnalyticsDbContext>();
 await app.RunAsync();

@@ -25,5 +25,6 @@ app.MapRunAnalysisApi();
 app.MapExportApi();
 app.MapBatchTenantData();
 app.MapVisibleRunsApi();
+app.MapReviewItemsApi();
 await app.MigrateDatabaseAsync<BatchDbContext>();
 await app.RunAsync();

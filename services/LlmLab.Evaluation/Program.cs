@@ -16,6 +16,7 @@ app.UseServiceKit();
 app.MapDefaultEndpoints();
 app.MapLlmLabOpenApi();
 app.MapDatasetsApi();
+app.MapFeedbackVersionApi();
 app.MapEvaluationsApi();
 app.MapEvaluationTenantData();
 await app.MigrateDatabaseAsync<EvaluationDbContext>();

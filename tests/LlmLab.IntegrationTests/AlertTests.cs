@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LlmLab.IntegrationTests.Platform;
+using LlmLab.TestKit;
 
 namespace LlmLab.IntegrationTests;
 
@@ -27,7 +28,7 @@ public class AlertTests(PlatformFixture platform)
         response_count = 3,
     };
 
-    /// <summary>Reads GET /api/alerts/stream in the background, keeping every `alert` event's data.</summary>
+    /// <summary>Reads GET /api/alerts/stream in the background, keeping every event's data (events are unnamed).</summary>
     private static async Task<(Task Reader, ConcurrentQueue<JsonElement> Events)> ListenAsync(HttpClient client, CancellationToken ct)
     {
         var events = new ConcurrentQueue<JsonElement>();
@@ -43,8 +44,9 @@ public class AlertTests(PlatformFixture platform)
             {
                 while (await lines.ReadLineAsync(ct) is { } line)
                 {
+                    // Default events: no event line, so a generic EventSource.onmessage sees them.
                     if (line.StartsWith("event: ", StringComparison.Ordinal)) name = line[7..];
-                    else if (line.StartsWith("data: ", StringComparison.Ordinal) && name == "alert") events.Enqueue(JsonDocument.Parse(line[6..]).RootElement.Clone());
+                    else if (line.StartsWith("data: ", StringComparison.Ordinal) && name is null) events.Enqueue(JsonDocument.Parse(line[6..]).RootElement.Clone());
                 }
             }
             catch (OperationCanceledException)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LlmLab.Gateway.Authorization;
 using LlmLab.IntegrationTests.Platform;
+using LlmLab.TestKit;
 using LlmLab.ServiceKit;
 using LlmLab.ServiceKit.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -82,7 +83,7 @@ public class AuthorizationMatrixTests(PlatformFixture platform)
 
     /// <summary>
     /// The routes of the services added after the first matrix: datasets, evaluations, knowledge, training, gates, alerts,
-    /// webhooks, feedback, budgets and /v1 beyond chat. The other tenant must get 404 or nothing of dev's, never its data.
+    /// webhooks, feedback, annotation queues, budgets and /v1 beyond chat. The other tenant must get 404 or nothing of dev's, never its data.
     /// </summary>
     [Fact]
     public async Task Every_route_of_the_newer_services_answers_as_the_matrix_says_without_foreign_data()
@@ -92,7 +93,7 @@ public class AuthorizationMatrixTests(PlatformFixture platform)
         var marker = $"wagtail{Guid.NewGuid():N}"[..22];
         var newer = new OwnedNewer(owner, marker, await TenantSeed.DocumentAsync(admin, "matrix", marker),
             await TenantSeed.DatasetAndEvaluationAsync(admin, $"matrix {marker}"), await TenantSeed.TrainingJobAsync(admin, "matrix"),
-            await SeedWebhookAsync(admin), $"feedback-{marker}");
+            await SeedWebhookAsync(admin), $"feedback-{marker}", await SeedQueueAsync(admin, owner.Run));
         await PlatformApi.ReadAsync(await admin.PostAsJsonAsync($"/api/responses/{owner.Response}/feedback", new { score = 4, comment = newer.FeedbackComment }),
             HttpStatusCode.Created);
         await PlatformApi.ReadAsync(await admin.PutAsJsonAsync($"/api/experiments/{owner.Experiment}/gates",
@@ -105,7 +106,7 @@ public class AuthorizationMatrixTests(PlatformFixture platform)
     }
 
     private sealed record OwnedNewer(Owned Base, string Marker, Guid Document, (Guid Dataset, Guid Evaluation) Evaluated, Guid TrainingJob,
-        Guid Webhook, string FeedbackComment)
+        Guid Webhook, string FeedbackComment, Guid Queue)
     {
         public Guid Dataset => Evaluated.Dataset;
         public Guid Evaluation => Evaluated.Evaluation;
@@ -113,7 +114,7 @@ public class AuthorizationMatrixTests(PlatformFixture platform)
         public string[] Values =>
         [
             .. Base.Values, Marker, Document.ToString(), Dataset.ToString(), Evaluation.ToString(), TrainingJob.ToString(), Webhook.ToString(),
-            FeedbackComment,
+            FeedbackComment, Queue.ToString(),
         ];
     }
 
@@ -148,6 +149,9 @@ public class AuthorizationMatrixTests(PlatformFixture platform)
             new("GET", $"/api/responses/{a.Base.Response}/feedback"), new("POST", $"/api/responses/{a.Base.Response}/feedback", new { score = 9 }),
             new("GET", "/api/feedback/agreement"),
             new("GET", "/api/feedback/profiles"), new("GET", "/api/feedback/profiles/none"), new("POST", "/api/feedback/calibrate", new { name = "x" }),
+            new("GET", "/api/annotation-queues"), new("GET", $"/api/annotation-queues/{a.Queue}"), new("GET", $"/api/annotation-queues/{a.Queue}/next"),
+            new("POST", "/api/annotation-queues", new { }), new("POST", $"/api/annotation-queues/{a.Queue}/items/{missing}/skip"),
+            new("DELETE", $"/api/annotation-queues/{missing}"), new("POST", $"/api/datasets/{a.Dataset}/versions/from-feedback", new { }),
             new("GET", $"/api/analytics/methods/comparison?run_a={run}&run_b={run}"),
             new("GET", "/api/budgets"), new("PUT", "/api/budgets", new { daily_usd = -1.0 }),
             new("GET", "/api/llm/providers"),
@@ -160,6 +164,14 @@ public class AuthorizationMatrixTests(PlatformFixture platform)
             new("GET", $"/api/experiments/batch/{run}/optimize"), new("GET", $"/api/experiments/batch/{run}/optimize/{missing}"),
             new("DELETE", $"/api/experiments/batch/{run}/optimize/{missing}"),
         ];
+    }
+
+    /// <summary>An annotation queue of tenant dev over its run, reviewed by the bootstrap admin only.</summary>
+    private static async Task<Guid> SeedQueueAsync(HttpClient admin, Guid run)
+    {
+        var me = (await new PlatformApi(admin).GetAsync("/api/me")).GetProperty("subject_id").GetString();
+        using var created = await admin.PostAsJsonAsync("/api/annotation-queues", new { run_id = run, reviewers = new[] { me } });
+        return (await PlatformApi.ReadAsync(created, HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 
     /// <summary>A webhook of tenant dev pointing at a receiver of this test.</summary>

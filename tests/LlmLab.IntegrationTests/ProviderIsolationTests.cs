@@ -26,7 +26,7 @@ public class ProviderIsolationTests(PlatformFixture platform)
         client.PostAsJsonAsync("/v1/chat/completions", new { model, messages = new[] { new { role = "user", content = prompt } }, max_tokens = 20 });
 
     private static async Task<List<JsonElement>> ProvidersAsync(HttpClient client) =>
-        (await PlatformApi.ReadAsync(await client.GetAsync("/api/llm/providers"), HttpStatusCode.OK)).EnumerateArray().ToList();
+        (await PlatformApi.ReadAsync(await client.GetAsync("/api/llm/providers"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
 
     private static async Task<string?> DefaultOf(HttpClient client) =>
         (await PlatformApi.ReadAsync(await client.GetAsync("/api/llm/provider"), HttpStatusCode.OK)).GetProperty("provider").GetString();
@@ -150,7 +150,7 @@ public class ProviderIsolationTests(PlatformFixture platform)
         {
             var listed = await tenant.GetStringAsync("/api/llm/providers");
             Assert.DoesNotContain(sharedKey, listed, StringComparison.Ordinal);
-            var entry = JsonDocument.Parse(listed).RootElement.EnumerateArray().Single(p => p.GetProperty("name").GetString() == name);
+            var entry = JsonDocument.Parse(listed).RootElement.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name);
             Assert.Equal("shared", entry.GetProperty("scope").GetString());
             Assert.True(entry.GetProperty("shared").GetBoolean());
             Assert.False(entry.GetProperty("editable").GetBoolean());

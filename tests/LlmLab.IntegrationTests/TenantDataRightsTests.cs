@@ -136,7 +136,7 @@ public class TenantDataRightsTests(PlatformFixture platform)
             await TenantSeed.EventuallyAsync(async () =>
                 (await new PlatformApi(a).GetAsync("/api/experiments")).GetProperty("total").GetInt32() == 0
                 && (await a.GetAsync($"/api/experiments/batch/{seededA.RunId}/status")).StatusCode == HttpStatusCode.NotFound
-                && !(await new PlatformApi(a).GetAsync("/api/llm/providers")).EnumerateArray().Any(p => p.GetProperty("name").GetString() == ProviderName)
+                && !(await new PlatformApi(a).GetAsync("/api/llm/providers")).GetProperty("items").EnumerateArray().Any(p => p.GetProperty("name").GetString() == ProviderName)
                 && (await CacheKeysAsync(redis, DataRightsTenants.TenantA)).Count == 0, "experiments, batch and llm-integration erase");
             // The issued key is gone with the tenant's identity data.
             await TenantSeed.EventuallyAsync(async () =>

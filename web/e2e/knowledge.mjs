@@ -228,12 +228,14 @@ try {
   await shot('training-form-errors');
   step('training form: wrong fields named before sending, nothing sent');
   await form.getByLabel('Model name').fill(name);
-  await form.getByLabel('Epochs').fill('1');
+  // Three epochs of a 128-wide network: long enough (seconds, not a fraction of one) on a quiet machine for the
+  // 250 ms progress flushes to draw the chart in several steps.
+  await form.getByLabel('Epochs').fill('3');
   await form.getByLabel('Batch size').fill('4');
   await form.getByLabel('Learning rate').fill('0.02');
   await form.getByText('Model size').click();
   await form.getByLabel('Context length (characters)').fill('32');
-  await form.getByLabel('Hidden size').fill('64');
+  await form.getByLabel('Hidden size').fill('128');
   await form.getByLabel('Embedding size').fill('16');
   await form.getByRole('button', { name: 'Start training' }).click();
   await page.waitForURL(/job=[0-9a-f-]+/);

@@ -25,13 +25,14 @@ const DatasetDetail = page('DatasetDetail', () => import('./pages/DatasetDetail'
 const Evaluations = page('Evaluations', () => import('./pages/Evaluations'));
 const EvaluationDetail = page('EvaluationDetail', () => import('./pages/EvaluationDetail'));
 const EvaluationCompare = page('EvaluationCompare', () => import('./pages/EvaluationCompare'));
+const Annotate = page('Annotate', () => import('./pages/Annotate'));
 const Alerts = page('Alerts', () => import('./pages/Alerts'));
 const Webhooks = page('Webhooks', () => import('./pages/Webhooks'));
 const Feedback = page('Feedback', () => import('./pages/Feedback'));
 
 const LINKS: [string, string][] = [
   ['/', 'Dashboard'], ['/experiments', 'Experiments'], ['/playground', 'Playground'], ['/batches', 'Batch experiments'],
-  ['/compare', 'Compare'], ['/datasets', 'Datasets'], ['/evaluations', 'Evaluations'], ['/quality', 'Quality metrics'], ['/models', 'Models'],
+  ['/compare', 'Compare'], ['/datasets', 'Datasets'], ['/evaluations', 'Evaluations'], ['/annotate', 'Annotate'], ['/quality', 'Quality metrics'], ['/models', 'Models'],
   ['/knowledge', 'Knowledge base'], ['/training', 'Training'], ['/training/reports', 'Training reports'],
   ['/alerts', 'Alerts'], ['/feedback', 'Feedback agreement'], ['/webhooks', 'Webhooks'],
   ['/settings', 'Settings'], ['/admin', 'Administration'],
@@ -76,6 +77,7 @@ export function App() {
           <Route path="/evaluations" element={<Evaluations />} />
           <Route path="/evaluations/:id" element={<EvaluationDetail />} />
           <Route path="/evaluations/:id/compare" element={<EvaluationCompare />} />
+          <Route path="/annotate" element={<Annotate />} />
           <Route path="/alerts" element={<Alerts />} />
           <Route path="/webhooks" element={<Webhooks />} />
           <Route path="/feedback" element={<Feedback />} />

@@ -100,6 +100,13 @@ public static class RoutePermissions
         // A webhook's URL and secret send the tenant's alerts elsewhere: only analytics:write (admins) may change them.
         new("/api/webhooks/**", Read, AnalyticsRead),
         new("/api/webhooks/**", Write, AnalyticsWrite),
+        // Annotation queues (analytics): managers deal a run's responses to reviewers; reviewers read their next item
+        // and skip (feedback itself goes through /api/responses/*/feedback). Analytics hides a queue from a caller who
+        // neither manages nor reviews it.
+        new("/api/annotation-queues/*/items/*/skip", Create, ExperimentsCreate),
+        new("/api/annotation-queues/**", Read, ExperimentsRead),
+        new("/api/annotation-queues/**", Create, ExperimentsUpdate),
+        new("/api/annotation-queues/**", Delete, ExperimentsDelete),
         new("/api/feedback/**", Read, AnalyticsRead),
         new("/api/feedback/**", Create, AnalyticsWrite),
         new("/api/export/analytics/**", Read, AnalyticsRead, OwnerScoped: true),

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using LlmLab.ServiceKit.OpenApi;
 using Microsoft.AspNetCore.OpenApi;
@@ -8,8 +9,10 @@ namespace LlmLab.Gateway.OpenApi;
 
 /// <summary>
 /// The merged document, built from every routed service's /openapi/v1.json and kept for a short while. A service that
-/// does not answer in time is left out (and named in the document) instead of failing the whole contract; an incomplete
-/// document is kept only briefly so the missing part comes back soon.
+/// does not answer in time contributes the last document it served (a replica restarting or a cold service busy
+/// building its first document, as on a loaded machine) or, if it never answered, is left out and named in the
+/// document instead of failing the whole contract; an incomplete document is kept only briefly so the missing part
+/// comes back soon.
 /// </summary>
 public sealed class PlatformOpenApiDocument(
     IProxyConfigProvider proxy, IHttpClientFactory clients, [FromKeyedServices("v1")] IOpenApiDocumentProvider gateway, TimeProvider time,
@@ -18,9 +21,13 @@ public sealed class PlatformOpenApiDocument(
     public const string ClientName = "openapi";
     private static readonly TimeSpan CompleteLifetime = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan IncompleteLifetime = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(10);
+    // A service builds its document on its first request, cold (JIT, every endpoint's metadata): on a loaded machine
+    // that takes longer than a refresh should, and until it answers once there is nothing to fall back on.
+    private static readonly TimeSpan FirstFetchTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _building = new(1, 1);
+    private readonly ConcurrentDictionary<string, JsonObject> _lastServed = new(StringComparer.Ordinal);
     private (string Json, DateTimeOffset Expires)? _cached;
 
     public async Task<string> GetAsync(CancellationToken ct)
@@ -75,17 +82,24 @@ public sealed class PlatformOpenApiDocument(
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(FetchTimeout);
+            timeout.CancelAfter(_lastServed.ContainsKey(clusterId) ? FetchTimeout : FirstFetchTimeout);
             using var response = await client.GetAsync(new Uri(new Uri(address), ServiceOpenApi.DocumentPath), timeout.Token);
             response.EnsureSuccessStatusCode();
             var node = await JsonNode.ParseAsync(await response.Content.ReadAsStreamAsync(timeout.Token), cancellationToken: timeout.Token);
-            return node is JsonObject document ? new ServiceDocument(clusterId, document) : null;
+            if (node is not JsonObject document) return LastServed(clusterId);
+            _lastServed[clusterId] = document.DeepClone().AsObject();
+            return new ServiceDocument(clusterId, document);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or InvalidOperationException or System.Text.Json.JsonException)
         {
             if (ct.IsCancellationRequested) throw;
-            logger.LogWarning("OpenAPI document of {Service} unavailable: {Reason}", clusterId, ex.Message);
-            return null;
+            logger.LogWarning("OpenAPI document of {Service} unavailable ({Reason}); {Fallback}", clusterId, ex.Message,
+                _lastServed.ContainsKey(clusterId) ? "using the last one it served" : "left out");
+            return LastServed(clusterId);
         }
     }
+
+    /// <summary>A copy, because merging moves the document's nodes into the merged one.</summary>
+    private ServiceDocument? LastServed(string clusterId) =>
+        _lastServed.TryGetValue(clusterId, out var document) ? new ServiceDocument(clusterId, document.DeepClone().AsObject()) : null;
 }

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LlmLab.Analytics.Apis;
 
 /// <summary>
-/// GET /api/alerts/stream: server-sent events, one `alert` event (the alert's view) each time an alert of the tenant is
-/// raised, acknowledged or resolved, read from the database so any replica can serve it. The event id is the alert's
+/// GET /api/alerts/stream: server-sent events, one default ("message") event (the alert's view, so EventSource.onmessage
+/// sees it, as on the run progress stream) each time an alert of the tenant is raised, acknowledged or resolved, read from the database so any replica can serve it. The event id is the alert's
 /// change sequence: a client reconnecting with Last-Event-ID gets every change it missed; a new client gets changes
 /// from now on.
 /// </summary>
@@ -39,7 +39,7 @@ public static class AlertStream
                 foreach (var alert in changed)
                 {
                     await http.Response.WriteAsync(
-                        $"id: {alert.Sequence.ToString(CultureInfo.InvariantCulture)}\nevent: alert\ndata: {JsonSerializer.Serialize(AlertView.Of(alert), ServiceKitExtensions.Json)}\n\n", ct);
+                        $"id: {alert.Sequence.ToString(CultureInfo.InvariantCulture)}\ndata: {JsonSerializer.Serialize(AlertView.Of(alert), ServiceKitExtensions.Json)}\n\n", ct);
                     last = alert.Sequence;
                 }
                 if (changed.Count > 0 || time.GetUtcNow() - lastWrite > Heartbeat)

@@ -1,3 +1,4 @@
+using LlmLab.Analytics.Annotation;
 using LlmLab.Analytics.Data;
 using LlmLab.Analytics.Domain;
 using LlmLab.Analytics.Feedback;
@@ -10,7 +11,8 @@ namespace LlmLab.Analytics.Apis;
 
 /// <summary>
 /// People's feedback: POST/GET /api/responses/{id}/feedback, and GET /api/feedback/agreement (per automatic metric,
-/// Spearman's ρ with people's scores, its 95 % CI and n; filters run_id, experiment_id).
+/// Spearman's ρ with people's scores, its 95 % CI and n; filters run_id, experiment_id). A response is one analytics
+/// scored (a batch response) or one an annotation queue deals (an evaluation's answers are not scored here).
 /// </summary>
 public static class FeedbackApi
 {
@@ -27,7 +29,7 @@ public static class FeedbackApi
     {
         if (body.Validate() is { Count: > 0 } errors) return Problems.Invalid(errors);
         var tenant = http.TenantId()!;
-        if (!await db.ScoredResponses.AnyAsync(r => r.ResponseId == id && r.TenantId == tenant, ct))
+        if (!await db.KnowsResponseAsync(tenant, id, ct))
             return Problems.Invalid("id", $"no scored response with id {id}.", StatusCodes.Status404NotFound);
         var reviewer = http.Caller()!.SubjectId;
         var now = time.GetUtcNow();
@@ -43,6 +45,9 @@ public static class FeedbackApi
             row.UpdatedAt = now;
             if (existing is null) db.Feedback.Add(row);
             await db.SaveChangesAsync(t);
+            // The reviewer's items of this response in annotation queues are done.
+            await db.AnnotationAssignments.Where(a => a.TenantId == tenant && a.ResponseId == id && a.Reviewer == reviewer && a.DoneAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.DoneAt, now), t);
             return (row, existing is null);
         }, ct);
         var view = FeedbackView.Of(feedback);
@@ -52,7 +57,7 @@ public static class FeedbackApi
     public static async Task<Results<Ok<List<FeedbackView>>, ProblemHttpResult>> ListAsync(Guid id, HttpContext http, AnalyticsDbContext db, CancellationToken ct)
     {
         var tenant = http.TenantId()!;
-        if (!await db.ScoredResponses.AnyAsync(r => r.ResponseId == id && r.TenantId == tenant, ct))
+        if (!await db.KnowsResponseAsync(tenant, id, ct))
             return Problems.Invalid("id", $"no scored response with id {id}.", StatusCodes.Status404NotFound);
         var rows = await db.Feedback.AsNoTracking().Where(f => f.TenantId == tenant && f.ResponseId == id).OrderBy(f => f.CreatedAt).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(FeedbackView.Of).ToList());

@@ -1,4 +1,5 @@
 using LlmLab.Analytics.Alerts;
+using LlmLab.Analytics.Annotation;
 using LlmLab.Analytics.Domain;
 using LlmLab.Analytics.Feedback;
 using LlmLab.Analytics.Gates;
@@ -20,6 +21,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ResponseFeedback> Feedback => Set<ResponseFeedback>();
     public DbSet<WeightProfile> WeightProfiles => Set<WeightProfile>();
+    public DbSet<AnnotationQueue> AnnotationQueues => Set<AnnotationQueue>();
+    public DbSet<AnnotationAssignment> AnnotationAssignments => Set<AnnotationAssignment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

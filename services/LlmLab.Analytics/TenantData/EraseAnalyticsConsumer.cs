@@ -10,7 +10,7 @@ namespace LlmLab.Analytics.TenantData;
 
 /// <summary>
 /// Erases a tenant's rows of the analytics read model (every view and export is computed from them), gates, finished
-/// runs, alerts, webhooks, people's feedback and the weight profiles fitted to it, in one transaction that also sets the
+/// runs, alerts, webhooks, people's feedback, the weight profiles fitted to it and annotation queues, in one transaction that also sets the
 /// tenant's <see cref="ErasureFence"/>: events of the erased runs still on their way (a chunk recorded while the erasure
 /// ran) are dropped when they arrive.
 /// </summary>
@@ -37,6 +37,8 @@ public sealed class EraseAnalyticsConsumer(AnalyticsDbContext db, ILogger<EraseA
             await db.Alerts.Where(a => a.TenantId == tenant).ExecuteDeleteAsync(ct);
             await db.Feedback.Where(f => f.TenantId == tenant).ExecuteDeleteAsync(ct);
             await db.WeightProfiles.Where(p => p.TenantId == tenant).ExecuteDeleteAsync(ct);
+            await db.AnnotationAssignments.Where(a => a.TenantId == tenant).ExecuteDeleteAsync(ct);
+            await db.AnnotationQueues.Where(q => q.TenantId == tenant).ExecuteDeleteAsync(ct);
             return rows;
         }, context.CancellationToken);
         logger.LogInformation("Erasure {ErasureId}: {Count} scored responses erased", context.Message.ErasureId, erased);

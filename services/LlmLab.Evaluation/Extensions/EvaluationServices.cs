@@ -32,6 +32,8 @@ public static class EvaluationServices
         builder.Services.AddGrpcClient<QualityService.QualityServiceClient>(o => o.Address = new Uri("http://_grpc.quality-analysis")).WithoutStandardResilience();
         builder.Services.AddGrpcClient<KnowledgeService.KnowledgeServiceClient>(o => o.Address = new Uri("http://_grpc.knowledge")).WithoutStandardResilience();
 
+        // Logical name resolved by service discovery (services__analytics__http__0).
+        builder.Services.AddHttpClient<CorrectionsClient>(c => c.BaseAddress = new Uri("http://analytics"));
         builder.Services.AddScoped<ModelClient>();
         builder.Services.AddScoped<ScoringClient>();
         builder.Services.AddScoped<KnowledgeClient>();

@@ -56,12 +56,16 @@ public static class ProvidersApi
         return TypedResults.Ok(new ItemList<ModelInfo>(models));
     }
 
-    public static async Task<Ok<List<ProviderInfo>>> ListProvidersAsync(HttpContext http, ProviderCatalog catalog)
+    /// <summary>The tenant's providers (its own, shared and configured ones) by name, a page at a time like every other list.</summary>
+    public static async Task<Results<Ok<PagedList<ProviderInfo>>, ProblemHttpResult>> ListProvidersAsync(HttpContext http, ProviderCatalog catalog,
+        int page = 1, int page_size = 50)
     {
+        if (Paging.Invalid(page, page_size) is { } badPage) return badPage;
         var caller = http.Caller()!;
-        return TypedResults.Ok((await catalog.ProvidersAsync(caller.TenantId)).Values
+        var providers = (await catalog.ProvidersAsync(caller.TenantId)).Values
             .Select(p => ProviderInfo.Of(p, catalog.Options.MayPublishShared(caller)))
             .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .ToList());
+            .ToList();
+        return TypedResults.Ok(new PagedList<ProviderInfo>(providers.Skip((page - 1) * page_size).Take(page_size).ToList(), providers.Count, page, page_size));
     }
 }

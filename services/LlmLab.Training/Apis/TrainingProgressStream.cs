@@ -7,8 +7,10 @@ namespace LlmLab.Training.Apis;
 /// <summary>
 /// GET /api/training/jobs/{id}/progress: server-sent events read from the database (so any replica can serve them,
 /// whichever trains the job): `step` {step, epoch, loss} for every optimiser step, `holdout` {epoch, step, loss} after
-/// each epoch, and `status` (the job view) when it changes; the stream ends when the job does.
-/// The event id is the step, so a client reconnecting with Last-Event-ID continues where it stopped.
+/// each epoch, and `status` (the job view) when it changes; the stream ends when the job does. The events are named
+/// (three kinds): a client listens for each name (EventSource.addEventListener), as docs/api-consumers.md says.
+/// The event id is the step, so a client reconnecting with Last-Event-ID continues where it stopped; the final status
+/// has the id last step + 1, and a reconnect with that id (or later) once the job has ended answers 204.
 /// </summary>
 public static class TrainingProgressStream
 {
@@ -21,7 +23,10 @@ public static class TrainingProgressStream
         var job = await queries.FindAsync(id, tenant, ct);
         if (job is null) return Problems.NotFound("Training job", id);
 
-        var lastStep = int.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var resumeFrom) ? resumeFrom : 0;
+        var resumed = int.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var resumeFrom);
+        // Like the batch stream: a reconnect after the final status (whose id is past the last step) gets 204, so EventSource stops.
+        if (resumed && job.Status.IsFinal() && (await queries.StepsAfterAsync(id, resumeFrom - 1, 1, ct)).Count == 0) return Results.NoContent();
+        var lastStep = resumed ? resumeFrom : 0;
         var holdoutSent = 0;
         string? lastStatus = null;
         http.Response.ContentType = "text/event-stream";
@@ -56,7 +61,7 @@ public static class TrainingProgressStream
                 var view = await queries.ViewAsync(job, ct);
                 if (view.Status != lastStatus || final)
                 {
-                    await WriteAsync(http, "status", null, view, ct);
+                    await WriteAsync(http, "status", final ? (lastStep + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null, view, ct);
                     lastStatus = view.Status;
                     wrote = true;
                 }

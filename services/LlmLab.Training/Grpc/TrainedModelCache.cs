@@ -8,7 +8,9 @@ namespace LlmLab.Training.Grpc;
 
 /// <summary>
 /// Trained networks loaded from PostgreSQL (the store every replica shares), kept in memory per tenant and name.
-/// A model row never changes once written (a name is a job's, used once), so a loaded network never goes stale.
+/// A model row never changes once written (a name is a job's, used once), so a loaded network never goes stale; but it
+/// can be erased (with its tenant) while another replica holds it, so every use first checks the row still exists
+/// (one indexed lookup, small beside a generation): an erased network is never served by any replica.
 /// </summary>
 public sealed class TrainedModelCache(IServiceScopeFactory scopes)
 {
@@ -19,8 +21,10 @@ public sealed class TrainedModelCache(IServiceScopeFactory scopes)
     {
         if (_loaded.Count > MaxLoaded) _loaded.Clear();
         var entry = _loaded.GetOrAdd((tenantId, name), key => new Lazy<Task<TextGenerator?>>(() => LoadAsync(key.Tenant, key.Name)));
+        var fresh = !entry.IsValueCreated;
         var generator = await entry.Value.WaitAsync(ct);
-        if (generator is null) _loaded.TryRemove((tenantId, name), out _); // not trained yet: ask again next time
+        if (generator is not null && !fresh && !await StillStoredAsync(tenantId, name, ct)) generator = null;
+        if (generator is null) _loaded.TryRemove((tenantId, name), out _); // not trained yet, or erased: ask again next time
         return generator;
     }
 
@@ -28,6 +32,12 @@ public sealed class TrainedModelCache(IServiceScopeFactory scopes)
     public void Forget(string tenantId)
     {
         foreach (var key in _loaded.Keys.Where(k => k.Tenant == tenantId)) _loaded.TryRemove(key, out _);
+    }
+
+    private async Task<bool> StillStoredAsync(string tenantId, string name, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TrainingDbContext>().Models.AnyAsync(m => m.TenantId == tenantId && m.Name == name, ct);
     }
 
     private async Task<TextGenerator?> LoadAsync(string tenantId, string name)

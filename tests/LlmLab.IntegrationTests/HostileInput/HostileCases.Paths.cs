@@ -101,6 +101,8 @@ public static partial class HostileCases
             "/api/datasets", $"/api/datasets/{Unknown}", $"/api/datasets/{Unknown}/items", "/api/evaluations", $"/api/evaluations/{Unknown}",
             $"/api/evaluations/{Unknown}/comparison", "/api/documents", "/api/knowledge/search", $"/api/experiments/{Unknown}/gates", $"/api/runs/{Unknown}/gate", "/api/alerts",
             "/api/webhooks", $"/api/responses/{Unknown}/feedback", $"/api/experiments/batch/{Unknown}/optimize",
+            "/api/annotation-queues", $"/api/annotation-queues/{Unknown}", $"/api/annotation-queues/{Unknown}/next",
+            $"/api/datasets/{Unknown}/versions/from-feedback",
         ];
         foreach (var path in paths)
         {

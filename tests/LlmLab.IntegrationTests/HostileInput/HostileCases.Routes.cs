@@ -24,6 +24,12 @@ public static partial class HostileCases
         (HttpMethod.Post, "/v1/chat/completions", 2 << 20, "{\"model\":\"x@\"}", "model"),
         (HttpMethod.Post, "/v1/completions", 2 << 20, "{\"model\":\"x@\"}", "model"),
         (HttpMethod.Post, "/v1/responses", 2 << 20, "{\"model\":\"x@\"}", "model"),
+        (HttpMethod.Post, "/api/evaluations", 2 << 20, "{\"name\":\"x@\"}", "name"),
+        (HttpMethod.Post, "/api/knowledge/search", 2 << 20, "{\"query\":\"x@\"}", "query"),
+        (HttpMethod.Post, "/api/training/jobs", 2 << 20, "{\"name\":\"x@\"}", "name"),
+        (HttpMethod.Put, $"/api/experiments/{ids.OwnExperiment}/gates", 2 << 20, "{\"checks\":[{\"metric\":\"x@\"}]}", "checks[0].metric"),
+        (HttpMethod.Post, "/api/webhooks", 2 << 20, "{\"url\":\"x@\"}", "url"),
+        (HttpMethod.Post, $"/api/responses/{Unknown}/feedback", 2 << 20, "{\"label\":\"x@\"}", "label"),
     ];
 
     private static IEnumerable<HostileCase> BodyShapes(TargetIds ids)

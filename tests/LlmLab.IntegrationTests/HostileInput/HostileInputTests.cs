@@ -23,6 +23,7 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
     {
         using var hostile = platform.CreateClient(PlatformFixture.HostileApiKey);
         using var other = platform.CreateClient();
+        await PlatformReadiness.WaitUntilHealthyAsync(other, TimeSpan.FromMinutes(5));
         var ids = await ArrangeAsync(hostile, other);
         await WarmUpAsync(hostile, ids);
         var before = await SnapshotAsync(hostile, other, ids);
@@ -60,10 +61,17 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
     /// <summary>The hostile tenant's own experiment and batch (never started), and another tenant's, which it must not reach.</summary>
     private static async Task<TargetIds> ArrangeAsync(HttpClient hostile, HttpClient other)
     {
+        // A dependency still warming up answers 503 ("nothing was changed"): the targets are arranged again until it is up.
         async Task<Guid> CreateAsync(HttpClient client, string path, object body)
         {
-            using var response = await client.PostAsJsonAsync(path, body);
-            return (await PlatformApi.ReadAsync(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (true)
+            {
+                using var response = await client.PostAsJsonAsync(path, body);
+                if (response.StatusCode != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
+                    return (await PlatformApi.ReadAsync(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+                await Task.Delay(1000);
+            }
         }
         var batch = new { name = "hostile-target", prompt = "Explain rain.", parameter_ranges = new { temperature = new[] { 0.2, 0.8 } } };
         return new TargetIds(
@@ -80,9 +88,11 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
         [
             "/api/experiments", "/api/experiments/batch", $"/api/responses/{ids.OwnExperiment}", "/api/analytics/quality/breakdown",
             $"/api/analytics/quality/breakdown?batch_id={ids.OwnBatch}", $"/api/experiments/batch/{ids.OwnBatch}/insights", "/api/llm/provider", "/v1/models",
+            "/api/evaluations", "/api/datasets", "/api/training/jobs", "/api/webhooks", "/api/documents",
         ];
         foreach (var path in paths) (await hostile.GetAsync(path)).Dispose();
         (await hostile.PostAsJsonAsync("/api/quality/analyze", new { text = "Rain falls from clouds." })).Dispose();
+        (await hostile.PostAsJsonAsync("/api/knowledge/search", new { query = "rain", mode = "hybrid", top_k = 3 })).Dispose();
     }
 
     /// <summary>What a refused request must not change: the hostile tenant's lists and own items, the other tenant's items.</summary>
@@ -105,6 +115,11 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
             await ReadAsync(hostile, $"/api/experiments/batch/{ids.OwnBatch}/status"),
             await ReadAsync(hostile, "/api/llm/provider"),
             await ReadAsync(hostile, "/api/llm/providers"),
+            await ReadAsync(hostile, "/api/evaluations"),
+            await ReadAsync(hostile, "/api/training/jobs"),
+            await ReadAsync(hostile, "/api/webhooks"),
+            await ReadAsync(hostile, $"/api/experiments/{ids.OwnExperiment}/gates"),
+            await ReadAsync(other, $"/api/experiments/{ids.ForeignExperiment}/gates"),
             await ReadAsync(other, $"/api/experiments/{ids.ForeignExperiment}"),
             await ReadAsync(other, $"/api/experiments/batch/{ids.ForeignBatch}/status"),
         ];

@@ -24,6 +24,8 @@ public static class FakeProviders
     public const string Passthrough = "fake-passthrough";
     /// <summary>The OpenAI SDK tests' throttled provider (answers 429 when told to), apart so its circuit breaker opens alone.</summary>
     public const string Throttled = "fake-throttled";
+    /// <summary>The openai npm package test's throttled provider, so its circuit breaker is not the one the .NET SDK test opened.</summary>
+    public const string NodeSdkThrottled = "fake-throttled-node";
 
     public const int QuickTimeoutSeconds = 2;
     public const int QuickStreamIdleTimeoutSeconds = 1;
@@ -31,7 +33,7 @@ public static class FakeProviders
     public static IEnumerable<string> Configuration(FakeOpenAiServer server)
     {
         // Loopback base URLs are refused by the SSRF check; ProviderTenants allows exactly 127.0.0.1/32, where these run.
-        foreach (var name in new[] { Slow, QuickTimeout, Errors, Refusing, Cancel, Limited, Alerts, Passthrough, Throttled })
+        foreach (var name in new[] { Slow, QuickTimeout, Errors, Refusing, Cancel, Limited, Alerts, Passthrough, Throttled, NodeSdkThrottled })
         {
             var prefix = $"Llm__Providers__{name}__";
             yield return $"{prefix}Kind=OpenAi";

@@ -40,6 +40,11 @@ public class RoutePermissionsTests
     [InlineData("GET", "/api/webhooks/5b7d/deliveries", "analytics:read", false)]
     [InlineData("POST", "/api/responses/5b7d/feedback", "experiments:create", false)]
     [InlineData("GET", "/api/feedback/agreement", "analytics:read", false)]
+    [InlineData("POST", "/api/annotation-queues", "experiments:update", false)]
+    [InlineData("GET", "/api/annotation-queues/5b7d/next", "experiments:read", false)]
+    [InlineData("POST", "/api/annotation-queues/5b7d/items/6c8e/skip", "experiments:create", false)]
+    [InlineData("DELETE", "/api/annotation-queues/5b7d", "experiments:delete", false)]
+    [InlineData("POST", "/api/datasets/5b7d/versions/from-feedback", "experiments:create", false)]
     [InlineData("GET", "/api/something/new", "platform:unlisted", false)]
     [InlineData("POST", "/api/me", "platform:unlisted", false)]
     public void Each_route_and_method_needs_one_permission(string method, string path, string permission, bool ownerScoped)

@@ -79,7 +79,6 @@ public class OpenAiRequestValidationTests
 
     [Theory]
     [InlineData("""{"model":"m","input":"hi","store":true}""", "store")]
-    [InlineData("""{"model":"m","input":"hi","stream":true}""", "stream")]
     [InlineData("""{"model":"m","input":"hi","tools":[{"type":"web_search"}]}""", "tools")]
     [InlineData("""{"model":"m","input":"hi","text":{"format":{"type":"json_object"}}}""", "text.format")]
     [InlineData("""{"model":"m","input":42}""", "input")]
@@ -91,7 +90,6 @@ public class OpenAiRequestValidationTests
     [Theory]
     [InlineData("""{"model":"m","prompt":"hi","echo":true}""", "echo")]
     [InlineData("""{"model":"m","prompt":"hi","best_of":3}""", "best_of")]
-    [InlineData("""{"model":"m","prompt":"hi","stream":true}""", "stream")]
     [InlineData("""{"model":"m","prompt":"hi","suffix":"x"}""", "suffix")]
     [InlineData("""{"model":"m","prompt":["a","b"]}""", "prompt")]
     [InlineData("""{"model":"m","prompt":5}""", "prompt")]

@@ -52,6 +52,7 @@ export const useModels = (timeframe = '30d') => useQuery({ queryKey: ['models', 
 export const useOptimization = (batchId?: string, expected?: number) => useQuery({ queryKey: ['optimization', batchId], refetchInterval: untilCovered(expected), queryFn: () => api<Optimization>(scoped('/api/analytics/parameters/optimization', batchId)) });
 export const useCorrelation = (batchId?: string, expected?: number) => useQuery({ queryKey: ['correlation', batchId], refetchInterval: untilCovered(expected), queryFn: () => api<CorrelationMatrix>(scoped('/api/analytics/parameters/correlation', batchId)) });
 export const useInsights = (batchId?: string, expected?: number) => useQuery({ queryKey: ['insights', batchId], refetchInterval: untilCovered(expected), queryFn: () => api<InsightReport>(batchId ? `/api/experiments/batch/${batchId}/insights` : '/api/analytics/parameters/insights') });
-export const useProviders = () => useQuery({ queryKey: ['providers'], queryFn: () => api<ProviderInfo[]>('/api/llm/providers') });
+/** Every provider the tenant may use: the list is paginated like every other; a tenant has far fewer than one page of 500. */
+export const useProviders = () => useQuery({ queryKey: ['providers'], queryFn: async () => (await api<Paged<ProviderInfo>>('/api/llm/providers?page_size=500')).items });
 export const useModelCatalog = () => useQuery({ queryKey: ['model-catalog'], queryFn: async () => (await api<{ items: ModelInfo[] }>('/api/llm/models')).items });
 export const useCurrentProvider = () => useQuery({ queryKey: ['current-provider'], queryFn: () => api<CurrentProvider>('/api/llm/provider') });

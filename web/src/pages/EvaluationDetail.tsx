@@ -5,6 +5,7 @@ import { ApiError } from '../api/client';
 import type { Evaluation, EvaluationItem, EvaluationStatus } from '../api/evaluations';
 import { ProgressBar } from '../components/ProgressBar';
 import { RunControls } from '../components/RunControls';
+import { VersionFromFeedback } from '../annotate/VersionFromFeedback';
 import { QueryView } from '../components/States';
 import { StatusBadge } from '../components/StatusBadge';
 import { CorrectnessGrid, ItemList } from '../components/evaluation/CorrectnessGrid';
@@ -98,6 +99,7 @@ function Setup({ evaluation: e }: { evaluation: Evaluation }) {
       <p><strong>Dataset:</strong> <Link to={`/datasets/${e.dataset_id}`}>{dataset?.name ?? e.dataset_id}</Link> version {e.dataset_version}
         {' · '}{e.sample_size ? `sample of ${e.sample_size} (seed ${e.seed})` : 'every item'}</p>
       <p><strong>Methods:</strong> {e.methods.map((m) => m.label).join(', ')}</p>
+      {!dataset?.builtin && <VersionFromFeedback datasetId={e.dataset_id} runId={e.id} />}
       <p className="muted">Provider / model: {e.provider} / {e.model || 'default'} · temperature {e.parameters.temperature}, top_p {e.parameters.top_p}, max_tokens {e.parameters.max_tokens}
         {e.methods.some((m) => m.method.startsWith('rag') || m.method === 'agent') ? ` · top_k ${e.methods.find((m) => m.method.startsWith('rag') || m.method === 'agent')!.options.top_k}` : ''}</p>
     </div>

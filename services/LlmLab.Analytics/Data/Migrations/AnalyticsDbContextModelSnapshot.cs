@@ -118,6 +118,135 @@ namespace LlmLab.Analytics.Data.Migrations
                     b.ToTable("alerts", (string)null);
                 });
 
+            modelBuilder.Entity("LlmLab.Analytics.Annotation.AnnotationAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("prompt");
+
+                    b.Property<Guid>("QueueId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("queue_id");
+
+                    b.Property<string>("ReferenceAnswer")
+                        .HasColumnType("text")
+                        .HasColumnName("reference_answer");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("response_id");
+
+                    b.Property<string>("ResponseText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("response_text");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewer");
+
+                    b.Property<DateTimeOffset?>("SkippedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("skipped_at");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annotation_assignments");
+
+                    b.HasIndex("QueueId", "Reviewer", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annotation_assignments_queue_id_reviewer_position");
+
+                    b.HasIndex("TenantId", "ResponseId", "Reviewer")
+                        .HasDatabaseName("ix_annotation_assignments_tenant_id_response_id_reviewer");
+
+                    b.ToTable("annotation_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("LlmLab.Analytics.Annotation.AnnotationQueue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<string>>("Reviewers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reviewers");
+
+                    b.Property<int>("ReviewersPerResponse")
+                        .HasColumnType("integer")
+                        .HasColumnName("reviewers_per_response");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("RunKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("run_kind");
+
+                    b.Property<int?>("SampleSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("sample_size");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annotation_queues");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_annotation_queues_tenant_id_created_at");
+
+                    b.ToTable("annotation_queues", (string)null);
+                });
+
             modelBuilder.Entity("LlmLab.Analytics.Domain.ScoredResponse", b =>
                 {
                     b.Property<Guid>("ResponseId")

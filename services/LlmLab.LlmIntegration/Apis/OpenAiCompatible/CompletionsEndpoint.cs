@@ -3,11 +3,12 @@ using LlmLab.LlmIntegration.Pipeline;
 
 namespace LlmLab.LlmIntegration.Apis.OpenAiCompatible;
 
-/// <summary>POST /v1/completions: the prompt as one user message, through the same rules and generation as chat completions.</summary>
+/// <summary>POST /v1/completions: the prompt as one user message, through the same rules and generation as chat completions (streamed or whole).</summary>
 public static class CompletionsEndpoint
 {
     public static Task CompleteAsync(HttpContext http, TenantBudgets budgets, CancellationToken ct) =>
-        TextEndpoint.HandleAsync<CompletionsRequest>(http, budgets, body => body.ToChat(), Answer, ct);
+        TextEndpoint.HandleAsync<CompletionsRequest>(http, budgets, body => body.ToChat(), Answer,
+            (body, prepared, token) => CompletionsStream.WriteAsync(http, prepared.Requests.Select(r => prepared.Generation.StreamAsync(r, token)).ToList(), body, token), ct);
 
     private static object Answer(CompletionsRequest body, IReadOnlyList<GenerationResult> results) => new
     {

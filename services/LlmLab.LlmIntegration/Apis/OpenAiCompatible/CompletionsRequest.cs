@@ -18,6 +18,7 @@ public sealed class CompletionsRequest
     [JsonPropertyName("frequency_penalty")] public double? FrequencyPenalty { get; set; }
     [JsonPropertyName("presence_penalty")] public double? PresencePenalty { get; set; }
     [JsonPropertyName("stream")] public bool? Stream { get; set; }
+    [JsonPropertyName("stream_options")] public StreamOptions? StreamOptions { get; set; }
     [JsonPropertyName("echo")] public bool? Echo { get; set; }
     [JsonPropertyName("best_of")] public int? BestOf { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Unsupported { get; set; }
@@ -30,7 +31,6 @@ public sealed class CompletionsRequest
     {
         if (ChatCompletionValidator.UnsupportedField(Unsupported, "") is { } unsupported)
             return (null, (unsupported.Item1, "is not supported by this platform's /v1/completions; remove it."));
-        if (Stream == true) return (null, ("stream", "/v1/completions answers whole completions; use /v1/chat/completions to stream."));
         if (Echo == true) return (null, ("echo", "echoing the prompt is not supported."));
         if (BestOf is not (null or 1)) return (null, ("best_of", "only 1 is supported; use n for several completions."));
         JsonElement prompt;
@@ -49,6 +49,7 @@ public sealed class CompletionsRequest
         {
             Model = Model, Messages = [new WireMessage { Role = "user", Content = prompt.Clone() }], MaxTokens = MaxTokens ?? DefaultMaxTokens,
             Temperature = Temperature, TopP = TopP, N = N, Stop = Stop, Seed = Seed, FrequencyPenalty = FrequencyPenalty, PresencePenalty = PresencePenalty,
+            Stream = Stream, StreamOptions = StreamOptions,
         }, null);
     }
 }

@@ -14,7 +14,6 @@ public static class ResponsesMapping
     {
         if (ChatCompletionValidator.UnsupportedField(body.Unsupported, "") is { } unsupported)
             return (null, (unsupported.Item1, "is not supported by this platform's /v1/responses (text in and out); remove it."));
-        if (body.Stream == true) return (null, ("stream", "/v1/responses answers whole responses; send stream: false or use /v1/chat/completions to stream."));
         if (body.Store == true) return (null, ("store", "responses are not stored; send store: false."));
         if (body.Text is { ValueKind: not JsonValueKind.Null } text && !IsPlainText(text)) return (null, ("text.format", "only {type: \"text\"} is supported."));
         var messages = new List<WireMessage>();
@@ -44,6 +43,7 @@ public static class ResponsesMapping
         return (new ChatCompletionRequest
         {
             Model = body.Model, Messages = messages, MaxTokens = body.MaxOutputTokens, Temperature = body.Temperature, TopP = body.TopP,
+            Stream = body.Stream,
         }, null);
     }
 

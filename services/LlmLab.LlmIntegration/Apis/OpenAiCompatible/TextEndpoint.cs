@@ -4,8 +4,9 @@ using LlmLab.LlmIntegration.Pipeline;
 namespace LlmLab.LlmIntegration.Apis.OpenAiCompatible;
 
 /// <summary>
-/// The non-streaming request path that /v1/completions and /v1/responses share: read the body, map it to a chat request,
-/// apply the chat completions rules (validation, model resolution, budgets), generate, and answer in the endpoint's shape.
+/// The request path that /v1/completions and /v1/responses share: read the body, map it to a chat request, apply the
+/// chat completions rules (validation, model resolution, budgets), generate, and answer in the endpoint's shape —
+/// whole, or streamed when the mapped request asks to stream.
 /// </summary>
 public static class TextEndpoint
 {
@@ -14,6 +15,7 @@ public static class TextEndpoint
         TenantBudgets budgets,
         Func<TRequest, (ChatCompletionRequest? Chat, (string Param, string Message)? Error)> toChat,
         Func<TRequest, IReadOnlyList<GenerationResult>, object> answer,
+        Func<TRequest, ChatCompletionsEndpoint.PreparedChat, CancellationToken, Task> stream,
         CancellationToken ct) where TRequest : class
     {
         var (body, unreadable) = await OpenAiRequestReader.ReadAsync<TRequest>(http, ct);
@@ -36,10 +38,10 @@ public static class TextEndpoint
         }
         try
         {
-            var results = await prepared.GenerateAllAsync(ct);
-            await Results.Json(answer(body!, results)).ExecuteAsync(http);
+            if (chat!.Stream == true) await stream(body!, prepared, ct);
+            else await Results.Json(answer(body!, await prepared.GenerateAllAsync(ct))).ExecuteAsync(http);
         }
-        catch (ProviderException failed)
+        catch (ProviderException failed) when (!http.Response.HasStarted)
         {
             await OpenAiErrors.From(failed).ExecuteAsync(http);
         }

@@ -6,46 +6,43 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace LlmLab.IntegrationTests.Platform;
+namespace LlmLab.TestKit;
 
 /// <summary>
-/// A webhook receiver for the tests: records every request, verifies its signature with the secret it was given, and
-/// answers 500 to the first attempt of each delivery (then 200), so every delivery must be retried once.
+/// A webhook receiver for the tests and benches: records every request (with the time it arrived), verifies its
+/// signature with the secret it was given, and answers 500 to the first <c>failFirstAttempts</c> attempts of each
+/// delivery (then 200), so every delivery must be retried that many times.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _attemptsByDelivery = new();
 
-    public sealed record Received(string DeliveryId, string Event, string Body, bool SignatureValid, int AnsweredStatus);
+    public sealed record Received(string DeliveryId, string Event, string Body, bool SignatureValid, int AnsweredStatus, DateTimeOffset At);
 
     public ConcurrentQueue<Received> Requests { get; } = new();
-    public string Url { get; }
+    public string Url { get; private set; } = "";
 
-    private WebhookReceiver(WebApplication app, string url)
-    {
-        _app = app;
-        Url = url;
-    }
+    private WebhookReceiver(WebApplication app) => _app = app;
 
-    public static async Task<WebhookReceiver> StartAsync(string secret)
+    public static async Task<WebhookReceiver> StartAsync(string secret, int failFirstAttempts = 1)
     {
-        var port = AppHostProcess.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var receiver = new WebhookReceiver(app, $"http://127.0.0.1:{port}/hooks/llmlab");
+        var receiver = new WebhookReceiver(app);
         app.MapPost("/hooks/llmlab", async (HttpRequest request) =>
         {
             var body = await new StreamReader(request.Body, Encoding.UTF8).ReadToEndAsync();
             var delivery = request.Headers["X-LlmLab-Delivery"].ToString();
             var valid = Verify(secret, request.Headers["X-LlmLab-Signature"].ToString(), body);
-            var status = receiver._attemptsByDelivery.AddOrUpdate(delivery, 1, (_, n) => n + 1) == 1 ? 500 : 200;
-            receiver.Requests.Enqueue(new Received(delivery, request.Headers["X-LlmLab-Event"].ToString(), body, valid, status));
+            var status = receiver._attemptsByDelivery.AddOrUpdate(delivery, 1, (_, n) => n + 1) <= failFirstAttempts ? 500 : 200;
+            receiver.Requests.Enqueue(new Received(delivery, request.Headers["X-LlmLab-Event"].ToString(), body, valid, status, DateTimeOffset.UtcNow));
             return Results.StatusCode(status);
         });
         await app.StartAsync();
+        receiver.Url = $"{app.Urls.First()}/hooks/llmlab";
         return receiver;
     }
 
