@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LlmLab.IntegrationTests.Platform;
+using LlmLab.TestKit;
 
 namespace LlmLab.IntegrationTests;
 
