@@ -39,6 +39,7 @@ app.UseMiddleware<AuditMiddleware>();
 app.MapAggregateHealth();
 app.MapPlatformOpenApi();
 app.MapProgressTokenApi();
+app.MapStreamTokenApi();
 app.MapReverseProxy();
 app.MapSpaFallback();
 await app.RunAsync();

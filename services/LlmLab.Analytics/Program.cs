@@ -3,6 +3,7 @@ using LlmLab.Analytics.Apis;
 using LlmLab.Analytics.Consumers;
 using LlmLab.Analytics.Data;
 using LlmLab.Analytics.Extensions;
+using LlmLab.Analytics.Live;
 using LlmLab.Analytics.Queries;
 using LlmLab.Analytics.Rebuild;
 using LlmLab.Messaging;
@@ -23,6 +24,12 @@ builder.AddMessaging(x =>
     x.AddConsumer<BudgetThresholdCrossedConsumer>();
     x.AddConsumer<EraseAnalyticsConsumer>();
     x.AddConsumer<EraseUserRunRowsConsumer>();
+    // A temporary queue of this instance's own: every replica's live listeners hear every run event.
+    x.AddConsumer<LiveRunEventsConsumer>().Endpoint(e =>
+    {
+        e.InstanceId = $"-{Guid.NewGuid():N}";
+        e.Temporary = true;
+    });
 });
 builder.Services.AddScoped<AnalyticsSql>();
 builder.Services.AddScoped<ReadModelRebuilder>();
@@ -34,6 +41,8 @@ builder.Services.AddHttpClient(RunResponses.EvaluationClient, c => c.BaseAddress
 builder.Services.AddScoped<RunResponses>();
 builder.AddRunGates();
 builder.AddAlerts();
+builder.Services.AddSingleton<LiveEvents>();
+builder.Services.AddHostedService<LiveChangesPoller>();
 
 var app = builder.Build();
 app.UseServiceKit();
@@ -50,6 +59,7 @@ app.MapRebuildApi();
 app.MapAnalyticsExportApi();
 app.MapGatesApi();
 app.MapAlertsApi();
+app.MapEventStreamApi();
 app.MapWebhooksApi();
 app.MapFeedbackApi();
 app.MapCalibrationApi();

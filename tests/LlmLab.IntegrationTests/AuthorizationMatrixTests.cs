@@ -143,6 +143,7 @@ public class AuthorizationMatrixTests(PlatformFixture platform)
             new("PUT", $"/api/experiments/{a.Base.Experiment}/gates", new[] { new { metric = "overall_score", op = ">=", value = 0.0 } }),
             new("GET", $"/api/runs/{run}/gate"),
             new("GET", "/api/alerts"), new("GET", "/api/alerts/stream", Stream: true), new("POST", $"/api/alerts/{missing}/ack"),
+            new("POST", $"/api/alerts/{missing}/resolve"), new("GET", "/api/events/stream", Stream: true), new("POST", "/api/events/stream-token"),
             new("GET", "/api/webhooks"), new("GET", $"/api/webhooks/{a.Webhook}/deliveries"), new("POST", "/api/webhooks", new { }),
             new("DELETE", $"/api/webhooks/{missing}"),
             new("GET", $"/api/responses/{a.Base.Response}/feedback"), new("POST", $"/api/responses/{a.Base.Response}/feedback", new { score = 9 }),

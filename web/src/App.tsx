@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Link, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { getApiKey } from './api/client';
 import { Loading } from './components/States';
+import { LiveEventsProvider, OpenAlertsCount } from './live/LiveEvents';
 
 // One chunk per page (Recharts only loads with the pages that chart), so the first load is the shell and one page.
 const page = <K extends string>(name: K, load: () => Promise<Record<K, React.ComponentType>>) => lazy(() => load().then((m) => ({ default: m[name] })));
@@ -25,11 +26,15 @@ const Evaluations = page('Evaluations', () => import('./pages/Evaluations'));
 const EvaluationDetail = page('EvaluationDetail', () => import('./pages/EvaluationDetail'));
 const EvaluationCompare = page('EvaluationCompare', () => import('./pages/EvaluationCompare'));
 const Annotate = page('Annotate', () => import('./pages/Annotate'));
+const Alerts = page('Alerts', () => import('./pages/Alerts'));
+const Webhooks = page('Webhooks', () => import('./pages/Webhooks'));
+const Feedback = page('Feedback', () => import('./pages/Feedback'));
 
 const LINKS: [string, string][] = [
   ['/', 'Dashboard'], ['/experiments', 'Experiments'], ['/playground', 'Playground'], ['/batches', 'Batch experiments'],
   ['/compare', 'Compare'], ['/datasets', 'Datasets'], ['/evaluations', 'Evaluations'], ['/annotate', 'Annotate'], ['/quality', 'Quality metrics'], ['/models', 'Models'],
   ['/knowledge', 'Knowledge base'], ['/training', 'Training'], ['/training/reports', 'Training reports'],
+  ['/alerts', 'Alerts'], ['/feedback', 'Feedback agreement'], ['/webhooks', 'Webhooks'],
   ['/settings', 'Settings'], ['/admin', 'Administration'],
 ];
 
@@ -42,11 +47,12 @@ function MissingKey() {
 
 export function App() {
   return (
+    <LiveEventsProvider>
     <div className="layout">
       <a className="skip-link" href="#main">Skip to content</a>
       <nav className="nav" aria-label="Main">
         <div className="brand">LLM Lab</div>
-        {LINKS.map(([to, text]) => <NavLink key={to} to={to} end={to === '/' || to === '/training'}>{text}</NavLink>)}
+        {LINKS.map(([to, text]) => <NavLink key={to} to={to} end={to === '/' || to === '/training'}>{text}{to === '/alerts' && <OpenAlertsCount />}</NavLink>)}
       </nav>
       <main id="main" tabIndex={-1}>
         <MissingKey />
@@ -72,10 +78,14 @@ export function App() {
           <Route path="/evaluations/:id" element={<EvaluationDetail />} />
           <Route path="/evaluations/:id/compare" element={<EvaluationCompare />} />
           <Route path="/annotate" element={<Annotate />} />
+          <Route path="/alerts" element={<Alerts />} />
+          <Route path="/webhooks" element={<Webhooks />} />
+          <Route path="/feedback" element={<Feedback />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Routes>
         </Suspense>
       </main>
     </div>
+    </LiveEventsProvider>
   );
 }

@@ -49,9 +49,13 @@ public sealed class CallerAuthenticationMiddleware(
         var key = request.Headers[HeaderName].ToString();
         if (string.IsNullOrEmpty(key) && accessToken is not null && string.IsNullOrEmpty(request.Headers.Authorization))
         {
+            if (StreamTokenApi.IsTenantStream(request))
+                return await progressTokens.ValidateForTenantStreamsAsync(accessToken)
+                    ?? AuthenticationResult.Refused("Access token invalid",
+                        $"The {ProgressTokenApi.QueryName} is forged, expired or made for a run's progress; get a new one from POST {StreamTokenApi.Path}.");
             if (ProgressTokenApi.RunOfProgressStream(request) is not { } runId)
                 return AuthenticationResult.Refused("Access token not accepted here",
-                    $"{ProgressTokenApi.QueryName} opens only GET /api/experiments/batch/{{id}}/progress; send the {HeaderName} header.");
+                    $"{ProgressTokenApi.QueryName} opens only GET /api/experiments/batch/{{id}}/progress, /api/events/stream and /api/alerts/stream; send the {HeaderName} header.");
             return await progressTokens.ValidateAsync(accessToken, runId)
                 ?? AuthenticationResult.Refused("Access token invalid",
                     $"The {ProgressTokenApi.QueryName} is forged, expired or made for another run; get a new one from POST /api/experiments/batch/{{id}}/progress-token.");

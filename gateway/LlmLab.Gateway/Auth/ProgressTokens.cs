@@ -13,13 +13,15 @@ namespace LlmLab.Gateway.Auth;
 /// <summary>
 /// The browser-safe credential of a run's progress stream (EventSource cannot send headers): a JWT, HMAC-SHA256 with a
 /// key derived from the platform secret for this purpose alone, valid for <see cref="Lifetime"/>, naming the caller
-/// (tenant, subject, role, key scopes) and the one run whose stream it opens. Nothing else accepts it.
+/// (tenant, subject, role, key scopes) and the one run whose stream it opens, or the tenant's live streams
+/// (<see cref="TenantStreamsClaim"/>: GET /api/events/stream and /api/alerts/stream). Nothing else accepts it.
 /// </summary>
 public sealed class ProgressTokens
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     private const string Issuer = "llmlab-gateway";
     private const string Audience = "llmlab-progress-stream";
+    private const string TenantStreamsClaim = "tenant-streams";
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SigningCredentials _credentials;
@@ -45,7 +47,14 @@ public sealed class ProgressTokens
         };
     }
 
-    public (string Token, DateTimeOffset ExpiresAt) Mint(CallerIdentity caller, IReadOnlyList<string> scopes, Guid runId)
+    public (string Token, DateTimeOffset ExpiresAt) Mint(CallerIdentity caller, IReadOnlyList<string> scopes, Guid runId) =>
+        Mint(caller, scopes, "run", runId.ToString());
+
+    /// <summary>A token that opens the caller's tenant's live streams (events and alerts), and no run's progress.</summary>
+    public (string Token, DateTimeOffset ExpiresAt) MintForTenantStreams(CallerIdentity caller, IReadOnlyList<string> scopes) =>
+        Mint(caller, scopes, "stream", TenantStreamsClaim);
+
+    private (string Token, DateTimeOffset ExpiresAt) Mint(CallerIdentity caller, IReadOnlyList<string> scopes, string targetClaim, string target)
     {
         var now = _time.GetUtcNow();
         var expires = now + Lifetime;
@@ -54,7 +63,7 @@ public sealed class ProgressTokens
             ["tenant"] = caller.TenantId,
             ["role"] = caller.Role,
             ["tier"] = caller.Tier,
-            ["run"] = runId.ToString(),
+            [targetClaim] = target,
             ["scopes"] = JsonSerializer.Serialize(scopes),
         };
         if (caller.KeyId is { } keyId) claims["key"] = keyId;
@@ -73,13 +82,20 @@ public sealed class ProgressTokens
     }
 
     /// <summary>The caller, when the token is genuine, unexpired and made for this run's stream; otherwise null.</summary>
-    public async Task<AuthenticationResult?> ValidateAsync(string token, Guid runId)
+    public Task<AuthenticationResult?> ValidateAsync(string token, Guid runId) =>
+        ValidateAsync(token, claim => Guid.TryParse(claim("run"), out var run) && run == runId && claim("stream").Length == 0);
+
+    /// <summary>The caller, when the token is genuine, unexpired and made for the tenant's live streams; otherwise null.</summary>
+    public Task<AuthenticationResult?> ValidateForTenantStreamsAsync(string token) =>
+        ValidateAsync(token, claim => claim("stream") == TenantStreamsClaim && claim("run").Length == 0);
+
+    private async Task<AuthenticationResult?> ValidateAsync(string token, Func<Func<string, string>, bool> opens)
     {
         if (token.Length > 4096) return null;
         var result = await _handler.ValidateTokenAsync(token, _validation);
         if (!result.IsValid) return null;
         string Claim(string name) => result.Claims.TryGetValue(name, out var value) ? value?.ToString() ?? "" : "";
-        if (!Guid.TryParse(Claim("run"), out var run) || run != runId) return null;
+        if (!opens(Claim)) return null;
         var subject = Claim("sub");
         var role = Claim("role");
         if (subject.Length == 0 || role.Length == 0) return null;

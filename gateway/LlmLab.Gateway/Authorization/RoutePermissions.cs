@@ -92,6 +92,9 @@ public static class RoutePermissions
         new("/api/analytics/**", Read, AnalyticsRead, OwnerScoped: true),
         new("/api/analytics/**", Write, AnalyticsWrite),
         new("/api/alerts/**", Read, AnalyticsRead),
+        // The tenant's live events (runs, gates, alerts) and a token for a browser to open them: reading, though a POST.
+        new("/api/events/stream-token", Create, AnalyticsRead),
+        new("/api/events/stream", Read, AnalyticsRead),
         // Acknowledging and resolving is acting on the experiments the alert is about.
         new("/api/alerts/**", Create, ExperimentsUpdate),
         // A webhook's URL and secret send the tenant's alerts elsewhere: only analytics:write (admins) may change them.

@@ -7,8 +7,10 @@ public static class AlertKinds
     public const string FailureRate = "failure_rate";
     public const string Budget = "budget";
     public const string Latency = "latency";
+    /// <summary>A finished run failed its experiment's quality gate.</summary>
+    public const string Gate = "gate";
 
-    public static readonly IReadOnlyList<string> All = [Regression, FailureRate, Budget, Latency];
+    public static readonly IReadOnlyList<string> All = [Regression, FailureRate, Budget, Latency, Gate];
 
     public static string EventOf(string kind) => $"alert.{kind}";
 }

@@ -37,6 +37,16 @@ public static class AlertRules
         return New(run, AlertKinds.Latency, message, Math.Round(p95, 3), options.LatencyP95Ms, $"{AlertKinds.Latency}:{run.RunId}", now);
     }
 
+    /// <summary>A run that failed its experiment's gate: the failed checks with their actual values and reasons.</summary>
+    public static Alert? GateFailed(FinishedRun run, GateResult? gate, DateTimeOffset now)
+    {
+        if (gate is not { Passed: false }) return null;
+        var failed = gate.Checks.Where(c => !c.Passed).ToList();
+        var reasons = string.Join("; ", failed.Select(c => $"{c.Metric} {c.Op} {c.Value.ToString(CultureInfo.InvariantCulture)}: {c.Reason}"));
+        return New(run, AlertKinds.Gate, $"Run {run.RunId} failed its quality gate ({failed.Count} of {gate.Checks.Count} checks): {reasons}",
+            failed.Count, gate.Checks.Count, $"{AlertKinds.Gate}:{run.RunId}", now);
+    }
+
     private static Alert New(FinishedRun run, string kind, string message, double? value, double threshold, string key, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),

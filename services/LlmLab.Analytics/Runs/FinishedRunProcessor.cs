@@ -65,7 +65,7 @@ public sealed class FinishedRunProcessor(IServiceScopeFactory scopes, TimeProvid
             if (scored < run.Completed && time.GetUtcNow() - run.ReceivedAt < settle) return false;
 
             var gate = await services.GetRequiredService<RunGates>().EvaluateAsync(run, scored, ct);
-            await services.GetRequiredService<RunAlerts>().RaiseAsync(run, ct);
+            await services.GetRequiredService<RunAlerts>().RaiseAsync(run, gate, ct);
             run.ProcessedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
             if (gate is not null) logger.LogInformation("Run {RunId}: gate {Outcome}", run.RunId, gate.Passed ? "passed" : "failed");

@@ -7,6 +7,7 @@ import { SCORES, label, type BatchDetails, type ExportRow, type ModelSummary } f
 import { DataTable } from '../components/DataTable';
 import { ExportButtons } from '../components/ExportButtons';
 import { Failures } from '../components/Failures';
+import { GateResultCard } from '../components/GateResultCard';
 import { Heatmap } from '../components/Heatmap';
 import { OptimiseSearch } from '../components/OptimiseSearch';
 import { ProgressBar } from '../components/ProgressBar';
@@ -75,6 +76,7 @@ export function BatchDetail() {
               {status?.failed_combinations ? final && <button type="button" className="secondary" onClick={() => act(`/api/experiments/batch/${id}/retry-errors`)}>Retry failed calls</button> : null}
             </>} />
         </div>
+        <GateResultCard runId={id} />
         {final && status && status.completed_combinations === 0 && (
           <div className="problem" role="alert">
             <strong>This run produced no responses</strong>: all {status.failed_combinations} calls {status.status === 'cancelled' ? 'were cancelled or failed' : 'failed'}.

@@ -10,6 +10,7 @@ import { ProblemView, QueryView } from '../components/States';
 import { StatusBadge } from '../components/StatusBadge';
 import { ResponseDrawer } from '../components/ResponseDrawer';
 import { ExperimentForm } from './ExperimentForm';
+import { GateEditor } from '../components/GateEditor';
 import { useQueryClient } from '@tanstack/react-query';
 import { useExperiment } from '../hooks/queries';
 
@@ -64,6 +65,7 @@ export function ExperimentDetail() {
           {editing && <ExperimentForm id={id} initial={{ ...e, tags: e.tags.join(', ') }} />}
           <ProblemView error={runError} />
         </div>
+        <GateEditor experimentId={id} />
         <h2>Responses</h2>
         <ExportButtons request={(format) => format === 'csv' ? { path: `/api/export/${id}/csv` } : format === 'json' ? { path: `/api/export/${id}` }
           : { path: '/api/export/custom', init: { method: 'POST', json: { format, filters: { experiment_id: id } } } }} />
