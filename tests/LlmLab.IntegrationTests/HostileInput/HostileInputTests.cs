@@ -101,7 +101,8 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
         async Task<string> ReadAsync(HttpClient client, string path)
         {
             using var response = await client.GetAsync(path);
-            var text = await response.Content.ReadAsStringAsync();
+            // A problem's trace id differs per request; everything else must be the same before and after.
+            var text = System.Text.RegularExpressions.Regex.Replace(await response.Content.ReadAsStringAsync(), "\"trace_id\":\"[^\"]*\"", "\"trace_id\":\"-\"");
             return $"{path} → {(int)response.StatusCode} {text}";
         }
         async Task<string> TotalAsync(HttpClient client, string path) =>
