@@ -157,7 +157,10 @@ public class RunEngineTests(PlatformFixture platform)
 
         Assert.Equal("Rain falls.", await StreamedTextAsync(client, request));
 
-        provider.StreamChunkGap = TimeSpan.FromSeconds(1.5);
+        // Silent for 3 s against a 1 s idle timeout: the fake server has 2 s to see the dropped connection while it waits,
+        // before its next write. With a 1.5 s gap one CI run saw no abort counted within 5 s; the likely cause (not
+        // confirmed) is that the next write came before the server noticed, and the call then counted as a success.
+        provider.StreamChunkGap = TimeSpan.FromSeconds(3);
         provider.ResetCounters();
         var silent = await Assert.ThrowsAsync<RpcException>(() => StreamedTextAsync(client, request));
         Assert.Equal("timeout", silent.Trailers.GetValue("llmlab-failure-kind"));
