@@ -28,6 +28,7 @@ public sealed class LauncherOptions
     public string Replicas { get; set; } = "";
     public Model.ReplicaCounts ReplicaCounts { get; internal set; } = Model.ReplicaCounts.None;
     public DashboardOptions Dashboard { get; set; } = new();
+    public PostgresTuning Postgres { get; set; } = new();
     /// <summary>Extra variables for every service (tests use it to tune exporters or provider latency).</summary>
     public Dictionary<string, string> ServiceEnvironment { get; set; } = [];
 }
@@ -37,6 +38,16 @@ public sealed class ServerBinaries
     public string PostgresBinDirectory { get; set; } = "";
     public string RedisServer { get; set; } = "";
     public string RabbitMqServer { get; set; } = "";
+}
+
+/// <summary>Section "AppHost:Postgres": settings of the PostgreSQL server the AppHost runs (not of a managed one).</summary>
+public sealed class PostgresTuning
+{
+    /// <summary>
+    /// PostgreSQL's own buffer cache. Small, because the kernel's page cache holds the rest and every backend's share of
+    /// touched buffers counts toward the platform's memory (docs/operations.md, "Memory"); PostgreSQL's default is 128MB.
+    /// </summary>
+    public string SharedBuffers { get; set; } = "32MB";
 }
 
 /// <summary>Section "AppHost:Dashboard": the operators' dashboard and the OTLP receiver behind it.</summary>

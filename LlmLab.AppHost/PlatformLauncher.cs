@@ -106,7 +106,7 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
         IInfrastructureServer Create(string name, Func<IInfrastructureServer> start) =>
             configuration.GetConnectionString(name) is { Length: > 0 } given ? new ExternalServer(name, given) : start();
 
-        _infrastructure.Add(Create("postgres", () => new PostgresServer(options.DataDirectory, options.Binaries.PostgresBinDirectory, secrets.PostgresPassword!, Log)));
+        _infrastructure.Add(Create("postgres", () => new PostgresServer(options.DataDirectory, options.Binaries.PostgresBinDirectory, secrets.PostgresPassword!, options.Postgres, Log)));
         _infrastructure.Add(Create("redis", () => new RedisServer(options.DataDirectory, LogDirectory, options.Binaries.RedisServer, secrets.RedisPassword!)));
         _infrastructure.Add(Create("rabbitmq", () => new RabbitMqServer(options.DataDirectory, LogDirectory, options.Binaries.RabbitMqServer,
             secrets.RabbitMqUser!, secrets.RabbitMqPassword!)));

@@ -7,7 +7,7 @@ namespace LlmLab.AppHost.Infrastructure;
 /// start on a free loopback port with Unix sockets off, pg_ctl stop (fast) at the end. PostgreSQL refuses to run as
 /// root, so as root it runs as "postgres". A folder an older AppHost made with trust authentication is migrated in place.
 /// </summary>
-public sealed class PostgresServer(string dataRoot, string configuredBinDirectory, string password, Action<string> log) : IInfrastructureServer
+public sealed class PostgresServer(string dataRoot, string configuredBinDirectory, string password, PostgresTuning tuning, Action<string> log) : IInfrastructureServer
 {
     private const string InstallCommand = "apt-get install -y postgresql";
     private string _binDirectory = "";
@@ -87,8 +87,12 @@ public sealed class PostgresServer(string dataRoot, string configuredBinDirector
     private async Task LaunchAsync(CancellationToken cancellationToken)
     {
         await RunAsync("pg_ctl", ["-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "start",
-            "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c fsync=on -c shared_preload_libraries=pg_stat_statements"], cancellationToken);
+            "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c shared_buffers={SharedBuffers()} -c fsync=on -c shared_preload_libraries=pg_stat_statements"], cancellationToken);
     }
+
+    private string SharedBuffers() => System.Text.RegularExpressions.Regex.IsMatch(tuning.SharedBuffers, "^[0-9]{1,6}(kB|MB|GB)$")
+        ? tuning.SharedBuffers
+        : throw new InvalidOperationException($"AppHost:Postgres:SharedBuffers '{tuning.SharedBuffers}' is not a size such as 32MB.");
 
     public async Task StopAsync()
     {

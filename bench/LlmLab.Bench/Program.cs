@@ -11,6 +11,7 @@ using LlmLab.Bench;
 //   dotnet run -c Release --project bench/LlmLab.Bench -- analytics [--rows 1000000]   (every analytics view over N scored responses)
 //   dotnet run -c Release --project bench/LlmLab.Bench -- memory [--long-calls N] [--env KEY=VALUE ...] [--apphost KEY=VALUE ...]
 //   dotnet run -c Release --project bench/LlmLab.Bench -- cpu [--quick] [--env …] [--apphost …]
+//   dotnet run -c Release --project bench/LlmLab.Bench -- firstrun [--quick] [--env …] [--apphost …]   (first run after start / steady)
 //     (memory: PSS over a long run, per process; cpu: CPU per call at zero latency; --env sets a variable in every
 //     service, --apphost an AppHost setting such as Dashboard:Enabled=false)
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -25,7 +26,7 @@ if (which is "reference" or "all") ReferenceMetricsBench.Run();
 if (which is "engine" or "all") EngineBench.Run();
 if (which is "llm" or "all") await LlmBench.RunAsync();
 if (which is "optimisation" or "all") LlmLab.Bench.Optimisation.OptimisationBench.Run();
-if (which is "throughput" or "memory" or "cpu" or "e2e" or "export" or "analytics" or "knowledge" or "platform" or "all")
+if (which is "throughput" or "memory" or "cpu" or "firstrun" or "e2e" or "export" or "analytics" or "knowledge" or "platform" or "all")
     await LlmLab.Bench.Platform.PlatformBench.RunAsync(which == "all" ? "platform" : which, longCalls, args.Contains("--quick"), analyticsRows, serviceEnvironment, appHostSettings);
 if (which == "evaluation")
 {

@@ -7,7 +7,9 @@ public sealed class OutboxSignal : IDisposable
 
     public void Notify()
     {
-        try { _semaphore.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+        // Most commits find the relay already signalled; checking first spares them a thrown exception each.
+        if (_semaphore.CurrentCount > 0) return;
+        try { _semaphore.Release(); } catch (SemaphoreFullException) { /* signalled by a concurrent commit */ }
     }
 
     public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _semaphore.WaitAsync(timeout, cancellationToken);

@@ -97,6 +97,26 @@ public class FlowTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Forty_streams_on_one_run_each_end_with_the_same_final_event()
+    {
+        var experimentId = await _api.CreateExperimentAsync(PlatformApi.Grid3x3("sse-shared"));
+        var runId = await _api.GenerateAsync(experimentId);
+
+        // Streams opened together share the batch service's one poller for the run; each must still see every change it
+        // is owed in order and end on the final status, and a stream opened after the end gets the final event too.
+        var streams = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => ReadEventsAsync(runId, lastEventId: null)));
+        var late = await ReadEventsAsync(runId, lastEventId: null);
+        foreach (var events in streams.Append(late))
+        {
+            Assert.Equal(19, events[^1].Id);
+            Assert.Equal("completed", events[^1].Data.GetProperty("status").GetString());
+            Assert.Equal(events.Select(e => e.Id).Order(), events.Select(e => e.Id));
+            Assert.Equal(events.Count, events.Select(e => e.Id).Distinct().Count());
+        }
+        Assert.Single(streams.Append(late).Select(e => e[^1].Data.GetRawText()).Distinct());
+    }
+
+    [Fact]
     public async Task The_experiment_progress_stream_follows_its_latest_run()
     {
         var experimentId = await _api.CreateExperimentAsync(PlatformApi.Grid3x3("experiment-sse"));

@@ -13,7 +13,7 @@ public static class PlatformBench
         await using var server = await FakeOpenAiServer.StartAsync(RunningPlatform.FreePort());
         // Worker concurrency 64 for the simulated provider's figures (64 / 0.2 s = 320 calls/s); the throughput bench's
         // providers carry their own limits (64 and 256), which llm-integration enforces.
-        var worker = which is "throughput" or "memory" or "cpu" or "platform" ? 256 : 64;
+        var worker = which is "throughput" or "memory" or "cpu" or "firstrun" or "platform" ? 256 : 64;
         await using var platform = await RunningPlatform.StartAsync(
         [
             $"Batch__WorkerConcurrency={worker}", "Messaging__PrefetchCount=64",
@@ -21,6 +21,7 @@ public static class PlatformBench
             .. serviceEnvironment ?? [],
         ], appHostSettings);
         if (which == "cpu") await ThroughputBench.CpuPerCallAsync(platform, new PlatformProcesses(platform.AppHostPid, platform.Resources), quick ? 1_000 : 5_000);
+        if (which == "firstrun") await ThroughputBench.FirstRunAsync(platform, quick ? 1_000 : 5_000);
         if (which == "memory") await ThroughputBench.MemoryAsync(platform, new PlatformProcesses(platform.AppHostPid, platform.Resources), longCalls);
         if (which is "throughput" or "platform") await ThroughputBench.RunAsync(platform, server, longCalls, quick);
         if (which is "e2e" or "platform") await EndToEndBench.RunAsync(platform);

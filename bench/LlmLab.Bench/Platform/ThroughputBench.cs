@@ -32,6 +32,22 @@ public static class ThroughputBench
         await MemoryAsync(platform, processes, longCalls);
     }
 
+    /// <summary>Only the first-run figure: the first run after start against the median of three platform runs right after it.</summary>
+    public static async Task FirstRunAsync(RunningPlatform platform, int calls)
+    {
+        Console.WriteLine($"-- first run after start against the steady rate, C=64, 200 ms, {calls:N0} calls (load average {PlatformProcesses.LoadAverage()})");
+        var (firstRate, firstStatus, _) = await BenchRun.RunAsync(platform, "bench-c64", calls);
+        Console.WriteLine($"   first run: {firstRate:0} calls/s ({firstStatus}, load average {PlatformProcesses.LoadAverage()})");
+        var steady = new List<double>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var (rate, status, _) = await BenchRun.RunAsync(platform, "bench-c64", calls);
+            steady.Add(rate);
+            Console.WriteLine($"   run {round + 2}: {rate:0} calls/s ({status}, load average {PlatformProcesses.LoadAverage()})");
+        }
+        Console.WriteLine($"   first run / steady median ({EndToEndBench.Median(steady):0}/s) = {firstRate / EndToEndBench.Median(steady):P0} (target ≥ 80 %)");
+    }
+
     /// <summary>The platform's CPU per call at zero latency, summed over all its processes and per process; medians of 3 rounds.</summary>
     public static async Task CpuPerCallAsync(RunningPlatform platform, PlatformProcesses processes, int calls)
     {

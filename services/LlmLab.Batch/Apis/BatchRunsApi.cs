@@ -11,7 +11,6 @@ namespace LlmLab.Batch.Apis;
 
 public static class BatchRunsApi
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
     /// <summary>How long EventSource waits before reconnecting to a stream that dropped mid-run.</summary>
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(3);
@@ -70,21 +69,22 @@ public static class BatchRunsApi
         return TypedResults.Accepted($"/api/experiments/batch/{id}/status", new RescoreAccepted(run.Id, command.RequestId));
     }
 
-    public static async Task<IResult> ExperimentProgressAsync(Guid experimentId, HttpContext http, BatchDbContext db, RunStatusReader reader, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> ExperimentProgressAsync(Guid experimentId, HttpContext http, BatchDbContext db, RunStatusReader reader, RunProgressFeed feed, CancellationToken ct)
     {
         var latest = await db.Runs.AsNoTracking().Where(r => r.ExperimentId == experimentId && r.TenantId == http.TenantId())
             .OrderByDescending(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
         return latest is { } runId
-            ? await ProgressAsync(runId, http, reader, time, ct)
+            ? await ProgressAsync(runId, http, reader, feed, ct)
             : Problems.NotFound("Run of experiment", experimentId);
     }
 
     /// <summary>
-    /// Server-sent events: one default ("message") event per change (polled every 100 ms, so at most ~10 a second), the
-    /// event id being the run's sequence; a client that reconnects with Last-Event-ID gets only what it has not seen. The
-    /// stream ends after the final status; a reconnect after that answers 204, which tells EventSource to stop.
+    /// Server-sent events: one default ("message") event per change (the shared <see cref="RunProgressFeed"/> reads the run
+    /// every 100 ms, so at most ~10 a second), the event id being the run's sequence; a client that reconnects with
+    /// Last-Event-ID gets only what it has not seen. The stream ends after the final status; a reconnect after that answers
+    /// 204, which tells EventSource to stop.
     /// </summary>
-    public static async Task<IResult> ProgressAsync(Guid id, HttpContext http, RunStatusReader reader, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> ProgressAsync(Guid id, HttpContext http, RunStatusReader reader, RunProgressFeed feed, CancellationToken ct)
     {
         var run = await reader.FindRunAsync(id, http.TenantId()!, ct);
         if (run is null) return Problems.NotFound("Batch run", id);
@@ -98,31 +98,25 @@ public static class BatchRunsApi
         await http.Response.WriteAsync($"retry: {ReconnectDelay.TotalMilliseconds:0}\n\n", ct);
         await http.Response.Body.FlushAsync(ct);
 
-        var lastWrite = time.GetUtcNow();
-        // A fixed cadence, not a delay after each round: under load a delay would stretch the interval by the round's own time.
-        using var cadence = new PeriodicTimer(PollInterval, time);
+        using var subscription = feed.Subscribe(run);
         try
         {
             while (!ct.IsCancellationRequested)
             {
-                var sequence = FinalSequence(run);
-                if (sequence > lastSent)
+                var latest = subscription.Latest;
+                if (latest is not null && latest.Sequence > lastSent)
                 {
-                    var view = await reader.ReadAsync(run, ct);
-                    await http.Response.WriteAsync($"id: {view.Sequence}\ndata: {JsonSerializer.Serialize(view, ServiceKitExtensions.Json)}\n\n", ct);
+                    await http.Response.WriteAsync($"id: {latest.Sequence}\ndata: {latest.Json}\n\n", ct);
                     await http.Response.Body.FlushAsync(ct);
-                    lastSent = view.Sequence;
-                    lastWrite = time.GetUtcNow();
+                    lastSent = latest.Sequence;
                 }
-                if (run.Status.IsFinal()) break;
-                if (time.GetUtcNow() - lastWrite > Heartbeat)
+                if (latest?.Final == true) break;
+                await subscription.WaitForChangeAsync(latest, Heartbeat, ct);
+                if (ReferenceEquals(subscription.Latest, latest))
                 {
                     await http.Response.WriteAsync(": heartbeat\n\n", ct);
                     await http.Response.Body.FlushAsync(ct);
-                    lastWrite = time.GetUtcNow();
                 }
-                await cadence.WaitForNextTickAsync(ct);
-                run = await reader.FindRunAsync(id, http.TenantId()!, ct) ?? run;
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
