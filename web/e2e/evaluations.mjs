@@ -321,6 +321,33 @@ try {
   check(wide.length === 0, `pages wider than 390 px: ${wide.join(', ')}`);
   step('390 px: no evaluation page scrolls sideways');
 
+  // Deleting a dataset: refused with the server's reason while an evaluation uses it; otherwise asked first (the safe
+  // choice focused), then gone from the list and from the API.
+  const used = await apiCall('POST', '/api/datasets', { name: `e2e in use ${stamp}`, items: [{ id: 'u1', question: 'What is the capital of Spain?', answers: ['Madrid'] }] });
+  await apiCall('POST', '/api/evaluations', { name: `e2e uses ${stamp}`, dataset_id: used.id, methods: [{ method: 'naive' }], provider: 'local', model: '' });
+  await page.goto(`${gateway}/datasets/${used.id}`);
+  await page.getByRole('button', { name: 'Delete dataset' }).click();
+  await page.getByRole('button', { name: `Yes, delete e2e in use ${stamp}` }).click();
+  await page.getByRole('alert').filter({ hasText: /evaluation/i }).waitFor();
+  await shot('dataset-delete-refused');
+  step('dataset delete: refused with the server\'s reason while an evaluation uses it');
+  await page.goto(`${gateway}/datasets/${datasetId}`);
+  await page.getByRole('button', { name: 'Delete dataset' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete this dataset?' });
+  await dialog.waitFor();
+  check(await page.evaluate(() => document.activeElement?.textContent === 'Keep it'), 'the safe choice "Keep it" is not focused');
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Delete dataset' }).click();
+  await page.getByRole('button', { name: `Yes, delete e2e capitals ${stamp}` }).click();
+  await page.waitForURL(/\/datasets$/);
+  await page.getByRole('status').filter({ hasText: `Dataset e2e capitals ${stamp} deleted.` }).waitFor();
+  check(await page.getByRole('link', { name: `e2e capitals ${stamp}`, exact: true }).count() === 0, 'the deleted dataset is still listed');
+  const gone = await fetch(`${gateway}/api/datasets/${datasetId}`, { headers: { 'X-Api-Key': apiKey } });
+  check(gone.status === 404, `GET of the deleted dataset answered ${gone.status}, expected 404`);
+  await shot('dataset-deleted');
+  step('dataset delete: confirmed by keyboard-safe dialog, gone from the list and 404 from the API');
+
   check(violations.length === 0, `axe found serious or critical violations:\n${violations.join('\n')}`);
   step('axe: 0 serious or critical violations on every evaluation page');
   check(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);

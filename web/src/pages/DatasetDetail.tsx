@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import type { DatasetItem } from '../api/datasets';
 import { Pager } from '../components/Pager';
+import { DatasetDelete } from './DatasetDelete';
 import { QueryView } from '../components/States';
 import { useDataset, useDatasetItems } from '../hooks/evaluationQueries';
 
@@ -49,6 +50,7 @@ export function DatasetDetail() {
                 </>);
             }}</QueryView>
           </div>
+          {!d.builtin && <DatasetDelete id={d.id} name={d.name} />}
         </>);
     }}</QueryView>
   );

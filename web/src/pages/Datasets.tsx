@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 import { rowErrors, uploadDataset, validateUpload, type UploadDraft } from '../api/datasets';
@@ -9,9 +9,11 @@ import { useDatasets } from '../hooks/evaluationQueries';
 /** Datasets: the shipped ones (built-in) and this organisation's uploads; upload a JSON, JSONL or CSV file. */
 export function Datasets() {
   const datasets = useDatasets();
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   return (
     <>
       <h1>Datasets</h1>
+      {notice && <p className="notice" role="status">{notice}</p>}
       <p className="muted">Questions with reference answers (and aliases) that evaluations score against. Built-in datasets ship with the platform and are read-only.</p>
       <UploadForm />
       <QueryView query={datasets} empty={(d) => d.items.length === 0}>{(d) => (
