@@ -22,6 +22,7 @@ app.MapMetricsApi();
 app.MapBatchExperimentsApi();
 app.MapParameterSearchApi();
 app.MapRunAnalysisApi();
+app.MapRunResponsesApi();
 app.MapExportApi();
 app.MapBatchTenantData();
 app.MapVisibleRunsApi();

@@ -24,6 +24,8 @@ public static partial class HostileCases
         ("/api/experiments/batch/{id}/items", "batch", ["GET"], "id"),
         ("/api/experiments/batch/{id}/analysis", "batch", ["GET"], "id"),
         ("/api/experiments/batch/{id}/optimization", "batch", ["GET"], "id"),
+        ("/api/experiments/batch/{id}/responses", "batch", ["GET"], "id"),
+        ("/api/experiments/batch/{id}/heatmap", "batch", ["GET"], "id"),
         ("/api/experiments/batch/{id}/insights", "batch", ["GET"], "id"),
         ("/api/experiments/batch/{id}/optimize", "batch", ["GET"], "id"),
     ];
