@@ -23,6 +23,7 @@ app.MapBatchExperimentsApi();
 app.MapParameterSearchApi();
 app.MapRunAnalysisApi();
 app.MapRunResponsesApi();
+app.MapRunCompareApi();
 app.MapExportApi();
 app.MapBatchTenantData();
 app.MapVisibleRunsApi();

@@ -362,6 +362,31 @@ try {
     await shot('compare-no-pairs');
     step('compare: a metric with 0 paired items is explained');
 
+    // Outputs side by side: two runs chosen by keyboard, paired item by item, word-diffed against the first, changed only.
+    const side = page.getByRole('group', { name: /Runs to compare/ });
+    for (const name of [/^e2e batch/, /^e2e twin/]) {
+      await side.getByRole('checkbox', { name }).first().focus();
+      await page.keyboard.press('Space');
+    }
+    const summary = page.getByTestId('side-by-side-summary');
+    await summary.getByText(/^12 items paired/).waitFor({ timeout: 30000 });
+    const changedItems = Number(/; (\d+) differ/.exec(await summary.textContent())[1]);
+    const firstItem = page.locator('section.compare-item').first();
+    check((await firstItem.getByRole('region', { name: /^Output of run [12],/ }).count()) === 2, 'an item does not show both runs\' outputs');
+    await page.getByLabel(/Changed only/).check();
+    await summary.getByText(`showing the ${changedItems} changed`).waitFor({ timeout: 30000 });
+    const shownBadges = await page.locator('section.compare-item .badge').count();
+    check(shownBadges === Math.min(changedItems, 10) && (changedItems === 0 || (await page.locator('section.compare-item ins, section.compare-item del').count()) > 0),
+      `changed only showed ${shownBadges} items of ${changedItems} changed, or no word diff`);
+    await shot('compare-side-by-side');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    const sideWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    await shot('compare-side-by-side-390px');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    check(sideWidth <= 390, `side by side is ${sideWidth}px wide at 390 px`);
+    step(`compare: outputs side by side, paired and word-diffed, changed only (${changedItems} of 12 changed)`);
+
     // A provider that cannot be reached: the run fails and says why; the Playground's answer stops and shows the problem.
     const providerName = `e2edown${Date.now() % 100000}`;
     await apiCall('POST', '/api/llm/providers', { name: providerName, kind: 'openai', base_url: 'http://unreachable.invalid/v1', api_key: 'sk-e2e-unreachable', default_model: 'm1', models: [{ name: 'm1' }] });

@@ -70,7 +70,7 @@ public static partial class HostileCases
         var lists = new[]
         {
             "/api/experiments", "/api/experiments/batch", $"/api/experiments/batch/{ids.OwnBatch}/items", $"/api/responses/{ids.OwnExperiment}",
-            $"/api/experiments/batch/{ids.OwnBatch}/responses",
+            $"/api/experiments/batch/{ids.OwnBatch}/responses"
         };
         foreach (var list in lists)
         {
@@ -108,6 +108,16 @@ public static partial class HostileCases
                  })
         {
             yield return new($"run-heatmap:{field}", get, $"/api/experiments/batch/{ids.OwnBatch}/heatmap?{query}", NoBody, field);
+        }
+        var seven = string.Join(',', Enumerable.Range(0, 7).Select(_ => Guid.NewGuid()));
+        foreach (var (query, field) in new[]
+                 {
+                     ("", "run_ids"), ($"run_ids={ids.OwnBatch}", "run_ids"), ($"run_ids={ids.OwnBatch},abc", "run_ids"), ($"run_ids={ids.OwnBatch},{ids.OwnBatch}", "run_ids"),
+                     ($"run_ids={ids.OwnBatch},{ids.ForeignBatch}", "run_ids"), ($"run_ids={ids.OwnBatch},{Nil}", "run_ids"), ($"run_ids={seven}", "run_ids"),
+                     ($"run_ids={ids.OwnBatch},{Unknown}&changed_only=maybe", "changed_only"), ($"run_ids={overLong}", "run_ids"),
+                 })
+        {
+            yield return new($"run-compare:{field}", get, $"/api/experiments/batch/compare?{query}", NoBody, field);
         }
         foreach (var (query, field) in new[] { ("limit=0", "limit"), ("limit=5001", "limit"), ("limit=abc", "limit"), ("after=abc", "after"), ($"after={Nil}", "after") })
         {

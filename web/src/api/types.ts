@@ -109,3 +109,8 @@ export interface StoredResponseView {
   model: string; total_tokens: number; response_time_ms: number; error_message: string | null; created_at: string;
   metrics: (Record<string, number | string | null> & { overall_score: number | null }) | null;
 }
+
+/** GET /api/experiments/batch/compare: 2–6 runs' outputs item by item (the first run is the baseline). */
+export interface ComparedOutput { response_id: string; content: string; overall_score: number | null }
+export interface ComparedItem { item_key: string; parameters: Record<string, number>; parameters_differ: boolean; changed: boolean; outputs: (ComparedOutput | null)[] }
+export interface RunSideBySide { runs: { id: string; name: string; status: string }[]; items: number; changed_items: number; page: Paged<ComparedItem> }
