@@ -76,7 +76,7 @@ public static partial class HostileCases
             ["/api/analytics/methods/comparison"] = ["GET"], ["/api/analytics/rebuild"] = ["POST"],
             ["/api/training/jobs"] = ["GET", "POST"], [$"/api/training/jobs/{Unknown}/report"] = ["GET"],
             ["/api/test-submissions"] = ["GET", "POST"], ["/api/test-submissions/agreement"] = ["GET"],
-            ["/api/events/stream"] = ["GET"],
+            ["/api/events/stream"] = ["GET"], ["/api/experiments/batch/compare"] = ["GET"],
         };
         foreach (var (template, _, methods, _) in IdRoutes) served[template.Replace("{id}", Unknown.ToString())] = methods;
         string[] all = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
