@@ -22,6 +22,8 @@ app.MapMetricsApi();
 app.MapBatchExperimentsApi();
 app.MapParameterSearchApi();
 app.MapRunAnalysisApi();
+app.MapRunResponsesApi();
+app.MapRunCompareApi();
 app.MapExportApi();
 app.MapBatchTenantData();
 app.MapVisibleRunsApi();

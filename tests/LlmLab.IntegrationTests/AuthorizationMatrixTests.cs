@@ -44,6 +44,8 @@ public class AuthorizationMatrixTests(PlatformFixture platform)
             new("POST", $"/api/experiments/batch/{a.Run}/start"), new("POST", $"/api/experiments/batch/{a.Run}/pause"),
             new("DELETE", $"/api/experiments/batch/{missing}"), new("GET", $"/api/experiments/batch/{a.Run}/analysis"),
             new("GET", $"/api/experiments/batch/{a.Run}/optimization"), new("GET", $"/api/experiments/batch/{a.Run}/insights"),
+            new("GET", $"/api/experiments/batch/{a.Run}/responses"), new("GET", $"/api/experiments/batch/{a.Run}/heatmap"),
+            new("GET", $"/api/experiments/batch/compare?run_ids={a.Run},{missing}"),
             new("GET", "/api/analytics/quality/trends"), new("GET", $"/api/analytics/quality/breakdown?run_id={a.Run}"),
             new("GET", "/api/analytics/models/comparison"), new("GET", $"/api/analytics/parameters/optimization?batch_id={a.Run}"),
             new("GET", $"/api/analytics/parameters/correlation?batch_id={a.Run}"), new("GET", "/api/analytics/parameters/insights"),

@@ -14,10 +14,10 @@ public class WebAppTests(PlatformFixture platform)
 {
     private static readonly string[] Screenshots =
     [
-        "settings", "dashboard", "experiment-form-error", "experiments", "batch-builder-errors", "batch-builder", "batch-analysis",
-        "response-drawer", "playground", "compare", "quality-metrics", "models", "admin", "batch-missing", "batch-paused", "batch-cancel-confirm",
-        "batch-cancelled", "compare-different-grids", "compare-no-pairs", "batch-failed", "playground-failed", "no-key",
-        "dashboard-390px", "experiments-390px", "batches-390px", "batch-analysis-390px", "playground-390px", "compare-390px",
+        "settings", "dashboard", "experiment-form-error", "experiment-detail", "experiments", "batch-builder-errors", "batch-builder", "batch-analysis",
+        "batch-analysis-cell", "response-drawer", "playground", "compare", "quality-metrics", "models", "admin", "batch-missing", "batch-paused", "batch-cancel-confirm",
+        "batch-cancelled", "compare-different-grids", "compare-no-pairs", "compare-side-by-side", "compare-side-by-side-390px", "batch-failed", "playground-failed", "no-key",
+        "dashboard-390px", "experiments-390px", "experiment-detail-390px", "batches-390px", "batch-analysis-390px", "playground-390px", "compare-390px",
         "quality-metrics-390px", "models-390px", "settings-390px", "admin-390px",
     ];
 
@@ -29,9 +29,11 @@ public class WebAppTests(PlatformFixture platform)
         "batch page: prompt, provider/model and grid shown; one best configuration",
         "keyboard: drawer opens with Enter, traps Tab, closes with Escape back to its row", "keyboard: skip link first, moves to the content",
         "missing run: says so and stops polling", "pause: counters stand still without rate or ETA", "cancel: confirmed, counters settled from the server", "compare: different grids explained",
-        "compare: a metric with 0 paired items is explained", "failed run: shows its reason", "playground: a failed answer stops and shows the problem",
+        "compare: a metric with 0 paired items is explained",
+        "compare: outputs side by side, paired and word-diffed, changed only", "failed run: shows its reason", "playground: a failed answer stops and shows the problem",
         "no key: one notice linking to Settings, no errors", "390 px: no page scrolls sideways", "axe: 0 serious or critical violations on every page",
         "static assets: ", "perf dashboard: FCP p50", "perf batch analysis: FCP p50",
+        "analysis: heatmap and responses paged from the server, no whole-run download", "heatmap: a cell opens its responses by keyboard, sorted on the server",
     ];
 
     [Fact]

@@ -31,6 +31,7 @@ const browser = await chromium.launch({
 });
 let failed = false;
 let batchUrl = '';
+let experimentUrl = '';
 try {
   // bypassCSP: only so axe-core can be injected; the app itself runs under the gateway's CSP.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, bypassCSP: true });
@@ -85,6 +86,8 @@ try {
   await page.getByRole('button', { name: 'Run the grid' }).click();
   await page.locator('h1 .badge').filter({ hasText: /running|completed/ }).waitFor({ timeout: 60000 });
   step(`experiment status after Run the grid: ${(await page.locator('h1 .badge').textContent()).trim()}`);
+  experimentUrl = page.url();
+  await shot('experiment-detail');
   await nav('Experiments').click();
   await page.getByRole('link', { name: 'e2e rain' }).first().waitFor();
   await shot('experiments');
@@ -144,6 +147,11 @@ try {
   await page.getByText('Analytics over 12 of 12 responses').waitFor({ timeout: 60000 });
   await page.waitForFunction(() => !document.body.innerText.includes('Loading…'), null, { timeout: 60000 });
   await shot('batch-analysis');
+  // The analysis asks the server for aggregates and one page of responses, never the whole run's export.
+  const exports = requests.filter((r) => r.path === '/api/export/custom').length;
+  const paged = requests.filter((r) => /\/api\/experiments\/batch\/[0-9a-f-]+\/(responses|heatmap)$/.test(r.path)).length;
+  check(exports === 0 && paged >= 2, `the analysis downloaded the export ${exports} times and asked for ${paged} pages or heatmaps`);
+  step('analysis: heatmap and responses paged from the server, no whole-run download');
 
   // Export the responses as CSV and check the file.
   const [download] = await Promise.all([
@@ -182,6 +190,25 @@ try {
   await drawer.waitFor({ state: 'detached' });
   check(await row.evaluate((el) => el === document.activeElement), 'focus did not return to the row');
   step('keyboard: drawer opens with Enter, traps Tab, closes with Escape back to its row');
+
+  // A heatmap cell by keyboard opens its responses: the table narrows on the server to that cell (12 calls / 6 cells = 2).
+  const cell = page.getByRole('button', { name: /^temperature 0\.2, top_p 1: mean/ });
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  const narrowed = page.getByTestId('response-filter');
+  await narrowed.getByText('temperature 0.2 · top_p 1').waitFor();
+  await page.getByTestId('response-count').getByText('2 responses').waitFor({ timeout: 30000 });
+  check(await page.evaluate(() => document.activeElement?.textContent === 'Every response'), 'opening a cell did not move focus to the responses');
+  // Sorting runs on the server too: Overall descending puts the higher score first.
+  await page.getByRole('button', { name: 'Overall', exact: true }).click();
+  await page.locator('th[aria-sort=descending]').waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=response-count]')?.textContent?.includes('updating'));
+  const overall = await page.locator('table.analysis-rows tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.children[3].textContent)));
+  check(overall.length === 2 && overall[0] >= overall[1], `the cell's rows sorted by Overall descending were ${overall.join(', ')}`);
+  await shot('batch-analysis-cell');
+  await narrowed.getByRole('button', { name: 'Show every response' }).click();
+  await page.getByTestId('response-count').getByText('12 responses').waitFor({ timeout: 30000 });
+  step('heatmap: a cell opens its responses by keyboard, sorted on the server');
 
   // The skip link is the first Tab stop and moves focus to the content.
   await page.goto(`${gateway}/experiments`);
@@ -335,6 +362,31 @@ try {
     await shot('compare-no-pairs');
     step('compare: a metric with 0 paired items is explained');
 
+    // Outputs side by side: two runs chosen by keyboard, paired item by item, word-diffed against the first, changed only.
+    const side = page.getByRole('group', { name: /Runs to compare/ });
+    for (const name of [/^e2e batch/, /^e2e twin/]) {
+      await side.getByRole('checkbox', { name }).first().focus();
+      await page.keyboard.press('Space');
+    }
+    const summary = page.getByTestId('side-by-side-summary');
+    await summary.getByText(/^12 items paired/).waitFor({ timeout: 30000 });
+    const changedItems = Number(/; (\d+) differ/.exec(await summary.textContent())[1]);
+    const firstItem = page.locator('section.compare-item').first();
+    check((await firstItem.getByRole('region', { name: /^Output of run [12],/ }).count()) === 2, 'an item does not show both runs\' outputs');
+    await page.getByLabel(/Changed only/).check();
+    await summary.getByText(`showing the ${changedItems} changed`).waitFor({ timeout: 30000 });
+    const shownBadges = await page.locator('section.compare-item .badge').count();
+    check(shownBadges === Math.min(changedItems, 10) && (changedItems === 0 || (await page.locator('section.compare-item ins, section.compare-item del').count()) > 0),
+      `changed only showed ${shownBadges} items of ${changedItems} changed, or no word diff`);
+    await shot('compare-side-by-side');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    const sideWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    await shot('compare-side-by-side-390px');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    check(sideWidth <= 390, `side by side is ${sideWidth}px wide at 390 px`);
+    step(`compare: outputs side by side, paired and word-diffed, changed only (${changedItems} of 12 changed)`);
+
     // A provider that cannot be reached: the run fails and says why; the Playground's answer stops and shows the problem.
     const providerName = `e2edown${Date.now() % 100000}`;
     await apiCall('POST', '/api/llm/providers', { name: providerName, kind: 'openai', base_url: 'http://unreachable.invalid/v1', api_key: 'sk-e2e-unreachable', default_model: 'm1', models: [{ name: 'm1' }] });
@@ -375,7 +427,7 @@ try {
   // Every page at 390 px: no sideways scrolling, a screenshot, and axe again.
   async function phoneWidth(_page, batchPage) {
     await page.setViewportSize({ width: 390, height: 844 });
-    const pages = [['dashboard', '/'], ['experiments', '/experiments'], ['batches', '/batches'], ['batch-analysis', new URL(batchPage).pathname],
+    const pages = [['dashboard', '/'], ['experiments', '/experiments'], ['experiment-detail', new URL(experimentUrl).pathname], ['batches', '/batches'], ['batch-analysis', new URL(batchPage).pathname],
       ['playground', '/playground'], ['compare', '/compare'], ['quality-metrics', '/quality'], ['models', '/models'], ['settings', '/settings'], ['admin', '/admin']];
     const wide = [];
     for (const [name, path] of pages) {
@@ -393,8 +445,19 @@ try {
   }
 
   // First contentful paint and largest contentful paint, p50 of 5 cold loads each, and the bytes a cold load moves.
-  async function firstPaint(batchPage) {
-    for (const [name, path] of [['dashboard', '/'], ['batch analysis', new URL(batchPage).pathname]]) {
+  async function firstPaint(batchPage, bigRun) {
+    const targets = [['dashboard', '/'], ['batch analysis', new URL(batchPage).pathname]];
+    // The 2,000-call run (started before the 390 px walk) is measured when it has finished within 150 s.
+    if (bigRun) {
+      let status = null;
+      for (let i = 0; i < 150 && !['completed', 'completed_with_errors'].includes(status?.status); i++) {
+        status = await apiCall('GET', `/api/experiments/batch/${bigRun}/status`);
+        if (!['completed', 'completed_with_errors'].includes(status.status)) await new Promise((r) => setTimeout(r, 1000));
+      }
+      if (['completed', 'completed_with_errors'].includes(status.status)) targets.push(['2,000-call batch analysis', `/batches/${bigRun}`]);
+      else step(`perf 2,000-call batch analysis: not measured, the run was ${status.status} at ${status.completed_combinations} calls after 150 s`);
+    }
+    for (const [name, path] of targets) {
       const fcp = [];
       const lcp = [];
       let bytes = 0;
@@ -410,6 +473,15 @@ try {
         await p.locator('main h1').first().waitFor({ timeout: 60000 });
         await p.waitForFunction(() => !document.body.innerText.includes('Loading…'), null, { timeout: 60000 });
         await p.waitForTimeout(500);
+        // What the page downloaded before the server paged it: the whole run's JSON export (counted, not shown).
+        if (i === 0 && name.startsWith('2,000')) {
+          const before = transferred;
+          await p.evaluate(async ([key, run]) => (await fetch('/api/export/custom', { method: 'POST', headers: { 'X-Api-Key': key, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ format: 'json', filters: { batch_id: run } }) })).text(), [apiKey, bigRun]);
+          await p.waitForTimeout(300);
+          step(`perf ${name}: the whole-run export the page used to download moves ${Math.round((transferred - before) / 1024)} kB on its own`);
+          transferred = before;
+        }
         const figures = await p.evaluate(() => new Promise((resolve) => {
           const out = { fcp: 0, lcp: 0 };
           out.fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
@@ -436,8 +508,12 @@ try {
   step(`static assets: ${asset.headers.get('content-encoding')}, immutable for a year; index.html no-cache`);
 
   await runStates(context);
+  // 5 temperatures × 2 top_p × 2 max_tokens × 100 = 2,000 calls, for the bytes a large run's analysis moves.
+  const bigRun = (await apiCall('POST', '/api/experiments/batch', { name: 'e2e 2000 calls', prompt: 'Name a cloud type.', provider: 'local', model: '', response_count: 100,
+    parameter_ranges: { temperature: { min: 0, max: 2, step: 0.5 }, top_p: { min: 0.5, max: 1, step: 0.5 }, max_tokens: [8, 16] } })).id;
+  await apiCall('POST', `/api/experiments/batch/${bigRun}/start`);
   await phoneWidth(page, batchUrl);
-  await firstPaint(batchUrl);
+  await firstPaint(batchUrl, bigRun);
 
   check(violations.length === 0, `axe found serious or critical violations:\n${violations.join('\n')}`);
   step('axe: 0 serious or critical violations on every page');

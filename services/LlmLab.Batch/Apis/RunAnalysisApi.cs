@@ -13,7 +13,8 @@ namespace LlmLab.Batch.Apis;
 /// </summary>
 public static class RunAnalysisApi
 {
-    private static readonly string[] Metrics =
+    /// <summary>The score metrics a run's analysis, heatmap and response table know.</summary>
+    public static readonly string[] Metrics =
         ["overall_score", "coherence_score", "completeness_score", "readability_score", "length_appropriateness_score", "creativity_score", "specificity_score", "relevance_score"];
 
     public static IEndpointRouteBuilder MapRunAnalysisApi(this IEndpointRouteBuilder app)

@@ -70,6 +70,7 @@ public static partial class HostileCases
         var lists = new[]
         {
             "/api/experiments", "/api/experiments/batch", $"/api/experiments/batch/{ids.OwnBatch}/items", $"/api/responses/{ids.OwnExperiment}",
+            $"/api/experiments/batch/{ids.OwnBatch}/responses"
         };
         foreach (var list in lists)
         {
@@ -90,6 +91,33 @@ public static partial class HostileCases
                  })
         {
             yield return new($"responses:{field}", get, $"/api/responses/{ids.OwnExperiment}?{query}", NoBody, field);
+        }
+        foreach (var (query, field) in new[]
+                 {
+                     ("temperature=abc", "temperature"), ("temperature=NaN", "temperature"), ("top_p=Infinity", "top_p"), ("max_tokens=1.5", "max_tokens"),
+                     ("frequency_penalty=1e309", "frequency_penalty"), ("presence_penalty=-Infinity", "presence_penalty"), ("sort=content", "sort"),
+                     ("sort=overall_score;drop", "sort"), ("order=sideways", "order"), ($"q={overLong}", "q"), ("q=a%00b", "q"),
+                 })
+        {
+            yield return new($"run-responses:{field}", get, $"/api/experiments/batch/{ids.OwnBatch}/responses?{query}", NoBody, field);
+        }
+        foreach (var (query, field) in new[]
+                 {
+                     ("x=seed", "x"), ("x=%00", "x"), ("y=content", "y"), ("x=top_p&y=top_p", "y"), ("metric=nope", "metric"), ("metric=overall_score;drop", "metric"),
+                     ("max_tokens=abc", "max_tokens"), ("temperature=NaN", "temperature"),
+                 })
+        {
+            yield return new($"run-heatmap:{field}", get, $"/api/experiments/batch/{ids.OwnBatch}/heatmap?{query}", NoBody, field);
+        }
+        var seven = string.Join(',', Enumerable.Range(0, 7).Select(_ => Guid.NewGuid()));
+        foreach (var (query, field) in new[]
+                 {
+                     ("", "run_ids"), ($"run_ids={ids.OwnBatch}", "run_ids"), ($"run_ids={ids.OwnBatch},abc", "run_ids"), ($"run_ids={ids.OwnBatch},{ids.OwnBatch}", "run_ids"),
+                     ($"run_ids={ids.OwnBatch},{ids.ForeignBatch}", "run_ids"), ($"run_ids={ids.OwnBatch},{Nil}", "run_ids"), ($"run_ids={seven}", "run_ids"),
+                     ($"run_ids={ids.OwnBatch},{Unknown}&changed_only=maybe", "changed_only"), ($"run_ids={overLong}", "run_ids"),
+                 })
+        {
+            yield return new($"run-compare:{field}", get, $"/api/experiments/batch/compare?{query}", NoBody, field);
         }
         foreach (var (query, field) in new[] { ("limit=0", "limit"), ("limit=5001", "limit"), ("limit=abc", "limit"), ("after=abc", "after"), ($"after={Nil}", "after") })
         {

@@ -95,3 +95,22 @@ export interface AuditEntry {
   id: number; subject_id: string; role: string; action: string; target: string | null; method: string | null; path: string | null;
   status: number | null; at: string;
 }
+
+/** A run's heatmap (GET /api/experiments/batch/{id}/heatmap): cells at the fixed values; grid and best over every scored response. */
+export interface HeatmapCellView { x: number; y: number; mean: number; count: number }
+export interface BestConfigurationView { parameters: Record<string, number>; mean: number; responses: number; latency_ms: number }
+export interface RunHeatmap {
+  run_id: string; x: string; y: string; metric: string; fixed: Record<string, number>; sample_size: number; scored_responses: number;
+  grid: Record<string, number[]>; cells: HeatmapCellView[]; best: BestConfigurationView | null;
+}
+/** A stored response with its metrics (the API's ResponseView). */
+export interface StoredResponseView {
+  id: string; run_id: string; content: string; temperature: number; top_p: number; max_tokens: number; frequency_penalty: number; presence_penalty: number;
+  model: string; total_tokens: number; response_time_ms: number; error_message: string | null; created_at: string;
+  metrics: (Record<string, number | string | null> & { overall_score: number | null }) | null;
+}
+
+/** GET /api/experiments/batch/compare: 2–6 runs' outputs item by item (the first run is the baseline). */
+export interface ComparedOutput { response_id: string; content: string; overall_score: number | null }
+export interface ComparedItem { item_key: string; parameters: Record<string, number>; parameters_differ: boolean; changed: boolean; outputs: (ComparedOutput | null)[] }
+export interface RunSideBySide { runs: { id: string; name: string; status: string }[]; items: number; changed_items: number; page: Paged<ComparedItem> }

@@ -1,5 +1,5 @@
 /** Mean score per temperature × top_p cell on a single-hue (colour-blind-safe) blue scale with the value printed. */
-export interface HeatCell { x: number; y: number; value: number }
+export interface HeatCell { x: number; y: number; value: number; count?: number }
 
 const BLUE = [0, 114, 178];
 const DEEP = [0, 48, 77];
@@ -19,7 +19,10 @@ export function shade(share: number): { background: string; color: string } {
   return { background: `rgb(${mix.join(', ')})`, color: '#ffffff' };
 }
 
-export function Heatmap({ cells, xLabel, yLabel, best }: { cells: HeatCell[]; xLabel: string; yLabel: string; best?: { x: number; y: number } | null }) {
+/** With onCell, each cell with data is a button (keyboard too) that opens that cell's responses. */
+export function Heatmap({ cells, xLabel, yLabel, best, onCell }: {
+  cells: HeatCell[]; xLabel: string; yLabel: string; best?: { x: number; y: number } | null; onCell?: (x: number, y: number) => void;
+}) {
   const xs = [...new Set(cells.map((c) => c.x))].sort((a, b) => a - b);
   const ys = [...new Set(cells.map((c) => c.y))].sort((a, b) => b - a);
   const values = cells.map((c) => c.value);
@@ -29,7 +32,7 @@ export function Heatmap({ cells, xLabel, yLabel, best }: { cells: HeatCell[]; xL
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={`Heatmap of ${yLabel} by ${xLabel}`}>
       <table className="heatmap">
-        <caption className="visually-hidden">Mean per {yLabel} (rows) and {xLabel} (columns); the best cell is outlined</caption>
+        <caption className="visually-hidden">Mean per {yLabel} (rows) and {xLabel} (columns); the best cell is outlined{onCell ? '; select a cell for its responses' : ''}</caption>
         <thead><tr><th scope="col" className="muted">{yLabel} \ {xLabel}</th>{xs.map((x) => <th key={x} scope="col">{x}</th>)}</tr></thead>
         <tbody>{ys.map((y) => (
           <tr key={y}><th scope="row">{y}</th>
@@ -39,7 +42,11 @@ export function Heatmap({ cells, xLabel, yLabel, best }: { cells: HeatCell[]; xL
               return (
                 <td key={x} className={isBest ? 'best' : undefined} title={cell ? cell.value.toFixed(2) : 'no data'}
                   style={cell ? shade(max > min ? (cell.value - min) / (max - min) : 0.25) : { background: '#f0f0f0' }}>
-                  {cell ? cell.value.toFixed(1) : '—'}{isBest && <span className="visually-hidden"> (best)</span>}
+                  {cell && onCell
+                    ? <button type="button" className="analysis-heat-button" onClick={() => onCell(x, y)}
+                      aria-label={`${xLabel} ${x}, ${yLabel} ${y}: mean ${cell.value.toFixed(1)}${cell.count ? ` over ${cell.count} responses` : ''}${isBest ? ' (best)' : ''}. Show these responses`}>
+                      {cell.value.toFixed(1)}</button>
+                    : <>{cell ? cell.value.toFixed(1) : '—'}{isBest && <span className="visually-hidden"> (best)</span>}</>}
                 </td>
               );
             })}

@@ -47,6 +47,17 @@ describe('Heatmap', () => {
     render(<Heatmap xLabel="temperature" yLabel="top_p" best={{ x: 1, y: 1 }} cells={[{ x: 0.2, y: 1, value: 70 }, { x: 1, y: 1, value: 40 }]} />);
     expect(screen.getByText('(best)').closest('td')?.className).toBe('best');
   });
+  it('with onCell makes each cell with data a button that opens that cell, by mouse or keyboard', () => {
+    const opened: [number, number][] = [];
+    render(<Heatmap xLabel="temperature" yLabel="top_p" onCell={(x, y) => opened.push([x, y])}
+      cells={[{ x: 0.2, y: 1, value: 70, count: 4 }, { x: 1, y: 0.5, value: 40, count: 2 }]} />);
+    const buttons = screen.getAllByRole('button');
+    expect(buttons).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: /temperature 0.2, top_p 1: mean 70.0 over 4 responses/ }));
+    expect(opened).toEqual([[0.2, 1]]);
+    // The empty cell (1, 1) and (0.2, 0.5) have no button.
+    expect(screen.getAllByRole('cell').filter((c) => c.textContent === '—')).toHaveLength(2);
+  });
 });
 
 const luminance = (rgb: string) => {

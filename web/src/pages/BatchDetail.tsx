@@ -1,10 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, ApiError } from '../api/client';
-import { SCORES, label, type BatchDetails, type ExportRow, type ModelSummary } from '../api/types';
-import { DataTable } from '../components/DataTable';
+import { SCORES, label, type BatchDetails, type ModelSummary } from '../api/types';
 import { ExportButtons } from '../components/ExportButtons';
 import { Failures } from '../components/Failures';
 import { GateResultCard } from '../components/GateResultCard';
@@ -12,19 +11,18 @@ import { Heatmap } from '../components/Heatmap';
 import { OptimiseSearch } from '../components/OptimiseSearch';
 import { ProgressBar } from '../components/ProgressBar';
 import { RunControls } from '../components/RunControls';
-import { ResponseDrawer } from '../components/ResponseDrawer';
 import { QueryView } from '../components/States';
 import { StatusBadge } from '../components/StatusBadge';
-import { useBreakdown, useCorrelation, useInsights, useOptimization, useRunResponses } from '../hooks/queries';
+import { useBreakdown, useCorrelation, useInsights, useOptimization } from '../hooks/queries';
 import { isFinal, isPermanent, useRunProgress } from '../hooks/useRunProgress';
 import { useSettling } from '../hooks/useSettling';
-import { bestConfiguration, byValue, gridOf, heatCells } from './bestConfiguration';
+import { firstPage, useRunHeatmap, type ResponseQuery } from './analysis/analysisQueries';
+import { RunResponsesTable } from './analysis/RunResponsesTable';
+import { byValue } from './parameterValues';
 
 const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000']; // Okabe–Ito
 
 interface RunAnalysis { sample_size: number; parameters: Record<string, { value: string; count: number; metrics: Record<string, { mean: number | null }> }[]> }
-
-export { heatCells } from './bestConfiguration';
 
 export function BatchDetail() {
   const { id = '' } = useParams();
@@ -105,7 +103,6 @@ function RunSetup({ details }: { details: BatchDetails }) {
 }
 
 function Analysis({ id, completed }: { id: string; completed: number }) {
-  const responses = useRunResponses(id);
   const analysis = useQuery({ queryKey: ['analysis', id], queryFn: () => api<RunAnalysis>(`/api/experiments/batch/${id}/analysis`) });
   const optimization = useOptimization(id, completed);
   const correlation = useCorrelation(id, completed);
@@ -113,12 +110,17 @@ function Analysis({ id, completed }: { id: string; completed: number }) {
   const breakdown = useBreakdown(id, completed);
   const latency = useQuery({ queryKey: ['latency', id], queryFn: async () => (await api<{ items: ModelSummary[] }>(`/api/analytics/models/comparison?batch_id=${id}&timeframe=3650d`)).items });
   const [metric, setMetric] = useState('overall_score');
-  const [selected, setSelected] = useState<ExportRow | null>(null);
-  const best = useMemo(() => bestConfiguration(responses.data ?? [], metric), [responses.data, metric]);
-  const grid = useMemo(() => gridOf(responses.data ?? []), [responses.data]);
-  // With several max_tokens values the heatmap shows the best configuration's one, so its outlined cell is that configuration.
-  const heatTokens = (grid.max_tokens?.length ?? 0) > 1 ? best?.parameters.max_tokens : undefined;
-  const cells = useMemo(() => heatCells(responses.data ?? [], metric, heatTokens), [responses.data, metric, heatTokens]);
+  // The heatmap and the best configuration are aggregated on the server; the table asks for one page at a time.
+  const heatmap = useRunHeatmap(id, metric);
+  const best = heatmap.overall.data?.best ?? null;
+  const grid = heatmap.overall.data?.grid ?? {};
+  const [table, setTable] = useState<ResponseQuery>(() => firstPage());
+  const tableHeading = useRef<HTMLHeadingElement>(null);
+  const openCell = (x: number, y: number) => {
+    setTable({ ...table, filter: { temperature: x, top_p: y, ...(heatmap.tokens !== undefined ? { max_tokens: heatmap.tokens } : {}) }, page: 0 });
+    // The table is further down: move there (focus too, so a keyboard user continues from the responses).
+    requestAnimationFrame(() => { tableHeading.current?.scrollIntoView({ block: 'start' }); tableHeading.current?.focus(); });
+  };
 
   return (
     <>
@@ -132,9 +134,10 @@ function Analysis({ id, completed }: { id: string; completed: number }) {
         <p aria-live="polite" data-testid="best-configuration">Best configuration ({label(metric)}): {best
           ? <><strong>{describe(best.parameters)}</strong> — mean {best.mean.toFixed(1)} over {best.responses} responses</> : '—'}
           <span className="muted"> (the combination with the highest mean; see DESIGN.md)</span></p>
-        <p className="muted">Grid: {Object.entries(grid).map(([k, v]) => `${k} ${v.join(', ')}`).join(' · ')}</p>
-        <h3>{label(metric)} by temperature × top_p{heatTokens !== undefined ? ` at max_tokens ${heatTokens}` : ''}</h3>
-        <QueryView query={responses} empty={(d) => d.length === 0}>{() => <Heatmap cells={cells} xLabel="temperature" yLabel="top_p"
+        <p className="muted">Grid: {Object.entries(grid).filter(([, v]) => v.length > 0).map(([k, v]) => `${k} ${v.join(', ')}`).join(' · ')}</p>
+        <h3>{label(metric)} by temperature × top_p{heatmap.tokens !== undefined ? ` at max_tokens ${heatmap.tokens}` : ''}</h3>
+        <QueryView query={heatmap.cells} empty={(d) => d.cells.length === 0}>{(h) => <Heatmap xLabel="temperature" yLabel="top_p" onCell={openCell}
+          cells={h.cells.map((c) => ({ x: c.x, y: c.y, value: c.mean, count: c.count }))}
           best={best ? { x: best.parameters.temperature, y: best.parameters.top_p } : null} />}</QueryView>
       </div>
       <div className="card">
@@ -195,20 +198,10 @@ function Analysis({ id, completed }: { id: string; completed: number }) {
             </div>)}</QueryView>
         </div>
       </div>
-      <div className="card"><h3>Every response</h3>
+      <div className="card"><h3 ref={tableHeading} tabIndex={-1}>Every response</h3>
         <ExportButtons formats={['csv', 'json', 'xlsx', 'parquet']} request={(format) => ({ path: '/api/export/batch', init: { method: 'POST', json: { batch_id: id, format } } })} />
-        <QueryView query={responses} empty={(d) => d.length === 0}>{(rows) => (
-          <DataTable caption="Select a row for its full text and metrics" rows={rows} onRowClick={setSelected} columns={[
-            { key: 'temperature', header: 'Temperature', value: (r) => r.temperature as number },
-            { key: 'top_p', header: 'top_p', value: (r) => r.top_p as number },
-            { key: 'max_tokens', header: 'max_tokens', value: (r) => r.max_tokens as number },
-            { key: 'overall', header: 'Overall', value: (r) => r.overall_score as number | null },
-            ...(metric === 'overall_score' ? [] : [{ key: 'metric', header: label(metric), value: (r: ExportRow) => r[metric] as number | null }]),
-            { key: 'latency', header: 'Latency ms', value: (r) => r.response_time_ms as number },
-            { key: 'content', header: 'Response', value: (r) => String(r.content ?? '').slice(0, 60) },
-          ]} />)}</QueryView>
+        <RunResponsesTable runId={id} metric={metric} state={table} onState={setTable} />
       </div>
-      {selected && <ResponseDrawer response={selected} onClose={() => setSelected(null)} />}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { SCORES, label, type BatchSummary, type MethodComparison } from '../api/
 import { DataTable } from '../components/DataTable';
 import { ProblemView, QueryView } from '../components/States';
 import { useBatches } from '../hooks/queries';
+import { SideBySide } from './compare/SideBySide';
 
 /** Name, creation time and a 13-character id: six runs made the same minute stay distinguishable. */
 export const runLabel = (r: BatchSummary) =>
@@ -42,7 +43,7 @@ export function Compare() {
           <label>Metric<select value={metric} onChange={(e) => setMetric(e.target.value)}>{[...SCORES, ...REFERENCE_METRICS].map((m) => <option key={m} value={m}>{label(m)}</option>)}</select></label>
           <label>Correct when ≥<input type="number" step="1" min={0} max={100} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} /></label>
         </div>)}</QueryView>
-      {!ready && <p className="muted">Choose two different runs of the same grid.</p>}
+      {!ready && <p className="muted">Choose two different runs of the same grid for the statistics, or several runs below for their outputs side by side.</p>}
       {ready && comparison.error && REFERENCE_METRICS.includes(metric) && comparison.error instanceof ApiError && comparison.error.status === 422 ? (
         <p className="notice" role="status" data-testid="no-pairs">No paired items for {label(metric)}: it compares an answer with its reference
           answer, and these runs have none (a dataset evaluation has them), so nothing is compared and there is no p-value.</p>) : null}
@@ -73,6 +74,7 @@ export function Compare() {
             { key: 'd', header: 'B − A', value: (i) => i.difference, render: (i) => <span className={tone(i.difference)}>{signed(i.difference, 2)}</span> },
           ]} />
         </div>)}
+      {batches.data && <SideBySide runs={batches.data.items} />}
     </>
   );
 }

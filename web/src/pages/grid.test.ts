@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { gridSize, rangeValues } from './Batches';
-import { heatCells } from './BatchDetail';
 import { emptyDraft, validateDraft } from './ExperimentForm';
 
 describe('rangeValues', () => {
@@ -29,15 +28,5 @@ describe('validateDraft', () => {
   it('names each field the API would reject', () => {
     const errors = validateDraft({ ...emptyDraft, name: '', prompt: 'p', temperature_max: 3, top_p_min: 0, temperature_step: 0, max_tokens: 0 });
     expect(Object.keys(errors).sort()).toEqual(['max_tokens', 'name', 'temperature_max', 'temperature_step', 'top_p_min']);
-  });
-});
-
-describe('heatCells', () => {
-  it('averages a metric per temperature and top_p cell', () => {
-    const cells = heatCells([
-      { temperature: 0.2, top_p: 1, overall_score: 60 }, { temperature: 0.2, top_p: 1, overall_score: 80 }, { temperature: 1, top_p: 1, overall_score: 40 },
-    ], 'overall_score');
-    expect(cells).toContainEqual({ x: 0.2, y: 1, value: 70 });
-    expect(cells).toContainEqual({ x: 1, y: 1, value: 40 });
   });
 });

@@ -1,38 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bestConfiguration, byValue, gridOf, heatCells } from './bestConfiguration';
+import { byValue } from './parameterValues';
 import { preview, validateGrid, type GridDraft } from './Batches';
 import { runLabel } from './Compare';
-
-const row = (temperature: number, top_p: number, max_tokens: number, overall_score: number, response_time_ms = 100) =>
-  ({ temperature, top_p, max_tokens, overall_score, response_time_ms });
-
-describe('bestConfiguration', () => {
-  it('is the combination with the highest mean, not the best single response', () => {
-    const rows = [row(0.2, 1, 40, 95), row(0.2, 1, 40, 5), row(1, 1, 40, 60), row(1, 1, 40, 62)];
-    expect(bestConfiguration(rows, 'overall_score')).toMatchObject({ parameters: { temperature: 1, top_p: 1, max_tokens: 40 }, mean: 61, responses: 2 });
-  });
-  it('separates max_tokens values and breaks a tie by the lower latency', () => {
-    const rows = [row(0.2, 1, 40, 70, 300), row(0.2, 1, 120, 70, 100)];
-    expect(bestConfiguration(rows, 'overall_score')?.parameters.max_tokens).toBe(120);
-  });
-  it('is null without scores', () => {
-    expect(bestConfiguration([{ temperature: 1, overall_score: null }], 'overall_score')).toBeNull();
-  });
-});
-
-describe('heatCells at one max_tokens', () => {
-  it('keeps only that value, so the outlined best cell is the best configuration', () => {
-    const rows = [row(0.2, 1, 40, 10), row(0.2, 1, 120, 90)];
-    expect(heatCells(rows, 'overall_score', 120)).toEqual([{ x: 0.2, y: 1, value: 90 }]);
-  });
-});
 
 describe('byValue', () => {
   it('orders max_tokens 40 before 120 (numbers, not text)', () => {
     expect(byValue([{ value: '120' }, { value: '40' }]).map((v) => v.value)).toEqual(['40', '120']);
-  });
-  it('gridOf lists each parameter ascending', () => {
-    expect(gridOf([row(1, 1, 120, 1), row(0.2, 1, 40, 1)])).toMatchObject({ temperature: [0.2, 1], max_tokens: [40, 120] });
   });
 });
 
