@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace LlmLab.Bench.Platform.Operations;
+
+/// <summary>
+/// Runs while a random service process is killed (SIGKILL) at a fixed interval; the AppHost restarts crashed processes.
+/// Each run must end with exactly one stored result per call: counted through the API and in batchdb, with duplicates
+/// (two rows for one work item) counted too.
+/// </summary>
+public static partial class ChaosBench
+{
+    /// <summary>The services on a batch run's path; not PostgreSQL, RabbitMQ or Redis (the AppHost restarts those too, but the issue asks for services).</summary>
+    private static readonly HashSet<string> Victims = ["batch", "llm-integration", "quality-analysis", "analytics", "experiments", "identity", "gateway"];
+
+    public static async Task RunAsync(RunningPlatform platform, int runs, int calls, TimeSpan killEvery)
+    {
+        Console.WriteLine($"== Chaos: {runs} runs of {calls:N0} calls (C=64, 500 ms), a random process of {string.Join(", ", Victims.Order())} killed every {killEvery.TotalSeconds:0} s (load average {PlatformProcesses.LoadAverage()})");
+        var random = new Random(16);
+        var rows = new List<IReadOnlyList<string>>();
+        var exact = 0;
+        for (var run = 1; run <= runs; run++)
+        {
+            await RunningPlatform.WaitHealthyAsync(platform.Client, DateTime.UtcNow.AddMinutes(3));
+            var id = await BenchRun.CreateAsync(platform, "bench-slow", calls);
+            var watch = Stopwatch.StartNew();
+            await BenchRun.StartAsync(platform, id);
+            using var stop = new CancellationTokenSource();
+            var kills = new List<string>();
+            var killer = KillAsync(platform, random, killEvery, kills, watch, stop.Token);
+            var (status, seconds) = await BenchRun.WaitAsync(platform, id, TimeSpan.FromMinutes(20));
+            await stop.CancelAsync();
+            await killer;
+            var wall = watch.Elapsed.TotalSeconds;
+            await RunningPlatform.WaitHealthyAsync(platform.Client, DateTime.UtcNow.AddMinutes(3));
+            var view = (await BenchRun.TryStatusAsync(platform, id))!.Value;
+            var apiResults = await ApiResultsAsync(platform, id, view.GetProperty("experiment_id").GetGuid());
+            var (rowsInDb, workItems, duplicates) = await DatabaseResultsAsync(platform, id);
+            if (apiResults == calls && rowsInDb == calls && duplicates == 0) exact++;
+            rows.Add(
+            [
+                $"{run}", $"{kills.Count}: {string.Join(", ", kills)}", status,
+                $"{view.GetProperty("completed_combinations").GetInt32():N0} / {view.GetProperty("failed_combinations").GetInt32():N0}",
+                $"{apiResults:N0}", $"{rowsInDb:N0} ({workItems:N0} work items)", $"{duplicates}", $"{seconds:0} s (wall {wall:0} s)", PlatformProcesses.LoadAverage(),
+            ]);
+            Console.WriteLine($"   run {run}: {status}, {apiResults:N0} results through the API, {rowsInDb:N0} rows, {duplicates} duplicates, {kills.Count} kills, {seconds:0} s");
+        }
+        MarkdownTable.Print(["run", "kills (at s: process)", "status", "items completed / failed", "results (API)", "rows in batchdb", "duplicates", "duration", "load average after"], rows);
+        Console.WriteLine($"   {exact} of {runs} runs ended with exactly {calls:N0} results and no duplicates");
+    }
+
+    /// <summary>Kills a random victim every <paramref name="every"/>, the first half an interval into the run (so short runs see one too).</summary>
+    private static async Task KillAsync(RunningPlatform platform, Random random, TimeSpan every, List<string> kills, Stopwatch watch, CancellationToken ct)
+    {
+        var next = every / 2;
+        try
+        {
+            while (true)
+            {
+                var wait = next - watch.Elapsed;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+                next += every;
+                // Only live service processes: one the AppHost is still restarting has no process to kill.
+                var live = platform.Resources().Where(r => Victims.Contains(Replica().Replace(r.Name, "")) && IsService(r.Pid)).ToList();
+                if (live.Count == 0) continue;
+                var (name, pid) = live[random.Next(live.Count)];
+                try
+                {
+                    using var victim = Process.GetProcessById(pid);
+                    victim.Kill(entireProcessTree: false);
+                    kills.Add($"{watch.Elapsed.TotalSeconds:0}: {name}");
+                }
+                catch (ArgumentException)
+                {
+                    // it exited between the look-up and the kill
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the run finished
+        }
+    }
+
+    /// <summary>Whether the process is still a platform service (a state file read during a restart may name a gone pid).</summary>
+    private static bool IsService(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Contains("LlmLab.", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<int> ApiResultsAsync(RunningPlatform platform, Guid runId, Guid experimentId)
+    {
+        var page = await platform.Client.GetFromJsonAsync<JsonElement>($"/api/responses/{experimentId}?run_id={runId}&page=1&page_size=1");
+        return page.GetProperty("total").GetInt32();
+    }
+
+    private static async Task<(long Rows, long WorkItems, long Duplicates)> DatabaseResultsAsync(RunningPlatform platform, Guid runId)
+    {
+        await using var connection = new NpgsqlConnection(platform.Database("batchdb"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*), count(DISTINCT work_item_id) FROM responses WHERE run_id = @run", connection);
+        command.Parameters.AddWithValue("run", runId);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var (rows, items) = (reader.GetInt64(0), reader.GetInt64(1));
+        return (rows, items, rows - items);
+    }
+
+    [GeneratedRegex("-[0-9]+$")]
+    private static partial Regex Replica();
+}
