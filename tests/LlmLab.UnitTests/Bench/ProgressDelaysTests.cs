@@ -1,5 +1,4 @@
-extern alias bench;
-using bench::LlmLab.Bench.Platform.Operations;
+using LlmLab.Bench.Platform.Operations;
 
 namespace LlmLab.UnitTests.Bench;
 

@@ -16,6 +16,8 @@ public static partial class ChaosBench
     /// <summary>The services on a batch run's path; not PostgreSQL, RabbitMQ or Redis (the AppHost restarts those too, but the issue asks for services).</summary>
     private static readonly HashSet<string> Victims = ["batch", "llm-integration", "quality-analysis", "analytics", "experiments", "identity", "gateway"];
 
+    private static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(5);
+
     public static async Task RunAsync(RunningPlatform platform, int runs, int calls, TimeSpan killEvery)
     {
         Console.WriteLine($"== Chaos: {runs} runs of {calls:N0} calls (C=64, 500 ms), a random process of {string.Join(", ", Victims.Order())} killed every {killEvery.TotalSeconds:0} s (load average {PlatformProcesses.LoadAverage()})");
@@ -31,24 +33,36 @@ public static partial class ChaosBench
             using var stop = new CancellationTokenSource();
             var kills = new List<string>();
             var killer = KillAsync(platform, random, killEvery, kills, watch, stop.Token);
-            var (status, seconds) = await BenchRun.WaitAsync(platform, id, TimeSpan.FromMinutes(20));
+            string status;
+            double seconds;
+            try
+            {
+                (status, seconds) = await BenchRun.WaitAsync(platform, id, StuckAfter);
+            }
+            catch (TimeoutException)
+            {
+                // A run that never ends is the finding: record it and go on with the next run.
+                (status, seconds) = ($"not final after {StuckAfter.TotalMinutes:0} min", double.NaN);
+            }
             await stop.CancelAsync();
             await killer;
             var wall = watch.Elapsed.TotalSeconds;
             await RunningPlatform.WaitHealthyAsync(platform.Client, DateTime.UtcNow.AddMinutes(3));
-            var view = (await BenchRun.TryStatusAsync(platform, id))!.Value;
+            var view = await StatusAsync(platform, id);
+            var victims = platform.Resources().Where(r => Victims.Contains(Replica().Replace(r.Name, ""))).ToList();
+            var back = $"{victims.Count(r => IsService(r.Pid))} of {victims.Count}";
             var apiResults = await ApiResultsAsync(platform, id, view.GetProperty("experiment_id").GetGuid());
             var (rowsInDb, workItems, duplicates) = await DatabaseResultsAsync(platform, id);
             if (apiResults == calls && rowsInDb == calls && duplicates == 0) exact++;
             rows.Add(
             [
-                $"{run}", $"{kills.Count}: {string.Join(", ", kills)}", status,
+                $"{run}", $"{kills.Count}: {string.Join(", ", kills)}", back, status,
                 $"{view.GetProperty("completed_combinations").GetInt32():N0} / {view.GetProperty("failed_combinations").GetInt32():N0}",
                 $"{apiResults:N0}", $"{rowsInDb:N0} ({workItems:N0} work items)", $"{duplicates}", $"{seconds:0} s (wall {wall:0} s)", PlatformProcesses.LoadAverage(),
             ]);
             Console.WriteLine($"   run {run}: {status}, {apiResults:N0} results through the API, {rowsInDb:N0} rows, {duplicates} duplicates, {kills.Count} kills, {seconds:0} s");
         }
-        MarkdownTable.Print(["run", "kills (at s: process)", "status", "items completed / failed", "results (API)", "rows in batchdb", "duplicates", "duration", "load average after"], rows);
+        MarkdownTable.Print(["run", "kills (at s: process)", "services back after", "status", "items completed / failed", "results (API)", "rows in batchdb", "duplicates", "duration", "load average after"], rows);
         Console.WriteLine($"   {exact} of {runs} runs ended with exactly {calls:N0} results and no duplicates");
     }
 
@@ -95,6 +109,17 @@ public static partial class ChaosBench
         catch (IOException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The run's status, asked again for up to a minute while a restarted gateway or batch comes back.</summary>
+    private static async Task<JsonElement> StatusAsync(RunningPlatform platform, Guid id)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await BenchRun.TryStatusAsync(platform, id) is { } view) return view;
+            if (attempt == 60) throw new InvalidOperationException($"Run {id}'s status was not answered for a minute.");
+            await Task.Delay(1000);
         }
     }
 
