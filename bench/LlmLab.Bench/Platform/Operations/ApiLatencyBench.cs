@@ -24,13 +24,13 @@ public static class ApiLatencyBench
 
     public static async Task RunAsync(RunningPlatform platform, Guid runId, TimeSpan duration)
     {
-        var experimentId = (await platform.Client.GetFromJsonAsync<JsonElement>($"/api/experiments/batch/{runId}/status")).GetProperty("experiment_id").GetGuid();
         Read[] candidates =
         [
             new("runs list", "batch", "/api/experiments/batch"),
             new("run status", "batch", $"/api/experiments/batch/{runId}/status"),
             new("run details", "batch", $"/api/experiments/batch/{runId}"),
-            new("responses page", "batch", $"/api/responses/{experimentId}?run_id={runId}&page=2&page_size=50"),
+            // A batch run made without an experiment has no /api/responses/{experimentId} listing; its results are its completed items.
+            new("results page", "batch", $"/api/experiments/batch/{runId}/items?status=completed&page=2&page_size=50"),
             new("experiments list", "experiments", "/api/experiments"),
             new("quality breakdown", "analytics", "/api/analytics/quality/breakdown"),
             new("models comparison", "analytics", "/api/analytics/models/comparison"),
