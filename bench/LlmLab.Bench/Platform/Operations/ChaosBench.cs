@@ -21,7 +21,7 @@ public static partial class ChaosBench
     public static async Task RunAsync(RunningPlatform platform, int runs, int calls, TimeSpan killEvery)
     {
         Console.WriteLine($"== Chaos: {runs} runs of {calls:N0} calls (C=64, 500 ms), a random process of {string.Join(", ", Victims.Order())} killed every {killEvery.TotalSeconds:0} s (load average {PlatformProcesses.LoadAverage()})");
-        var random = new Random(16);
+        var victims = new VictimBag(Victims, new Random(16));
         var rows = new List<IReadOnlyList<string>>();
         var exact = 0;
         for (var run = 1; run <= runs; run++)
@@ -32,7 +32,7 @@ public static partial class ChaosBench
             await BenchRun.StartAsync(platform, id);
             using var stop = new CancellationTokenSource();
             var kills = new List<string>();
-            var killer = KillAsync(platform, random, killEvery, kills, watch, stop.Token);
+            var killer = KillAsync(platform, victims, killEvery, kills, watch, stop.Token);
             string status;
             double seconds;
             try
@@ -49,8 +49,8 @@ public static partial class ChaosBench
             var wall = watch.Elapsed.TotalSeconds;
             await RunningPlatform.WaitHealthyAsync(platform.Client, DateTime.UtcNow.AddMinutes(3));
             var view = await StatusAsync(platform, id);
-            var victims = platform.Resources().Where(r => Victims.Contains(Replica().Replace(r.Name, ""))).ToList();
-            var back = $"{victims.Count(r => IsService(r.Pid))} of {victims.Count}";
+            var watched = platform.Resources().Where(r => Victims.Contains(Replica().Replace(r.Name, ""))).ToList();
+            var back = $"{watched.Count(r => IsService(r.Pid))} of {watched.Count}";
             var apiResults = await ApiResultsAsync(platform, id);
             var (rowsInDb, workItems, duplicates) = await DatabaseResultsAsync(platform, id);
             if (apiResults == calls && rowsInDb == calls && duplicates == 0) exact++;
@@ -67,7 +67,7 @@ public static partial class ChaosBench
     }
 
     /// <summary>Kills a random victim every <paramref name="every"/>, the first half an interval into the run (so short runs see one too).</summary>
-    private static async Task KillAsync(RunningPlatform platform, Random random, TimeSpan every, List<string> kills, Stopwatch watch, CancellationToken ct)
+    private static async Task KillAsync(RunningPlatform platform, VictimBag victims, TimeSpan every, List<string> kills, Stopwatch watch, CancellationToken ct)
     {
         var next = every / 2;
         try
@@ -79,8 +79,8 @@ public static partial class ChaosBench
                 next += every;
                 // Only live service processes: one the AppHost is still restarting has no process to kill.
                 var live = platform.Resources().Where(r => Victims.Contains(Replica().Replace(r.Name, "")) && IsService(r.Pid)).ToList();
-                if (live.Count == 0) continue;
-                var (name, pid) = live[random.Next(live.Count)];
+                if (victims.Next(live.Select(r => Replica().Replace(r.Name, "")).ToHashSet()) is not { } service) continue;
+                var (name, pid) = live.First(r => Replica().Replace(r.Name, "") == service);
                 try
                 {
                     using var victim = Process.GetProcessById(pid);
