@@ -14,6 +14,8 @@ using LlmLab.Bench;
 //   dotnet run -c Release --project bench/LlmLab.Bench -- firstrun [--quick] [--env …] [--apphost …]   (first run after start / steady)
 //     (memory: PSS over a long run, per process; cpu: CPU per call at zero latency; --env sets a variable in every
 //     service, --apphost an AppHost setting such as Dashboard:Enabled=false)
+//   dotnet run -c Release --project bench/LlmLab.Bench -- operations [--quick] [--only sse|api|soak|chaos|replicas]... [--chaos-runs N]
+//     (issue 16's figures: API latency through the gateway and direct, 1,000 SSE clients, a soak, chaos, 1 vs 2 batch replicas)
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var longCallsAt = Array.IndexOf(args, "--long-calls");
 var longCalls = longCallsAt >= 0 && longCallsAt + 1 < args.Length ? int.Parse(args[longCallsAt + 1]) : 100_000;
@@ -41,6 +43,16 @@ if (which == "feedback")
     await LlmLab.Bench.Platform.FeedbackBench.RunAsync(platform);
 }
 if (which is "training" or "all") await TrainingBench.RunAsync();
+if (which == "operations")
+{
+    var sizes = args.Contains("--quick") ? LlmLab.Bench.Platform.Operations.OperationsSizes.Quick : LlmLab.Bench.Platform.Operations.OperationsSizes.Full;
+    var chaosRunsAt = Array.IndexOf(args, "--chaos-runs");
+    if (chaosRunsAt >= 0 && chaosRunsAt + 1 < args.Length) sizes = sizes with { ChaosRuns = int.Parse(args[chaosRunsAt + 1]) };
+    var only = args.Select((a, i) => (a, i)).Where(p => p.a == "--only" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
+    if (only.FirstOrDefault(o => !LlmLab.Bench.Platform.Operations.OperationsBench.Sections.Contains(o)) is { } unknown)
+        throw new ArgumentException($"--only: '{unknown}' is not one of {string.Join(", ", LlmLab.Bench.Platform.Operations.OperationsBench.Sections)}.");
+    await LlmLab.Bench.Platform.Operations.OperationsBench.RunAsync(sizes, only, appHostSettings);
+}
 
 // Runs a benchmark against --gateway (with --key), or against an AppHost it starts and stops.
 async Task OnPlatformAsync(Func<HttpClient, Task> bench)

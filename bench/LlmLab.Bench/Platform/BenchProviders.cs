@@ -17,6 +17,8 @@ public static class BenchProviders
         ("bench-c64", 64, Latency),
         ("bench-c256", 256, Latency),
         ("bench-zero", 64, TimeSpan.Zero),
+        // Slow enough that a 5,000-call run lasts ~40 s, so the chaos bench's kills every 20 s land mid-run.
+        ("bench-slow", 64, TimeSpan.FromMilliseconds(500)),
     ];
 
     public static IEnumerable<string> Configuration(FakeOpenAiServer server)

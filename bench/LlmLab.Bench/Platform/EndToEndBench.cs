@@ -66,6 +66,18 @@ public static class EndToEndBench
         var status = (await client.GetFromJsonAsync<JsonElement>($"/api/experiments/batch/{id}/status")).GetProperty("status").GetString()!;
         await sseStop.CancelAsync();
 
+        var finished = await StoredTimesAsync(client, id, calls);
+        List<(DateTimeOffset At, int Done)> seen;
+        lock (events) seen = [.. events];
+        var latencies = Operations.ProgressDelays.Milliseconds(finished, seen);
+        var rate = calls / elapsed;
+        if (print) Console.WriteLine($"   {model}: {calls} calls, {status}, {elapsed:0.00} s → {rate:0} calls/s");
+        return (rate, latencies);
+    }
+
+    /// <summary>When each completed item of the run was stored (its finished_at), in order.</summary>
+    public static async Task<List<DateTimeOffset>> StoredTimesAsync(HttpClient client, Guid id, int calls)
+    {
         var finished = new List<DateTimeOffset>();
         for (var page = 1; finished.Count < calls; page++)
         {
@@ -75,17 +87,7 @@ public static class EndToEndBench
             finished.AddRange(batch);
         }
         finished.Sort();
-        List<(DateTimeOffset At, int Done)> seen;
-        lock (events) seen = [.. events];
-        var latencies = new List<double>();
-        for (var k = 0; k < finished.Count; k++)
-        {
-            var first = seen.FirstOrDefault(e => e.Done >= k + 1);
-            if (first.Done > 0) latencies.Add(Math.Max(0, (first.At - finished[k]).TotalMilliseconds));
-        }
-        var rate = calls / elapsed;
-        if (print) Console.WriteLine($"   {model}: {calls} calls, {status}, {elapsed:0.00} s → {rate:0} calls/s");
-        return (rate, latencies);
+        return finished;
     }
 
     private static async Task ListenAsync(HttpClient client, Guid id, List<(DateTimeOffset, int)> events, CancellationToken ct)

@@ -75,7 +75,7 @@ public sealed class RunningPlatform : IAsyncDisposable
         return new RunningPlatform(process, client, $"Host=127.0.0.1;Port={port};Username=postgres;Password={password};Command Timeout=600", run);
     }
 
-    private static async Task WaitHealthyAsync(HttpClient client, DateTime deadline)
+    public static async Task WaitHealthyAsync(HttpClient client, DateTime deadline)
     {
         while (true)
         {
@@ -94,6 +94,17 @@ public sealed class RunningPlatform : IAsyncDisposable
     }
 
     public string Database(string name) => $"{PostgresConnectionString};Database={name}";
+
+    /// <summary>The platform's secret that signs the caller identity the gateway passes to services (secrets.json).</summary>
+    public string InternalTokenKey() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "data", "secrets.json"))).RootElement.GetProperty("internal_token_key").GetString()!;
+
+    /// <summary>A service's own HTTP address (its first replica's), from the AppHost's state file.</summary>
+    public Uri ServiceUrl(string service)
+    {
+        var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "apphost.json"))).RootElement;
+        return new Uri(state.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == service).GetProperty("url").GetString()!);
+    }
 
     /// <summary>Each resource the AppHost runs, with its process id.</summary>
     public List<(string Name, int Pid)> Resources()

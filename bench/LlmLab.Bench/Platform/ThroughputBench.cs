@@ -97,17 +97,7 @@ public static class ThroughputBench
     {
         Console.WriteLine($"-- memory (PSS, all platform processes) over {calls:N0} calls at zero latency");
         PrintPssByProcess("at the start", platform);
-        var samples = new List<(double Seconds, double MiB)>();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                lock (samples) samples.Add((watch.Elapsed.TotalSeconds, processes.PssMiB()));
-                await Task.Delay(5000, stop.Token).ContinueWith(_ => { });
-            }
-        });
+        using var sampler = Operations.PssSampler.Start(processes.PssMiB, TimeSpan.FromSeconds(5));
         var done = 0;
         while (done < calls)
         {
@@ -115,8 +105,7 @@ public static class ThroughputBench
             await BenchRun.RunAsync(platform, "bench-zero", size);
             done += size;
         }
-        await stop.CancelAsync();
-        await sampler;
+        var samples = await sampler.StopAsync();
         var tenth = Math.Max(1, samples.Count / 10);
         var shown = samples.Where((_, i) => i % tenth == 0).Append(samples[^1]).Distinct();
         Console.WriteLine($"   {string.Join(", ", shown.Select(s => $"{s.Seconds:0}s {s.MiB:0} MiB"))}");
@@ -126,6 +115,6 @@ public static class ThroughputBench
         PrintPssByProcess("at the end", platform);
     }
 
-    private static void PrintPssByProcess(string when, RunningPlatform platform) =>
+    public static void PrintPssByProcess(string when, RunningPlatform platform) =>
         Console.WriteLine($"      per process {when} (MiB): {string.Join(", ", PlatformProcesses.PssMiBBy(platform.Resources()).OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:0}"))}");
 }
