@@ -47,6 +47,11 @@ public class EvaluationGateTests(PlatformFixture platform)
         // B: the same evaluation again; its gate is set after it finished and fails on two checks, with the reasons.
         var second = await StartAsync(arithmetic, "gate-b");
         await WaitForEvaluationAsync(second);
+        // The live stream tells the tenant's listeners, as for runs.
+        using var live = await _api.Client.GetAsync("/api/events/stream", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        using var events = new StreamReader(await live.Content.ReadAsStreamAsync());
+        await NextEventAsync(events, "ready", _ => true);
         await PlatformApi.ReadAsync(await _api.Client.PutAsJsonAsync($"/api/evaluations/{second}/gates", new
         {
             checks = new object[]
@@ -60,6 +65,10 @@ public class EvaluationGateTests(PlatformFixture platform)
         }), HttpStatusCode.OK);
         var failed = await WaitForGateAsync(second, "evaluations");
         Assert.False(failed.GetProperty("passed").GetBoolean(), failed.ToString());
+        Assert.Equal("evaluation", failed.GetProperty("kind").GetString());
+        var announced = await NextEventAsync(events, "gate.evaluated", d => d.GetProperty("run_id").GetGuid() == second);
+        Assert.False(announced.GetProperty("passed").GetBoolean());
+        Assert.Equal(failed.GetProperty("checks").GetArrayLength(), announced.GetProperty("checks").GetArrayLength());
         var slow = Check(failed, "latency_p95_ms", "<=", "naive");
         Assert.False(slow.GetProperty("passed").GetBoolean());
         Assert.Contains("above the maximum 0", slow.GetProperty("reason").GetString());
@@ -151,6 +160,21 @@ public class EvaluationGateTests(PlatformFixture platform)
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"No gate alert for evaluation {evaluation}.");
             await Task.Delay(300);
         }
+    }
+
+    /// <summary>The next event of that name on the live stream whose data is wanted (SSE: "event: name", "data: json").</summary>
+    private static async Task<JsonElement> NextEventAsync(StreamReader stream, string name, Func<JsonElement, bool> wanted)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        string? current = null;
+        while (await stream.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal)) current = line[7..];
+            else if (line.Length == 0) current = null;
+            else if (current == name && line.StartsWith("data: ", StringComparison.Ordinal)
+                     && JsonDocument.Parse(line[6..]).RootElement.Clone() is var data && wanted(data)) return data;
+        }
+        throw new InvalidOperationException($"The live stream ended before a {name} event.");
     }
 
     private static JsonElement Check(JsonElement gate, string metric, string op, string method) =>

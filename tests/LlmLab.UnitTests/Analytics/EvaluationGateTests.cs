@@ -38,6 +38,7 @@ public class EvaluationGateTests
         Assert.Equal(0.4, gate.Checks[1].Actual);
         Assert.Equal("method cot: exact_match is 0.4, below the minimum 0.5.", gate.Checks[1].Reason);
         Assert.Equal("method naive: exact_match is 0.8, which meets >= 0.5.", gate.Checks[0].Reason);
+        Assert.Equal("evaluation", LlmLab.Analytics.Gates.GateResultView.Of(gate).Kind);
     }
 
     [Fact]

@@ -16,6 +16,8 @@ export interface GateCheckResult {
 export interface GateResult {
   run_id: string; experiment_id: string; passed: boolean; checks: GateCheckResult[]; run_status: string;
   responses_scored: number; responses_expected: number; evaluated_at: string;
+  /** 'evaluation' for an evaluation's gate (run_id is then the evaluation's id). */
+  kind?: 'run' | 'evaluation';
 }
 
 /** The metrics offered in the editor; any metric name the server knows may be typed. */
