@@ -218,15 +218,18 @@ try {
   await gateEditor.getByRole('status').filter({ hasText: 'Gate saved' }).waitFor();
   check(gatePuts() === 1, `the editor sent ${gatePuts()} gates`);
   await gateResult.getByTestId('gate-outcome').filter({ hasText: 'failed' }).waitFor({ timeout: 60000 });
+  // The failed gate's alert reaches the app live, as a run's does (a toast lasts 10 s: read at once).
+  const evaluationId = new URL(evaluationUrl).pathname.split('/').pop();
+  await page.getByRole('status', { name: 'Live events' }).getByText(`Alert (gate): Evaluation ${evaluationId} failed its quality gate`, { exact: false })
+    .first().waitFor({ timeout: 15000 });
   const gateRows = gateResult.getByRole('region', { name: 'Gate checks' }).locator('tbody tr');
   check((await gateRows.count()) === 4, `the gate result has ${await gateRows.count()} checks, expected 4 (exact_match × 3 methods, latency of agent)`);
   const slowRow = (await gateRows.filter({ hasText: 'agent: latency_p95_ms' }).textContent()) ?? '';
   check(slowRow.includes('✗ failed') && slowRow.includes('above the maximum 0'), `the latency check of agent: ${slowRow}`);
   check(((await gateRows.filter({ hasText: 'naive: exact_match' }).textContent()) ?? '').includes('✓ passed'), 'the exact_match check of naive did not pass');
-  const evaluationId = new URL(evaluationUrl).pathname.split('/').pop();
   const served = await apiCall('GET', `/api/evaluations/${evaluationId}/gate`);
   check(served.passed === false && served.checks.length === 4, `the API's gate result: ${JSON.stringify(served).slice(0, 300)}`);
-  step('evaluation page: gate editor (a share over 1 refused before sending), set on the finished evaluation, evaluated at once per method: failed, 3 of 4 checks passed, with reasons');
+  step('evaluation page: gate editor (a share over 1 refused before sending), set on the finished evaluation, evaluated at once per method: failed, 3 of 4 checks passed, with reasons; its alert shown live');
   await shot('evaluation-detail');
 
   // A grid cell by keyboard: Enter opens the drawer, Tab stays inside, Escape returns focus to the cell.
@@ -287,8 +290,9 @@ try {
   const pairRows = await pairs.locator('tbody tr').count();
   const header = await pairs.locator('thead').textContent();
   check(pairRows === 3 && header.includes('McNemar p') && header.includes('Holm p') && header.includes('95% CI'), `pairs table: ${pairRows} rows, header ${header}`);
-  await page.getByLabel('Method A').selectOption('naive');
-  await page.getByLabel('Method B').selectOption('rag');
+  // Within the page: a live toast (an alert naming "method agent") must not match the pickers' labels.
+  await page.locator('main').getByLabel('Method A').selectOption('naive');
+  await page.locator('main').getByLabel('Method B').selectOption('rag');
   await page.getByTestId('answer-pair').first().waitFor();
   const shared = await page.getByTestId('answer-pair').count();
   const marks = await page.locator('[data-testid=answer-pair] del, [data-testid=answer-pair] ins').count();
