@@ -21,6 +21,7 @@ builder.AddMessaging(x =>
     x.AddConsumer<ResponsesScoredConsumer>(typeof(ResponsesScoredConsumerDefinition));
     x.AddConsumer<ResponseScoredConsumer>();
     x.AddConsumer<BatchRunFinishedConsumer>();
+    x.AddConsumer<EvaluationFinishedConsumer>();
     x.AddConsumer<BudgetThresholdCrossedConsumer>();
     x.AddConsumer<EraseAnalyticsConsumer>();
     x.AddConsumer<EraseUserRunRowsConsumer>();
@@ -58,6 +59,7 @@ app.MapMethodComparisonApi();
 app.MapRebuildApi();
 app.MapAnalyticsExportApi();
 app.MapGatesApi();
+app.MapEvaluationGatesApi();
 app.MapAlertsApi();
 app.MapEventStreamApi();
 app.MapWebhooksApi();

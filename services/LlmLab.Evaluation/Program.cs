@@ -18,6 +18,7 @@ app.MapLlmLabOpenApi();
 app.MapDatasetsApi();
 app.MapFeedbackVersionApi();
 app.MapEvaluationsApi();
+app.MapGateResultsApi();
 app.MapEvaluationTenantData();
 await app.MigrateDatabaseAsync<EvaluationDbContext>();
 await app.RunAsync();

@@ -31,6 +31,7 @@ public class EvaluationWebTests(PlatformFixture platform)
         "evaluation created in the form ran to 100%: 18 answered",
         "evaluation page: metric cards per method",
         "evaluation page: top 5 fastest and slowest items",
+        "evaluation page: gate editor (a share over 1 refused before sending), set on the finished evaluation, evaluated at once per method: failed",
         "grid: a cell opens the drawer by keyboard with question, expected, answer, extracted answer, scores and the agent trace",
         "grid: a rag cell shows the retrieved chunks",
         "comparison: 3 pairs with 2×2 counts, CI, McNemar and Holm p; naive vs rag side by side on 6 items with",

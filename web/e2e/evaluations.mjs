@@ -2,7 +2,8 @@
 // playwright-core), against a running platform. Usage: node e2e/evaluations.mjs <gateway-url> <api-key> <output-folder>
 // It uploads a dataset (first a file with a bad row: the server's 422 names line and field), picks its versions and pages
 // a shipped dataset's items; creates an evaluation (naive + rag + agent on a shipped dataset, a small sample) through
-// the form (first with field errors, nothing sent), waits for it to finish, opens a grid cell's drawer by keyboard, the
+// the form (first with field errors, nothing sent), waits for it to finish, sets its quality gate and reads the result,
+// opens a grid cell's drawer by keyboard, the
 // agent trace and retrieved chunks, the method comparison with a word diff; pauses, resumes and cancels a larger one.
 // Every page gets axe-core (0 serious or critical violations) and the 390 px check (no sideways scroll); one line per
 // passed check is printed as "eval-e2e: …".
@@ -194,6 +195,41 @@ try {
   step('evaluation page: top 5 fastest and slowest items');
   const cells = await page.getByRole('region', { name: 'Correctness grid' }).getByRole('button').count();
   check(cells === 18, `the correctness grid has ${cells} cells, expected 18`);
+
+  // The evaluation's quality gate: none yet; a share over 1 is refused before sending; a gate set on the finished
+  // evaluation is evaluated at once (PUT /api/evaluations/{id}/gates), per method, each check with its value and reason.
+  const gateEditor = page.locator('section.gates-editor');
+  const gateResult = page.locator('section.gates-result');
+  await gateResult.getByTestId('gate-none').waitFor({ timeout: 30000 });
+  const gatePuts = () => requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/gates')).length;
+  const firstCheck = gateEditor.getByRole('group', { name: 'Check 1' });
+  await firstCheck.getByLabel('Metric').fill('exact_match');
+  await firstCheck.getByLabel('Value').fill('2');
+  await gateEditor.getByRole('button', { name: 'Save gate' }).click();
+  await gateEditor.getByText('exact_match is a share between 0 and 1.').waitFor();
+  check((await firstCheck.getByLabel('Value').getAttribute('aria-invalid')) === 'true', 'the share over 1 is not marked invalid');
+  check(gatePuts() === 0, 'the invalid gate was sent');
+  await firstCheck.getByLabel('Value').fill('0');
+  await gateEditor.getByRole('button', { name: 'Add a check' }).click();
+  const secondCheck = gateEditor.getByRole('group', { name: 'Check 2' });
+  await secondCheck.getByLabel('Value').fill('0');
+  await secondCheck.getByLabel('Method').selectOption('agent');
+  await gateEditor.getByRole('button', { name: 'Save gate' }).click();
+  await gateEditor.getByRole('status').filter({ hasText: 'Gate saved' }).waitFor();
+  check(gatePuts() === 1, `the editor sent ${gatePuts()} gates`);
+  await gateResult.getByTestId('gate-outcome').filter({ hasText: 'failed' }).waitFor({ timeout: 60000 });
+  // The failed gate's alert reaches the app live, as a run's does (a toast lasts 10 s: read at once).
+  const evaluationId = new URL(evaluationUrl).pathname.split('/').pop();
+  await page.getByRole('status', { name: 'Live events' }).getByText(`Alert (gate): Evaluation ${evaluationId} failed its quality gate`, { exact: false })
+    .first().waitFor({ timeout: 15000 });
+  const gateRows = gateResult.getByRole('region', { name: 'Gate checks' }).locator('tbody tr');
+  check((await gateRows.count()) === 4, `the gate result has ${await gateRows.count()} checks, expected 4 (exact_match × 3 methods, latency of agent)`);
+  const slowRow = (await gateRows.filter({ hasText: 'agent: latency_p95_ms' }).textContent()) ?? '';
+  check(slowRow.includes('✗ failed') && slowRow.includes('above the maximum 0'), `the latency check of agent: ${slowRow}`);
+  check(((await gateRows.filter({ hasText: 'naive: exact_match' }).textContent()) ?? '').includes('✓ passed'), 'the exact_match check of naive did not pass');
+  const served = await apiCall('GET', `/api/evaluations/${evaluationId}/gate`);
+  check(served.passed === false && served.checks.length === 4, `the API's gate result: ${JSON.stringify(served).slice(0, 300)}`);
+  step('evaluation page: gate editor (a share over 1 refused before sending), set on the finished evaluation, evaluated at once per method: failed, 3 of 4 checks passed, with reasons; its alert shown live');
   await shot('evaluation-detail');
 
   // A grid cell by keyboard: Enter opens the drawer, Tab stays inside, Escape returns focus to the cell.
@@ -254,8 +290,9 @@ try {
   const pairRows = await pairs.locator('tbody tr').count();
   const header = await pairs.locator('thead').textContent();
   check(pairRows === 3 && header.includes('McNemar p') && header.includes('Holm p') && header.includes('95% CI'), `pairs table: ${pairRows} rows, header ${header}`);
-  await page.getByLabel('Method A').selectOption('naive');
-  await page.getByLabel('Method B').selectOption('rag');
+  // Within the page: a live toast (an alert naming "method agent") must not match the pickers' labels.
+  await page.locator('main').getByLabel('Method A').selectOption('naive');
+  await page.locator('main').getByLabel('Method B').selectOption('rag');
   await page.getByTestId('answer-pair').first().waitFor();
   const shared = await page.getByTestId('answer-pair').count();
   const marks = await page.locator('[data-testid=answer-pair] del, [data-testid=answer-pair] ins').count();

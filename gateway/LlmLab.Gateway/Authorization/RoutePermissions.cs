@@ -79,6 +79,9 @@ public static class RoutePermissions
         new("/api/datasets/**", Read, ExperimentsRead),
         new("/api/datasets/**", Create, ExperimentsCreate),
         new("/api/datasets/**", Delete, ExperimentsDelete),
+        // An evaluation's gate (analytics), set like an experiment's: by those who may change experiments.
+        new("/api/evaluations/*/gates", Read, ExperimentsRead),
+        new("/api/evaluations/*/gates", [.. Update, .. Delete], ExperimentsUpdate),
         new("/api/evaluations/**", Read, ExperimentsRead),
         new("/api/evaluations/**", Create, ExperimentsCreate),
         new("/api/evaluations/**", Delete, ExperimentsDelete),

@@ -7,11 +7,14 @@ namespace LlmLab.Analytics.Alerts;
 /// <summary>Which alerts a finished run raises, from its figures, the previous run's and the regression test. Pure.</summary>
 public static class AlertRules
 {
-    /// <summary>A significant drop against the previous run (a comparison that could not be made raises nothing).</summary>
-    public static Alert? Regression(FinishedRun run, GateCheckResult comparison, DateTimeOffset now)
+    /// <summary>
+    /// A significant drop against the previous run (a comparison that could not be made raises nothing). An evaluation
+    /// is passed as a run with its id and the subject "evaluation".
+    /// </summary>
+    public static Alert? Regression(FinishedRun run, GateCheckResult comparison, DateTimeOffset now, string subject = "run")
     {
         if (comparison.Passed || comparison.N is not > 0 || comparison.BaselineRunId is null) return null;
-        return New(run, AlertKinds.Regression, $"Quality regression in run {run.RunId}: {comparison.Reason}", comparison.Actual, 0,
+        return New(run, AlertKinds.Regression, $"Quality regression in {subject} {run.RunId}: {comparison.Reason}", comparison.Actual, 0,
             $"{AlertKinds.Regression}:{run.RunId}", now);
     }
 
@@ -38,12 +41,12 @@ public static class AlertRules
     }
 
     /// <summary>A run that failed its experiment's gate: the failed checks with their actual values and reasons.</summary>
-    public static Alert? GateFailed(FinishedRun run, GateResult? gate, DateTimeOffset now)
+    public static Alert? GateFailed(FinishedRun run, GateResult? gate, DateTimeOffset now, string subject = "Run")
     {
         if (gate is not { Passed: false }) return null;
         var failed = gate.Checks.Where(c => !c.Passed).ToList();
         var reasons = string.Join("; ", failed.Select(c => $"{c.Metric} {c.Op} {c.Value.ToString(CultureInfo.InvariantCulture)}: {c.Reason}"));
-        return New(run, AlertKinds.Gate, $"Run {run.RunId} failed its quality gate ({failed.Count} of {gate.Checks.Count} checks): {reasons}",
+        return New(run, AlertKinds.Gate, $"{subject} {run.RunId} failed its quality gate ({failed.Count} of {gate.Checks.Count} checks): {reasons}",
             failed.Count, gate.Checks.Count, $"{AlertKinds.Gate}:{run.RunId}", now);
     }
 

@@ -10,7 +10,7 @@ namespace LlmLab.Analytics.Apis;
 
 /// <summary>
 /// Quality gates: PUT/GET/DELETE /api/experiments/{id}/gates (the thresholds every finished run of the experiment must
-/// meet), GET /api/runs/{id}/gate (a finished run's result, each check with its actual value and reason).
+/// meet), GET /api/runs/{id}/gate (a finished run's or evaluation's result, each check with its actual value and reason).
 /// </summary>
 public static class GatesApi
 {
@@ -89,6 +89,8 @@ public static class GatesApi
         if (finished is not null)
             return TypedResults.Problem(title: "Gate result not found", statusCode: StatusCodes.Status404NotFound,
                 detail: $"Run {id} finished while its experiment had no gate. A gate (PUT /api/experiments/{finished.ExperimentId}/gates) applies to the runs that finish after it.");
+        // Also for evaluations (their results live in the same table; their finish and gate in their own).
+        if (await EvaluationGatesApi.ResultAsync(db, tenant, id, ct) is { } evaluation) return evaluation;
         if (await ids.UnknownAsync(tenant, "id", id, null, ct) is { } unknown) return unknown;
         return Problems.Conflict($"Run {id} has not finished; its gate is evaluated when it does.");
     }

@@ -1,6 +1,7 @@
 using LlmLab.Analytics.Alerts;
 using LlmLab.Analytics.Annotation;
 using LlmLab.Analytics.Domain;
+using LlmLab.Analytics.EvaluationGates;
 using LlmLab.Analytics.Feedback;
 using LlmLab.Analytics.Gates;
 using LlmLab.Analytics.Runs;
@@ -16,6 +17,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<FinishedRun> FinishedRuns => Set<FinishedRun>();
     public DbSet<GateDefinition> GateDefinitions => Set<GateDefinition>();
     public DbSet<GateResult> GateResults => Set<GateResult>();
+    public DbSet<FinishedEvaluation> FinishedEvaluations => Set<FinishedEvaluation>();
+    public DbSet<EvaluationGateDefinition> EvaluationGateDefinitions => Set<EvaluationGateDefinition>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

@@ -17,7 +17,8 @@ public sealed class GateResult
 
 /// <summary>
 /// One check with what was measured and why it passed or failed. The regression check also carries the baseline, the
-/// number of paired items, the 95 % bootstrap interval of the mean difference and McNemar's p.
+/// number of paired items, the 95 % bootstrap interval of the mean difference and McNemar's p. An evaluation's checks
+/// also name the method they measured (null for runs).
 /// </summary>
 public sealed record GateCheckResult(string Metric, string Op, double Value, double? Actual, bool Passed, string Reason,
-    Guid? BaselineRunId = null, int? N = null, double[]? Ci95 = null, double? PValue = null);
+    Guid? BaselineRunId = null, int? N = null, double[]? Ci95 = null, double? PValue = null, string? Method = null);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace LlmLab.Analytics.Runs;
 
 /// <summary>
-/// Processes each finished run once its scored responses have all arrived (or it waited <see cref="RunProcessingOptions.SettleSeconds"/>):
+/// Processes each finished run (and each finished evaluation, <see cref="EvaluationGates.EvaluationGateProcessor"/>) once its scored responses have all arrived (or it waited <see cref="RunProcessingOptions.SettleSeconds"/>):
 /// evaluates its gate and raises its alerts, in one transaction that marks it processed. The run's row is claimed with
 /// FOR UPDATE SKIP LOCKED, so replicas share the work and a crash leaves it pending.
 /// </summary>
@@ -48,6 +48,23 @@ public sealed class FinishedRunProcessor(IServiceScopeFactory scopes, TimeProvid
         {
             using var scope = scopes.CreateScope();
             await ProcessAsync(scope.ServiceProvider, runId, ct);
+        }
+        await ProcessPendingEvaluationsAsync(ct);
+    }
+
+    /// <summary>Finished evaluations (their items are all recorded when the event is sent, so nothing to wait for).</summary>
+    private async Task ProcessPendingEvaluationsAsync(CancellationToken ct)
+    {
+        List<Guid> pending;
+        using (var scope = scopes.CreateScope())
+        {
+            pending = await scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>().FinishedEvaluations.AsNoTracking()
+                .Where(e => e.ProcessedAt == null).OrderBy(e => e.ReceivedAt).Select(e => e.EvaluationId).Take(50).ToListAsync(ct);
+        }
+        foreach (var evaluationId in pending)
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<EvaluationGates.EvaluationGateProcessor>().ProcessAsync(evaluationId, ct);
         }
     }
 

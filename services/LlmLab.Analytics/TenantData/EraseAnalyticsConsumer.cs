@@ -9,8 +9,8 @@ using Npgsql;
 namespace LlmLab.Analytics.TenantData;
 
 /// <summary>
-/// Erases a tenant's rows of the analytics read model (every view and export is computed from them), gates, finished
-/// runs, alerts, webhooks, people's feedback, the weight profiles fitted to it and annotation queues, in one transaction that also sets the
+/// Erases a tenant's rows of the analytics read model (every view and export is computed from them), gates (of experiments
+/// and evaluations), finished runs and evaluations, alerts, webhooks, people's feedback, the weight profiles fitted to it and annotation queues, in one transaction that also sets the
 /// tenant's <see cref="ErasureFence"/>: events of the erased runs still on their way (a chunk recorded while the erasure
 /// ran) are dropped when they arrive.
 /// </summary>
@@ -32,6 +32,8 @@ public sealed class EraseAnalyticsConsumer(AnalyticsDbContext db, ILogger<EraseA
             await db.GateResults.Where(r => r.TenantId == tenant).ExecuteDeleteAsync(ct);
             await db.GateDefinitions.Where(g => g.TenantId == tenant).ExecuteDeleteAsync(ct);
             await db.FinishedRuns.Where(r => r.TenantId == tenant).ExecuteDeleteAsync(ct);
+            await db.EvaluationGateDefinitions.Where(g => g.TenantId == tenant).ExecuteDeleteAsync(ct);
+            await db.FinishedEvaluations.Where(e => e.TenantId == tenant).ExecuteDeleteAsync(ct);
             await db.WebhookDeliveries.Where(d => d.TenantId == tenant).ExecuteDeleteAsync(ct);
             await db.Webhooks.Where(w => w.TenantId == tenant).ExecuteDeleteAsync(ct);
             await db.Alerts.Where(a => a.TenantId == tenant).ExecuteDeleteAsync(ct);

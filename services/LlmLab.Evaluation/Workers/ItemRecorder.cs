@@ -1,4 +1,6 @@
+using LlmLab.Contracts.Messages;
 using LlmLab.Evaluation.Data;
+using LlmLab.Messaging;
 using LlmLab.Evaluation.Domain;
 using LlmLab.ServiceKit;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +14,15 @@ namespace LlmLab.Evaluation.Workers;
 /// result that arrives after a cancel records nothing), writes answer, scores and trace, moves the evaluation's counters
 /// and finishes it when nothing is pending. The evaluation row is locked first, as cancel, resume and parking lock it
 /// before its items: taking the item first deadlocked with a cancel (which then failed after its retries).
+/// The transaction that finishes the evaluation also writes <see cref="EvaluationFinished"/> to the outbox (analytics
+/// evaluates the gate from it), so the event is published exactly when the evaluation really finished.
 /// </summary>
-public sealed class ItemRecorder(EvaluationDbContext db, TimeProvider time)
+public sealed class ItemRecorder(EvaluationDbContext db, Outbox outbox, TimeProvider time)
 {
-    public async Task<bool> RecordAsync(EvaluationItem item, ItemResult result, CancellationToken cancellationToken) =>
-        await db.InTransactionAsync(async ct =>
+    public async Task<bool> RecordAsync(EvaluationItem item, ItemResult result, CancellationToken cancellationToken)
+    {
+        var finished = false;
+        var recorded = await db.InTransactionAsync(async ct =>
         {
             var now = time.GetUtcNow();
             var status = result.Status;
@@ -50,11 +56,20 @@ public sealed class ItemRecorder(EvaluationDbContext db, TimeProvider time)
             if (completed + failed == total)
             {
                 var outcome = EvaluationLifecycle.Outcome(failed);
-                await db.Evaluations.Where(e => e.Id == item.EvaluationId && (e.Status == EvaluationStatus.Running || e.Status == EvaluationStatus.Paused))
-                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, outcome).SetProperty(e => e.FinishedAt, now), ct);
+                finished = await db.Evaluations.Where(e => e.Id == item.EvaluationId && (e.Status == EvaluationStatus.Running || e.Status == EvaluationStatus.Paused))
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, outcome).SetProperty(e => e.FinishedAt, now), ct) == 1;
+                if (finished)
+                {
+                    var datasetId = await db.Evaluations.Where(e => e.Id == item.EvaluationId).Select(e => e.DatasetId).SingleAsync(ct);
+                    outbox.Add(db, new EvaluationFinished(item.EvaluationId, datasetId, item.TenantId, EnumNames.Name(outcome), completed, failed, now));
+                    await db.SaveChangesAsync(ct);
+                }
             }
             return true;
         }, cancellationToken);
+        if (finished) outbox.Committed();
+        return recorded;
+    }
 
     /// <summary>Moves the counters in the database (never read-modify-write in memory) and returns them.</summary>
     private async Task<(int Completed, int Failed, int Total)> IncrementAsync(Guid evaluationId, bool answered, CancellationToken ct)

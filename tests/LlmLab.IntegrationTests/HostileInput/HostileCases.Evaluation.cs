@@ -156,6 +156,17 @@ public static partial class HostileCases
         yield return Gate("baseline:unknown", $"{{\"no_significant_regression\":true,\"baseline_run_id\":{Quote(Unknown.ToString())}}}", "baseline_run_id");
         yield return Gate("baseline:foreign", $"{{\"no_significant_regression\":true,\"baseline_run_id\":{Quote(ids.ForeignBatch.ToString())}}}", "baseline_run_id");
         yield return Gate("regression_metric:malformed", "{\"no_significant_regression\":true,\"regression_metric\":\"F1 score\"}", "regression_metric");
+        // An evaluation's gate: a fixed list of per-method metrics, shares between 0 and 1, an optional method label.
+        var evaluationGatePath = $"/api/evaluations/{Unknown}/gates";
+        HostileCase EvaluationGate(string category, string body, string field) => new($"evaluation-gate-{category}", HttpMethod.Put, evaluationGatePath, Json(body), field);
+        foreach (var (name, raw) in BadStrings(64).Append(("run-metric", Quote("overall_score")))) yield return EvaluationGate($"metric:{name}", Check(raw, Quote(">="), "0.5"), "checks[0].metric");
+        yield return EvaluationGate("op:equals", Check(Quote("exact_match"), Quote("=="), "0.5"), "checks[0].op");
+        yield return EvaluationGate("value:percent", Check(Quote("exact_match"), Quote(">="), "50"), "checks[0].value");
+        yield return EvaluationGate("value:string", Check(Quote("f1"), Quote(">="), Quote("high")), "checks[0].value");
+        yield return EvaluationGate("method:blank", "{\"checks\":[{\"metric\":\"f1\",\"op\":\">=\",\"value\":0.5,\"method\":\" \"}]}", "checks[0].method");
+        yield return EvaluationGate("checks:empty", "{\"checks\":[]}", "checks");
+        yield return EvaluationGate("baseline:nil", $"{{\"no_significant_regression\":true,\"baseline_evaluation_id\":{Quote(Nil)}}}", "baseline_evaluation_id");
+        yield return EvaluationGate("unknown-evaluation", Check(Quote("exact_match"), Quote(">="), "0.5"), "~" + Unknown);
         yield return new("gate-foreign-experiment", HttpMethod.Put, $"/api/experiments/{ids.ForeignExperiment}/gates",
             Json(Check(Quote("overall_score"), Quote(">="), "1")), "~" + ids.ForeignExperiment);
 

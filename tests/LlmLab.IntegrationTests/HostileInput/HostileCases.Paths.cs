@@ -104,7 +104,7 @@ public static partial class HostileCases
             $"/api/evaluations/{Unknown}/comparison", "/api/documents", "/api/knowledge/search", $"/api/experiments/{Unknown}/gates", $"/api/runs/{Unknown}/gate", "/api/alerts",
             "/api/webhooks", $"/api/responses/{Unknown}/feedback", $"/api/experiments/batch/{Unknown}/optimize",
             "/api/annotation-queues", $"/api/annotation-queues/{Unknown}", $"/api/annotation-queues/{Unknown}/next",
-            $"/api/datasets/{Unknown}/versions/from-feedback",
+            $"/api/datasets/{Unknown}/versions/from-feedback", $"/api/evaluations/{Unknown}/gates", $"/api/evaluations/{Unknown}/gate",
         ];
         foreach (var path in paths)
         {

@@ -28,6 +28,8 @@ public static partial class HostileCases
         (HttpMethod.Post, "/api/knowledge/search", 2 << 20, "{\"query\":\"x@\"}", "query"),
         (HttpMethod.Post, "/api/training/jobs", 2 << 20, "{\"name\":\"x@\"}", "name"),
         (HttpMethod.Put, $"/api/experiments/{ids.OwnExperiment}/gates", 2 << 20, "{\"checks\":[{\"metric\":\"x@\"}]}", "checks[0].metric"),
+        // Validated before the evaluation is looked up, so an unknown id still reaches every body rule.
+        (HttpMethod.Put, $"/api/evaluations/{Unknown}/gates", 2 << 20, "{\"checks\":[{\"metric\":\"x@\"}]}", "checks[0].metric"),
         (HttpMethod.Post, "/api/webhooks", 2 << 20, "{\"url\":\"x@\"}", "url"),
         (HttpMethod.Post, $"/api/responses/{Unknown}/feedback", 2 << 20, "{\"label\":\"x@\"}", "label"),
     ];

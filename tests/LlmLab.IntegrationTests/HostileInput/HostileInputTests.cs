@@ -121,6 +121,7 @@ public class HostileInputTests(PlatformFixture platform, ITestOutputHelper outpu
             await ReadAsync(hostile, "/api/webhooks"),
             await ReadAsync(hostile, $"/api/experiments/{ids.OwnExperiment}/gates"),
             await ReadAsync(other, $"/api/experiments/{ids.ForeignExperiment}/gates"),
+            await ReadAsync(hostile, $"/api/evaluations/{HostileCases.Unknown}/gates"),
             await ReadAsync(other, $"/api/experiments/{ids.ForeignExperiment}"),
             await ReadAsync(other, $"/api/experiments/batch/{ids.ForeignBatch}/status"),
         ];

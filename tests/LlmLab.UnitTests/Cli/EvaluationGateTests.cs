@@ -1,10 +1,9 @@
 using System.Text.Json;
-using LlmLab.Cli.Config;
 using LlmLab.Cli.Running;
 
 namespace LlmLab.UnitTests.Cli;
 
-/// <summary>An evaluation's gate, checked per method against the summary of GET /api/evaluations/{id}.</summary>
+/// <summary>An evaluation's gate as the platform reports it, and the per-method results table.</summary>
 public sealed class EvaluationGateTests
 {
     private static readonly IReadOnlyList<JsonElement> Summaries = JsonDocument.Parse("""
@@ -16,34 +15,21 @@ public sealed class EvaluationGateTests
         ]
         """).RootElement.EnumerateArray().ToList();
 
-    private static GateConfig Gate(params GateCheckConfig[] checks) => new(checks, false, null, null);
-
     [Fact]
-    public void A_check_without_a_method_applies_to_every_method_and_fails_where_one_misses()
+    public void The_platform_s_evaluation_gate_names_each_check_by_its_method()
     {
-        var outcome = EvaluationGate.Evaluate(Gate(new GateCheckConfig("exact_match", ">=", 0.5, null)), Summaries);
+        var gate = JsonDocument.Parse("""
+            {"passed": false, "checks": [
+              {"metric": "exact_match", "op": ">=", "value": 0.5, "actual": 0.4, "passed": false, "reason": "method cot: exact_match is 0.4, below the minimum 0.5.", "method": "cot"},
+              {"metric": "overall_score", "op": ">=", "value": 60, "actual": 70, "passed": true, "reason": "ok", "method": null}
+            ]}
+            """).RootElement;
+
+        var outcome = PlatformGate.Of(gate);
+
         Assert.False(outcome.Passed);
-        Assert.Equal(["naive: exact_match >= 0.5", "cot: exact_match >= 0.5"], outcome.Checks.Select(c => c.Name));
-        Assert.Equal([true, false], outcome.Checks.Select(c => c.Passed));
-        Assert.Equal("0.4 is below the minimum 0.5.", outcome.Checks[1].Reason);
-    }
-
-    [Fact]
-    public void Failure_rate_and_latency_come_from_the_counts_and_percentiles()
-    {
-        var outcome = EvaluationGate.Evaluate(Gate(new GateCheckConfig("failure_rate", "<=", 0.1, null), new GateCheckConfig("latency_p95_ms", "<=", 100, "cot")), Summaries);
-        Assert.Equal([0, 0.2, 90], outcome.Checks.Select(c => c.Actual!.Value));
-        Assert.Equal([true, false, true], outcome.Checks.Select(c => c.Passed));
-        Assert.Equal("0.2 is above the maximum 0.1.", outcome.Checks[1].Reason);
-    }
-
-    [Fact]
-    public void A_figure_the_summary_lacks_fails_the_check_with_the_reason()
-    {
-        var outcome = EvaluationGate.Evaluate(Gate(new GateCheckConfig("numeric", ">=", 0, "naive")), Summaries);
-        var check = Assert.Single(outcome.Checks);
-        Assert.False(check.Passed);
-        Assert.Equal("numeric was not measured for method naive.", check.Reason);
+        Assert.Equal(["cot: exact_match >= 0.5", "overall_score >= 60"], outcome.Checks.Select(c => c.Name));
+        Assert.Equal(0.4, outcome.Checks[0].Actual);
     }
 
     [Fact]

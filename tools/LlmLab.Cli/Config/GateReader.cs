@@ -14,14 +14,18 @@ internal static class GateReader
         if (top.Find("gates") is not { } node) return null;
         if (node is YamlSequenceNode list) return new GateConfig(Checks(top, list, "gates", forEvaluation), false, null, null);
         if (top.Section("gates") is not { } gates) return null;
-        gates.RejectUnknown(forEvaluation ? ["checks"] : ["checks", "no_significant_regression", "baseline_run_id", "regression_metric"]);
+        // An evaluation's baseline is another evaluation (paired by dataset item and method, on exact-match correctness).
+        var baselineField = forEvaluation ? "baseline_evaluation_id" : "baseline_run_id";
+        gates.RejectUnknown(forEvaluation
+            ? ["checks", "no_significant_regression", baselineField]
+            : ["checks", "no_significant_regression", baselineField, "regression_metric"]);
         var checks = gates.Sequence("checks") is { } items ? Checks(gates, items, "gates.checks", forEvaluation) : [];
         var regression = gates.Boolean("no_significant_regression") ?? false;
         Guid? baseline = null;
-        if (gates.Text("baseline_run_id") is { } text)
+        if (gates.Text(baselineField) is { } text)
         {
             if (Guid.TryParse(text, out var id)) baseline = id;
-            else gates.Fail(gates.Find("baseline_run_id")!, "gates.baseline_run_id", "must be a run id (a UUID).");
+            else gates.Fail(gates.Find(baselineField)!, $"gates.{baselineField}", $"must be {(forEvaluation ? "an evaluation" : "a run")} id (a UUID).");
         }
         if (checks.Count == 0 && !regression)
             gates.Fail(gates.Node, "gates.checks", "give at least one check (or no_significant_regression: true).");

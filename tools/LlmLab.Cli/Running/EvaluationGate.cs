@@ -1,38 +1,10 @@
 using System.Text.Json;
-using LlmLab.Cli.Config;
 
 namespace LlmLab.Cli.Running;
 
-/// <summary>
-/// An evaluation's gate, checked here against its per-method summary (GET /api/evaluations/{id}): the platform
-/// evaluates gates for experiment runs only. A check without a method applies to every method.
-/// </summary>
+/// <summary>Reads an evaluation's per-method summary (GET /api/evaluations/{id}) by the gate's metric names, for the results table.</summary>
 public static class EvaluationGate
 {
-    public static GateOutcome Evaluate(GateConfig gate, IReadOnlyList<JsonElement> summaries)
-    {
-        var outcomes = new List<GateCheckOutcome>();
-        foreach (var check in gate.Checks)
-        {
-            foreach (var summary in summaries.Where(s => check.Method is null || Label(s) == check.Method))
-            {
-                var name = FormattableString.Invariant($"{Label(summary)}: {check.Metric} {check.Op} {check.Value}");
-                var actual = Measure(summary, check.Metric);
-                if (actual is not { } value)
-                {
-                    outcomes.Add(new(name, check.Metric, check.Op, check.Value, null, false, $"{check.Metric} was not measured for method {Label(summary)}."));
-                    continue;
-                }
-                var passed = check.Op == ">=" ? value >= check.Value : value <= check.Value;
-                var reason = passed
-                    ? FormattableString.Invariant($"{value:0.####} meets {check.Op} {check.Value}.")
-                    : FormattableString.Invariant($"{value:0.####} is {(check.Op == ">=" ? "below the minimum" : "above the maximum")} {check.Value}.");
-                outcomes.Add(new(name, check.Metric, check.Op, check.Value, value, passed, reason));
-            }
-        }
-        return new GateOutcome(outcomes.All(o => o.Passed), outcomes);
-    }
-
     public static string Label(JsonElement summary) => summary.GetProperty("label").GetString() ?? "";
 
     /// <summary>A summary figure by the gate's metric name; null when the summary does not carry it.</summary>

@@ -4,7 +4,7 @@ using LlmLab.Cli.Platform;
 
 namespace LlmLab.Cli.Running;
 
-/// <summary>kind: evaluation — pushes or finds the dataset, starts the evaluation, watches it, then checks the gate on its summary.</summary>
+/// <summary>kind: evaluation — pushes or finds the dataset, starts the evaluation and sets its gate, watches it, then waits for the platform's gate result.</summary>
 public sealed class EvaluationRunner(PlatformClient client, IProgressDisplay progress)
 {
     public async Task<RunReport> RunAsync(EvaluationConfig config, CancellationToken ct)
@@ -33,6 +33,15 @@ public sealed class EvaluationRunner(PlatformClient client, IProgressDisplay pro
             parameters = new { temperature = config.Temperature, top_p = config.TopP, max_tokens = config.MaxTokens, seed = config.GenerationSeed },
         }, ct);
         var id = created.GetProperty("id").GetString()!;
+        // The platform evaluates the gate when the evaluation finishes (set just after it finished, at once).
+        if (config.Gates is { } gates)
+        {
+            await client.PutAsync($"api/evaluations/{id}/gates", new
+            {
+                checks = gates.Checks.Select(c => new { metric = c.Metric, op = c.Op, value = c.Value, method = c.Method }).ToList(),
+                no_significant_regression = gates.NoSignificantRegression, baseline_evaluation_id = gates.BaselineRunId,
+            }, ct);
+        }
 
         var final = await progress.ShowAsync(config.Name, report => RunWatcher.WaitAsync($"evaluation {id}", async token =>
         {
@@ -44,7 +53,7 @@ public sealed class EvaluationRunner(PlatformClient client, IProgressDisplay pro
         var evaluation = await client.GetAsync($"api/evaluations/{id}", ct);
         var summaries = evaluation.TryGetProperty("summary", out var s) && s.ValueKind == JsonValueKind.Array ? s.EnumerateArray().ToList() : [];
         var succeeded = RunReport.SuccessfulStatuses.Contains(final.Status);
-        var gate = config.Gates is { } gates && succeeded ? EvaluationGate.Evaluate(gates, summaries) : null;
+        var gate = config.Gates is not null && succeeded ? await PlatformGate.WaitAsync(client, id, started + config.Timeout, ct) : null;
         return new RunReport("evaluation", config.Name, config.File, id, null, final.Status, EvaluationResults.Of(summaries), gate,
             DateTimeOffset.UtcNow - started);
     }

@@ -4,7 +4,7 @@ using LlmLab.Cli.Platform;
 
 namespace LlmLab.Cli.Running;
 
-/// <summary>A run's gate as the platform evaluated it (GET /api/runs/{id}/gate).</summary>
+/// <summary>A run's or an evaluation's gate as the platform evaluated it (GET /api/runs/{id}/gate).</summary>
 public static class PlatformGate
 {
     /// <summary>Waits for the result: 409 means the run's scored responses are still arriving.</summary>
@@ -28,6 +28,8 @@ public static class PlatformGate
             var op = c.GetProperty("op").GetString() ?? "";
             var threshold = Number(c, "value");
             var name = threshold is { } v ? FormattableString.Invariant($"{metric} {op} {v}") : $"{metric} {op}";
+            // An evaluation's checks are per method.
+            if (c.TryGetProperty("method", out var m) && m.ValueKind == JsonValueKind.String) name = $"{m.GetString()}: {name}";
             return new GateCheckOutcome(name, metric, op, threshold, Number(c, "actual"), c.GetProperty("passed").GetBoolean(),
                 c.TryGetProperty("reason", out var r) ? r.GetString() ?? "" : "");
         }).ToList();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './client';
-import { draftOf, gateBody, gateStateOf, serverErrors, validateGate, type GateDraft } from './gates';
+import { draftOf, evaluationDraftOf, evaluationGateBody, gateBody, gateStateOf, serverErrors, validateEvaluationGate, validateGate, type GateDraft } from './gates';
 
 const draft = (over: Partial<GateDraft> = {}): GateDraft => ({ checks: [{ metric: 'overall_score', op: '>=', value: '70' }], noSignificantRegression: false, baselineRunId: '', ...over });
 
@@ -43,5 +43,29 @@ describe('the server answers', () => {
     expect(gateStateOf(new ApiError(409, { detail: 'Run r has not finished' }))).toEqual({ kind: 'pending', detail: 'Run r has not finished' });
     expect(gateStateOf(new ApiError(404, { detail: 'no gate' })).kind).toBe('none');
     expect(() => gateStateOf(new ApiError(500, {}))).toThrow();
+  });
+});
+
+describe('validateEvaluationGate', () => {
+  const evaluation = '0198f0aa-1111-7222-8333-444455556666';
+  const evalDraft = (over: Partial<GateDraft> = {}): GateDraft => ({ checks: [{ metric: 'exact_match', op: '>=', value: '0.5', method: '' }], noSignificantRegression: false, baselineRunId: '', ...over });
+
+  it('sends per-method checks, null for every method, and the baseline as an evaluation id', () => {
+    expect(validateEvaluationGate(evalDraft(), evaluation)).toEqual({});
+    const body = evaluationGateBody(evalDraft({ checks: [{ metric: 'latency_p95_ms', op: '<=', value: '900', method: 'cot' }, { metric: 'f1', op: '>=', value: '0.4', method: '' }] }));
+    expect(body).toEqual({ checks: [{ metric: 'latency_p95_ms', op: '<=', value: 900, method: 'cot' }, { metric: 'f1', op: '>=', value: 0.4, method: null }],
+      no_significant_regression: false, baseline_evaluation_id: null });
+  });
+
+  it('names the fields the server names: unknown metrics, shares over 1, the gated evaluation as its own baseline', () => {
+    const errors = validateEvaluationGate(evalDraft({ checks: [{ metric: 'overall_score', op: '>=', value: '1', method: '' }, { metric: 'exact_match', op: '>=', value: '50', method: '' }],
+      baselineRunId: evaluation }), evaluation);
+    expect(Object.keys(errors).sort()).toEqual(['baseline_evaluation_id', 'checks[0].metric', 'checks[1].value']);
+    expect(errors['checks[1].value']).toBe('exact_match is a share between 0 and 1.');
+  });
+
+  it('round-trips a stored evaluation gate into the form', () => {
+    expect(evaluationDraftOf({ evaluation_id: evaluation, checks: [{ metric: 'cost_usd', op: '<=', value: 2, method: null }], baseline_evaluation_id: null, no_significant_regression: true, updated_at: '' }))
+      .toEqual({ checks: [{ metric: 'cost_usd', op: '<=', value: '2', method: '' }], noSignificantRegression: true, baselineRunId: '' });
   });
 });

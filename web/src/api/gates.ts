@@ -1,4 +1,5 @@
-// Quality gates: an experiment's thresholds (PUT /api/experiments/{id}/gates) and a run's result (GET /api/runs/{id}/gate).
+// Quality gates: an experiment's or an evaluation's thresholds (PUT /api/experiments|evaluations/{id}/gates) and a run's or an
+// evaluation's result (GET /api/runs/{id}/gate).
 import { ApiError } from './client';
 
 export interface GateThreshold { metric: string; op: '>=' | '<='; value: number }
@@ -9,17 +10,22 @@ export interface GateDefinition {
 export interface GateCheckResult {
   metric: string; op: string; value: number; actual: number | null; passed: boolean; reason: string;
   baseline_run_id?: string | null; n?: number | null; ci95?: number[] | null; p_value?: number | null;
+  /** An evaluation's checks name the method they measured. */
+  method?: string | null;
 }
 export interface GateResult {
   run_id: string; experiment_id: string; passed: boolean; checks: GateCheckResult[]; run_status: string;
   responses_scored: number; responses_expected: number; evaluated_at: string;
+  /** 'evaluation' for an evaluation's gate (run_id is then the evaluation's id). */
+  kind?: 'run' | 'evaluation';
 }
 
 /** The metrics offered in the editor; any metric name the server knows may be typed. */
 export const GATE_METRICS = ['overall_score', 'relevance_score', 'coherence_score', 'completeness_score', 'f1', 'exact_match', 'latency_p95_ms', 'cost_usd', 'failure_rate'];
 export const MAX_CHECKS = 50;
 
-export interface CheckDraft { metric: string; op: '>=' | '<='; value: string }
+/** method: an evaluation's method label, '' for every method (experiments have none). */
+export interface CheckDraft { metric: string; op: '>=' | '<='; value: string; method?: string }
 export interface GateDraft { checks: CheckDraft[]; noSignificantRegression: boolean; baselineRunId: string }
 
 const METRIC = /^[a-z][a-z0-9_]{0,63}$/;
@@ -71,3 +77,49 @@ export function gateStateOf(outcome: GateResult | ApiError): GateState {
   if (outcome.status === 404) return { kind: 'none', detail: outcome.problem.detail ?? 'This run has no gate.' };
   throw outcome;
 }
+
+/** An evaluation's gate (PUT /api/evaluations/{id}/gates): per-method checks and a baseline evaluation. */
+export interface EvaluationGateThreshold extends GateThreshold { method: string | null }
+export interface EvaluationGateDefinition {
+  evaluation_id: string; checks: EvaluationGateThreshold[]; baseline_evaluation_id: string | null; no_significant_regression: boolean; updated_at: string;
+}
+
+/** What an evaluation gate checks per method (EvaluationGateMetrics on the server); the shares lie between 0 and 1. */
+export const EVALUATION_SHARES = ['exact_match', 'f1', 'substring', 'numeric', 'agent_success_rate', 'retrieval_hit_rate', 'retrieval_mrr', 'faithfulness', 'failure_rate'];
+export const EVALUATION_GATE_METRICS = [...EVALUATION_SHARES, 'latency_p50_ms', 'latency_p95_ms', 'latency_p99_ms', 'cost_usd'];
+const MAX_METHOD_LENGTH = 64;
+
+export const evaluationDraftOf = (gate?: EvaluationGateDefinition | null): GateDraft => ({
+  checks: gate?.checks.map((c) => ({ metric: c.metric, op: c.op, value: String(c.value), method: c.method ?? '' }))
+    ?? [{ metric: 'exact_match', op: '>=', value: '', method: '' }],
+  noSignificantRegression: gate?.no_significant_regression ?? false,
+  baselineRunId: gate?.baseline_evaluation_id ?? '',
+});
+
+/** The server's rules for an evaluation's gate (EvaluationGateRequest.Validate), keyed by its field names. */
+export function validateEvaluationGate(draft: GateDraft, evaluationId: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (draft.checks.length > MAX_CHECKS) errors.checks = `at most ${MAX_CHECKS} checks, not ${draft.checks.length}.`;
+  if (draft.checks.length === 0 && !draft.noSignificantRegression) errors.checks = 'give at least one check, or no_significant_regression: true.';
+  draft.checks.forEach((c, i) => {
+    const at = `checks[${i}]`;
+    const metric = c.metric.trim();
+    if (!EVALUATION_GATE_METRICS.includes(metric)) errors[`${at}.metric`] = `must be one of ${EVALUATION_GATE_METRICS.join(', ')}.`;
+    if (c.op !== '>=' && c.op !== '<=') errors[`${at}.op`] = 'must be ">=" or "<=".';
+    const value = c.value.trim() === '' ? NaN : Number(c.value);
+    if (!Number.isFinite(value)) errors[`${at}.value`] = 'is required: a number.';
+    else if (EVALUATION_SHARES.includes(metric) && (value < 0 || value > 1)) errors[`${at}.value`] = `${metric} is a share between 0 and 1.`;
+    else if (value < 0) errors[`${at}.value`] = `${metric} is never negative.`;
+    if ((c.method ?? '').length > MAX_METHOD_LENGTH) errors[`${at}.method`] = `a method's label (1–${MAX_METHOD_LENGTH} characters), or leave it out for every method.`;
+  });
+  const baseline = draft.baselineRunId.trim();
+  if (baseline && !GUID.test(baseline)) errors.baseline_evaluation_id = 'must be an evaluation id.';
+  else if (baseline && baseline.toLowerCase() === evaluationId.toLowerCase()) errors.baseline_evaluation_id = 'must be another evaluation than the gated one.';
+  return errors;
+}
+
+export const evaluationGateBody = (draft: GateDraft) => ({
+  checks: draft.checks.map((c) => ({ metric: c.metric.trim(), op: c.op, value: Number(c.value), method: c.method?.trim() || null })),
+  no_significant_regression: draft.noSignificantRegression,
+  baseline_evaluation_id: draft.baselineRunId.trim() || null,
+});

@@ -5,13 +5,13 @@ import { ProblemView } from './States';
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3));
 
-/** A run's gate result: passed or failed with each check, "pending" until it is evaluated (polled), or "no gate". */
-export function GateResultCard({ runId }: { runId: string }) {
+/** A run's or an evaluation's gate result: passed or failed with each check, "pending" until it is evaluated (polled), or "no gate". */
+export function GateResultCard({ runId, noun = 'responses', path = `/api/runs/${runId}/gate` }: { runId: string; noun?: string; path?: string }) {
   const gate = useQuery<GateState>({
     queryKey: ['gate', runId],
     queryFn: async () => {
       try {
-        return gateStateOf(await api<GateResult>(`/api/runs/${runId}/gate`));
+        return gateStateOf(await api<GateResult>(path));
       } catch (e) {
         if (e instanceof ApiError) return gateStateOf(e);
         throw e;
@@ -26,16 +26,16 @@ export function GateResultCard({ runId }: { runId: string }) {
       {gate.error ? <ProblemView error={gate.error} /> : null}
       {gate.data?.kind === 'pending' && <p role="status" data-testid="gate-pending"><span className="badge paused">pending</span> {gate.data.detail}</p>}
       {gate.data?.kind === 'none' && <p className="muted" data-testid="gate-none">No gate: {gate.data.detail}</p>}
-      {gate.data?.kind === 'evaluated' && <GateChecks result={gate.data.result} />}
+      {gate.data?.kind === 'evaluated' && <GateChecks result={gate.data.result} noun={noun} />}
     </section>
   );
 }
 
-function GateChecks({ result }: { result: GateResult }) {
+function GateChecks({ result, noun }: { result: GateResult; noun: string }) {
   return (
     <>
       <p data-testid="gate-outcome"><span className={`badge ${result.passed ? 'completed' : 'failed'}`}>{result.passed ? 'passed' : 'failed'}</span>{' '}
-        {result.checks.filter((c) => c.passed).length} of {result.checks.length} checks passed · evaluated {new Date(result.evaluated_at).toLocaleString()} on {result.responses_scored} of {result.responses_expected} responses</p>
+        {result.checks.filter((c) => c.passed).length} of {result.checks.length} checks passed · evaluated {new Date(result.evaluated_at).toLocaleString()} on {result.responses_scored} of {result.responses_expected} {noun}</p>
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Gate checks">
         <table>
           <caption className="visually-hidden">Each check of the gate with the run's actual value</caption>
@@ -43,7 +43,7 @@ function GateChecks({ result }: { result: GateResult }) {
           <tbody>
             {result.checks.map((c, i) => (
               <tr key={i}>
-                <td>{c.metric} {c.op === 'no_significant_regression' ? '(no significant regression)' : `${c.op.replace('>=', '≥').replace('<=', '≤')} ${c.value}`}</td>
+                <td>{c.method ? <span className="evalgate-method-name">{c.method}: </span> : null}{c.metric} {c.op === 'no_significant_regression' ? '(no significant regression)' : `${c.op.replace('>=', '≥').replace('<=', '≤')} ${c.value}`}</td>
                 <td>{num(c.actual)}</td>
                 <td className={c.passed ? 'better' : 'worse'}>{c.passed ? '✓ passed' : '✗ failed'}</td>
                 <td>{c.reason}</td>

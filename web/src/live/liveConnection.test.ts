@@ -45,6 +45,8 @@ describe('toastOf', () => {
       .toEqual({ id: 1, tone: 'bad', link: '/batches/0198f0aa-1111-7222', text: 'Run 0198f0aa-1111 finished: completed with errors (8 completed, 1 failed).' });
     const gate = { run_id: 'r1', passed: false, checks: [{ passed: false }, { passed: true }] };
     expect(toastOf('gate.evaluated', gate, 2)?.text).toBe('Run r1 failed its gate (1 of 2 checks).');
+    expect(toastOf('gate.evaluated', { ...gate, run_id: 'e1', passed: true, kind: 'evaluation' }, 6))
+      .toEqual({ id: 6, tone: 'good', link: '/evaluations/e1', text: 'Evaluation e1 passed its gate.' });
     expect(toastOf('alert', { kind: 'failure_rate', status: 'open', message: 'spike' }, 3)?.text).toBe('Alert (failure rate): spike');
     expect(toastOf('alert', { kind: 'gate', status: 'acknowledged', message: 'x' }, 4)).toBeNull();
     expect(toastOf('ready', {}, 5)).toBeNull();

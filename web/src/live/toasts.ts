@@ -20,8 +20,9 @@ export function toastOf(event: string, data: unknown, id: number): Toast | null 
     case 'gate.evaluated': {
       const g = data as GateResult;
       const failed = g.checks.filter((c) => !c.passed).length;
-      return { id, tone: g.passed ? 'good' : 'bad', link: `/batches/${g.run_id}`,
-        text: g.passed ? `Run ${short(g.run_id)} passed its gate.` : `Run ${short(g.run_id)} failed its gate (${failed} of ${g.checks.length} checks).` };
+      const [noun, link] = g.kind === 'evaluation' ? ['Evaluation', `/evaluations/${g.run_id}`] : ['Run', `/batches/${g.run_id}`];
+      return { id, tone: g.passed ? 'good' : 'bad', link,
+        text: g.passed ? `${noun} ${short(g.run_id)} passed its gate.` : `${noun} ${short(g.run_id)} failed its gate (${failed} of ${g.checks.length} checks).` };
     }
     case 'alert': {
       const a = data as Alert;

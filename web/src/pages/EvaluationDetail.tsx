@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
+import { GateEditor } from '../components/GateEditor';
+import { GateResultCard } from '../components/GateResultCard';
 import type { Evaluation, EvaluationItem, EvaluationStatus } from '../api/evaluations';
 import { ProgressBar } from '../components/ProgressBar';
 import { RunControls } from '../components/RunControls';
@@ -60,6 +62,10 @@ export function EvaluationDetail() {
             onDone={async () => { settling.touch(); await refresh(); }} streamError={isPermanent(live.error) ? null : live.error} />
         </section>
         {ev.methods.length > 1 && <p><Link to={`/evaluations/${id}/compare`}>Compare the methods item by item</Link> <span className="muted">(McNemar, bootstrap CIs, answers side by side)</span></p>}
+        <div className="evalgate-panel">
+          <GateEditor evaluation={{ id, methods: ev.methods.map((m) => m.label) }} />
+          <GateResultCard runId={id} noun="answered items" path={`/api/evaluations/${id}/gate`} />
+        </div>
         <h2>Metrics by method</h2>
         {!final && <p className="muted">Figures so far; they settle when the evaluation finishes.</p>}
         {ev.summary ? <MetricCards summary={ev.summary} /> : <p className="muted">No figures yet.</p>}

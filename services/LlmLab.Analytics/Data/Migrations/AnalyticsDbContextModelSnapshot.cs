@@ -393,6 +393,94 @@ namespace LlmLab.Analytics.Data.Migrations
                     b.ToTable("scored_responses", (string)null);
                 });
 
+            modelBuilder.Entity("LlmLab.Analytics.EvaluationGates.EvaluationGateDefinition", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasColumnType("text")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<Guid?>("BaselineEvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("baseline_evaluation_id");
+
+                    b.Property<string>("Checks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("checks");
+
+                    b.Property<bool>("NoSignificantRegression")
+                        .HasColumnType("boolean")
+                        .HasColumnName("no_significant_regression");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "EvaluationId")
+                        .HasName("pk_evaluation_gate_definitions");
+
+                    b.ToTable("evaluation_gate_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("LlmLab.Analytics.EvaluationGates.FinishedEvaluation", b =>
+                {
+                    b.Property<Guid>("EvaluationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("EvaluationId")
+                        .HasName("pk_finished_evaluations");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_finished_evaluations_pending")
+                        .HasFilter("processed_at IS NULL");
+
+                    b.HasIndex("TenantId", "DatasetId", "FinishedAt")
+                        .HasDatabaseName("ix_finished_evaluations_tenant_id_dataset_id_finished_at");
+
+                    b.ToTable("finished_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("LlmLab.Analytics.Feedback.ResponseFeedback", b =>
                 {
                     b.Property<Guid>("Id")
