@@ -30,12 +30,12 @@ export function SideBySide({ runs }: { runs: BatchSummary[] }) {
       <fieldset className="compare-runs">
         <legend>Runs to compare (2 to {MAX_RUNS}; the first chosen is the baseline)</legend>
         {runs.map((r) => (
-          <label key={r.id}>
+          <label key={r.id} className="check">
             <input type="checkbox" checked={chosen.includes(r.id)} disabled={!chosen.includes(r.id) && chosen.length >= MAX_RUNS} onChange={() => choose(r.id)} />
             {chosen.includes(r.id) ? `${chosen.indexOf(r.id) + 1}. ` : ''}{runLabel(r)}
           </label>))}
       </fieldset>
-      <label className="row" style={{ flexDirection: 'row', alignItems: 'center' }}>
+      <label className="check">
         <input type="checkbox" checked={changedOnly} onChange={(e) => { setChangedOnly(e.target.checked); setPage(0); }} /> Changed only (text differs from the first run)
       </label>
       {!ready ? <p className="muted">Choose at least two runs.</p> : (
