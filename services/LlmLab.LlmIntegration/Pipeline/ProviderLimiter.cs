@@ -5,16 +5,19 @@ using StackExchange.Redis;
 namespace LlmLab.LlmIntegration.Pipeline;
 
 /// <summary>
-/// Per-provider limits shared by every replica through Redis: calls in flight (leases in a sorted set, expiring two
-/// minutes after their holder last renewed them, so a crashed replica cannot hold them forever while a call of ten
-/// minutes keeps its own) and requests/tokens per minute (fixed one-minute
+/// Per-provider limits shared by every replica through Redis: calls in flight (leases in a sorted set, expiring 15 s
+/// after their holder last renewed them — a call renews its lease every 5 s, so a call of ten minutes keeps it, while
+/// the slots of a crashed replica free within 15 s instead of stalling its restarted successor; with two minutes, a
+/// killed llm-integration held its 64 slots long enough to stall a run for that long, docs/operations.md "Chaos")
+/// and requests/tokens per minute (fixed one-minute
 /// windows). A caller over a limit waits; it is never let through. Callers first queue for a place of this replica
 /// (a local semaphore of the same size, free of cost), so only callers that could hold a slot ask Redis, instead of
 /// every waiter polling it.
 /// </summary>
 public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider time)
 {
-    private static readonly TimeSpan LeaseLifetime = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan LeaseLifetime = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _released = new();
     private readonly ConcurrentDictionary<(string Provider, int Limit), SemaphoreSlim> _local = new();
 
@@ -90,7 +93,7 @@ public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider t
         }
     }
 
-    /// <summary>A slot held until disposed; renewed every half lifetime so long calls keep it.</summary>
+    /// <summary>A slot held until disposed; renewed three times per lifetime, so a renewal late by 10 s still keeps it.</summary>
     private sealed class Lease : IAsyncDisposable
     {
         private readonly IDatabase _db;
@@ -113,7 +116,7 @@ public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider t
             {
                 while (true)
                 {
-                    await Task.Delay(LeaseLifetime / 2, time, held);
+                    await Task.Delay(LeaseRenewal, time, held);
                     var expires = time.GetUtcNow().ToUnixTimeMilliseconds() + (long)LeaseLifetime.TotalMilliseconds;
                     await _db.SortedSetAddAsync(_key, _lease, expires, SortedSetWhen.Exists);
                     await _db.KeyExpireAsync(_key, LeaseLifetime);
