@@ -38,33 +38,25 @@ public sealed class FinishedRunProcessor(IServiceScopeFactory scopes, TimeProvid
 
     private async Task ProcessPendingAsync(CancellationToken ct)
     {
-        List<Guid> pending;
-        using (var scope = scopes.CreateScope())
-        {
-            pending = await scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>().FinishedRuns.AsNoTracking()
-                .Where(r => r.ProcessedAt == null).OrderBy(r => r.ReceivedAt).Select(r => r.RunId).Take(50).ToListAsync(ct);
-        }
-        foreach (var runId in pending)
-        {
-            using var scope = scopes.CreateScope();
-            await ProcessAsync(scope.ServiceProvider, runId, ct);
-        }
-        await ProcessPendingEvaluationsAsync(ct);
+        await EachPendingAsync(db => db.FinishedRuns.Where(r => r.ProcessedAt == null).OrderBy(r => r.ReceivedAt).Select(r => r.RunId),
+            (services, runId) => ProcessAsync(services, runId, ct), ct);
+        // Finished evaluations: their items are all recorded when the event is sent, so there is nothing to wait for.
+        await EachPendingAsync(db => db.FinishedEvaluations.Where(e => e.ProcessedAt == null).OrderBy(e => e.ReceivedAt).Select(e => e.EvaluationId),
+            (services, evaluationId) => services.GetRequiredService<EvaluationGates.EvaluationGateProcessor>().ProcessAsync(evaluationId, ct), ct);
     }
 
-    /// <summary>Finished evaluations (their items are all recorded when the event is sent, so nothing to wait for).</summary>
-    private async Task ProcessPendingEvaluationsAsync(CancellationToken ct)
+    /// <summary>Reads up to 50 pending ids, then processes each in a scope of its own.</summary>
+    private async Task EachPendingAsync(Func<AnalyticsDbContext, IQueryable<Guid>> pendingIds, Func<IServiceProvider, Guid, Task> process, CancellationToken ct)
     {
         List<Guid> pending;
         using (var scope = scopes.CreateScope())
         {
-            pending = await scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>().FinishedEvaluations.AsNoTracking()
-                .Where(e => e.ProcessedAt == null).OrderBy(e => e.ReceivedAt).Select(e => e.EvaluationId).Take(50).ToListAsync(ct);
+            pending = await pendingIds(scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>()).Take(50).ToListAsync(ct);
         }
-        foreach (var evaluationId in pending)
+        foreach (var id in pending)
         {
             using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EvaluationGates.EvaluationGateProcessor>().ProcessAsync(evaluationId, ct);
+            await process(scope.ServiceProvider, id);
         }
     }
 
