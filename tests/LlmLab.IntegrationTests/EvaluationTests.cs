@@ -120,6 +120,26 @@ public class EvaluationTests(PlatformFixture platform, ITestOutputHelper output)
         Assert.False(string.IsNullOrEmpty(first.GetProperty("question").GetString()));
         Assert.Single(first.GetProperty("expected").EnumerateArray());
 
+        // The histogram and the extremes are counted by the server over every item: each method's bins add up to its
+        // answered items, and the fastest and slowest agree with the latencies of all 90 items read page by page.
+        var latency = await _api.GetAsync($"/api/evaluations/{id}/latency?bins=8&top=3");
+        var all = (await _api.GetAsync($"/api/evaluations/{id}/items?page_size=100")).GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("status").GetString() is "completed" or "stuck").ToList();
+        Assert.Equal(all.Count, latency.GetProperty("answered").GetInt64());
+        var bins = latency.GetProperty("bins").EnumerateArray().ToList();
+        Assert.InRange(bins.Count, 1, 8);
+        foreach (var method in new[] { "naive", "cot", "agent" })
+            Assert.Equal(all.Count(i => i.GetProperty("method").GetString() == method), bins.Sum(b => b.GetProperty("counts").GetProperty(method).GetInt64()));
+        var byLatency = all.Select(i => i.GetProperty("latency_ms").GetDouble()).Order().ToList();
+        Assert.Equal(byLatency.Take(3), latency.GetProperty("fastest").EnumerateArray().Select(i => i.GetProperty("latency_ms").GetDouble()));
+        Assert.Equal(byLatency.TakeLast(3).Reverse(), latency.GetProperty("slowest").EnumerateArray().Select(i => i.GetProperty("latency_ms").GetDouble()));
+        Assert.True(bins[0].GetProperty("from").GetDouble() <= byLatency[0] && byLatency[^1] <= bins[^1].GetProperty("to").GetDouble());
+        using (var badBins = await _api.Client.GetAsync($"/api/evaluations/{id}/latency?bins=0"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badBins.StatusCode);
+            Assert.Contains("bins", await badBins.Content.ReadAsStringAsync());
+        }
+
         var comparison = await _api.GetAsync($"/api/evaluations/{id}/comparison");
         var pairs = comparison.GetProperty("pairs").EnumerateArray().ToList();
         Assert.Equal(3, pairs.Count);
@@ -133,7 +153,7 @@ public class EvaluationTests(PlatformFixture platform, ITestOutputHelper output)
 
         // The other tenant sees none of it.
         using var other = platform.CreateClient(PlatformFixture.EvaluationOtherApiKey);
-        foreach (var path in new[] { $"/api/evaluations/{id}", $"/api/evaluations/{id}/items", $"/api/evaluations/{id}/comparison" })
+        foreach (var path in new[] { $"/api/evaluations/{id}", $"/api/evaluations/{id}/items", $"/api/evaluations/{id}/comparison", $"/api/evaluations/{id}/latency" })
         {
             using var response = await other.GetAsync(path);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

@@ -24,4 +24,9 @@ public sealed record EvaluationView(Guid Id, string Name, Guid DatasetId, int Da
 
 public sealed record EvaluationItemView(Guid Id, string ItemId, string Method, ItemStatus Status, string Question, IReadOnlyList<string> Expected,
     string? Answer, string? ExtractedAnswer, IReadOnlyDictionary<string, double> Scores, double LatencyMs, int PromptTokens, int CompletionTokens,
-    double CostUsd, int Steps, IReadOnlyList<TraceStep> Trace, IReadOnlyList<RetrievedPassage> RetrievedChunks, string? Error);
+    double CostUsd, int Steps, IReadOnlyList<TraceStep> Trace, IReadOnlyList<RetrievedPassage> RetrievedChunks, string? Error)
+{
+    public static EvaluationItemView Of(EvaluationItem w, string question, IReadOnlyList<string> expected) => new(w.Id, w.ItemKey, w.MethodLabel,
+        w.Status, question, expected, w.Answer, w.ExtractedAnswer, w.Scores, w.LatencyMs, w.PromptTokens, w.CompletionTokens, w.CostUsd, w.Steps,
+        w.Trace, w.Retrieved, w.Error);
+}

@@ -20,6 +20,7 @@ public static class EvaluationsApi
         api.MapGet("/{id:guid}/progress", EvaluationProgress.StreamAsync);
         api.MapGet("/{id:guid}/items", ItemsAsync);
         api.MapGet("/{id:guid}/comparison", ComparisonAsync);
+        api.MapGet("/{id:guid}/latency", EvaluationLatencyApi.LatencyAsync);
         api.MapPost("/{id:guid}/pause", EvaluationControl.PauseAsync);
         api.MapPost("/{id:guid}/resume", EvaluationControl.ResumeAsync);
         api.MapPost("/{id:guid}/cancel", CancelAsync);
@@ -79,9 +80,8 @@ public static class EvaluationsApi
                     select new { w, d.Question, d.Answers, d.Position };
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(r => r.Position).ThenBy(r => r.w.MethodLabel).Skip((page - 1) * page_size).Take(page_size).ToListAsync(ct);
-        return TypedResults.Ok(new PagedList<EvaluationItemView>(rows.Select(r => new EvaluationItemView(r.w.Id, r.w.ItemKey, r.w.MethodLabel, r.w.Status,
-            r.Question, r.Answers, r.w.Answer, r.w.ExtractedAnswer, r.w.Scores, r.w.LatencyMs, r.w.PromptTokens, r.w.CompletionTokens, r.w.CostUsd,
-            r.w.Steps, r.w.Trace, r.w.Retrieved, r.w.Error)).ToList(), total, page, page_size));
+        return TypedResults.Ok(new PagedList<EvaluationItemView>(rows.Select(r => EvaluationItemView.Of(r.w, r.Question, r.Answers)).ToList(),
+            total, page, page_size));
     }
 
     public static async Task<Results<Ok<ComparisonView>, ProblemHttpResult>> ComparisonAsync(

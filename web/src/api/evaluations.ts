@@ -41,6 +41,10 @@ export interface EvaluationItem {
   cost_usd: number; steps: number; trace: TraceStep[]; retrieved_chunks: RetrievedChunk[]; error: string | null;
 }
 
+/** GET /api/evaluations/{id}/latency: the histogram per method on shared bins [from, to) and the extremes, over every item. */
+export interface LatencyBin { from: number; to: number; counts: Record<string, number> }
+export interface EvaluationLatency { evaluation_id: string; answered: number; bins: LatencyBin[]; fastest: EvaluationItem[]; slowest: EvaluationItem[] }
+
 export interface PairComparison {
   method_a: string; method_b: string; n: number; both_correct: number; only_a: number; only_b: number; neither_correct: number;
   accuracy_a: number; accuracy_b: number; difference: number; ci_lower: number | null; ci_upper: number | null; mcnemar_p: number; holm_p: number;

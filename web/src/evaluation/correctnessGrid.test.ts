@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationItem } from '../api/evaluations';
-import { buildGrid, cellState, extremes, pairAnswers } from './correctnessGrid';
+import { buildGrid, cellState, pairAnswers } from './correctnessGrid';
 
 const item = (item_id: string, method: string, status: string, exact: number, latency = 100): EvaluationItem => ({
   id: `${item_id}-${method}`, item_id, method, status, question: `Q ${item_id}`, expected: ['x'], answer: 'a', extracted_answer: 'a',
@@ -29,16 +29,6 @@ describe('buildGrid', () => {
     expect(grid[0].correct).toBe(1);
     expect(grid[1].cells.map((c) => c?.method)).toEqual(['naive', undefined, undefined]);
     expect(grid[1].correct).toBe(1);
-  });
-});
-
-describe('extremes', () => {
-  it('lists the fastest and slowest answered items, slowest first', () => {
-    const items = [10, 50, 20, 90, 30, 70, 60, 40].map((ms, i) => item(String(i), 'naive', 'completed', 0, ms));
-    items.push(item('f', 'naive', 'failed', 0, 1), item('s', 'agent', 'stuck', 0, 5));
-    const { fastest, slowest } = extremes(items, 3);
-    expect(fastest.map((i) => i.latency_ms)).toEqual([5, 10, 20]);
-    expect(slowest.map((i) => i.latency_ms)).toEqual([90, 70, 60]);
   });
 });
 

@@ -36,12 +36,6 @@ export function buildGrid(items: EvaluationItem[], methods: string[]): GridRow[]
   return [...rows.values()];
 }
 
-/** The `n` fastest and slowest answered work items by latency (ties by item id, then method). */
-export function extremes(items: EvaluationItem[], n = 5): { fastest: EvaluationItem[]; slowest: EvaluationItem[] } {
-  const answered = items.filter(isAnswered).sort((a, b) => a.latency_ms - b.latency_ms || a.item_id.localeCompare(b.item_id) || a.method.localeCompare(b.method));
-  return { fastest: answered.slice(0, n), slowest: answered.slice(-n).reverse() };
-}
-
 export interface PairedAnswer { itemId: string; question: string; expected: string[]; a: EvaluationItem; b: EvaluationItem; agree: boolean }
 
 /** The items both methods answered, side by side; `agree` when both are right or both wrong (the McNemar table's diagonal). */

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { Dataset, DatasetItem } from '../api/datasets';
-import type { Comparison, Evaluation, EvaluationItem } from '../api/evaluations';
+import type { Comparison, Evaluation, EvaluationItem, EvaluationLatency } from '../api/evaluations';
 import type { Paged } from '../api/types';
 
 export const useDatasets = () => useQuery({ queryKey: ['datasets'], queryFn: () => api<Paged<Dataset>>('/api/datasets?page_size=200') });
@@ -33,6 +33,12 @@ export async function allItems(id: string): Promise<{ items: EvaluationItem[]; t
 }
 
 export const evaluationItemsKey = (id: string) => ['evaluation-items', id];
+export const evaluationLatencyKey = (id: string) => ['evaluation-latency', id];
+
+/** The latency histogram and the fastest and slowest items, counted by the server over every item. */
+export const useEvaluationLatency = (id: string, enabled: boolean, refetchInterval: () => number | false) =>
+  useQuery({ queryKey: evaluationLatencyKey(id), enabled, refetchInterval, placeholderData: keepPreviousData,
+    queryFn: () => api<EvaluationLatency>(`/api/evaluations/${id}/latency`) });
 
 /** Every work item; `refetchInterval` while answers still arrive (they are the heaviest read of the page). */
 export const useEvaluationItems = (id: string, enabled: boolean, refetchInterval: () => number | false) =>

@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 import { GateEditor } from '../components/GateEditor';
 import { GateResultCard } from '../components/GateResultCard';
-import type { Evaluation, EvaluationItem, EvaluationStatus } from '../api/evaluations';
+import type { Evaluation, EvaluationItem, EvaluationLatency, EvaluationStatus } from '../api/evaluations';
 import { ProgressBar } from '../components/ProgressBar';
 import { RunControls } from '../components/RunControls';
 import { VersionFromFeedback } from '../annotate/VersionFromFeedback';
@@ -14,8 +14,7 @@ import { CorrectnessGrid, ItemList } from '../components/evaluation/CorrectnessG
 import { ItemDrawer } from '../components/evaluation/ItemDrawer';
 import { LatencyHistogram } from '../components/evaluation/LatencyHistogram';
 import { MetricCards } from '../components/evaluation/MetricCards';
-import { extremes } from '../evaluation/correctnessGrid';
-import { evaluationItemsKey, evaluationKey, fetchEvaluation, MAX_ITEMS, useDatasets, useEvaluationItems } from '../hooks/evaluationQueries';
+import { evaluationItemsKey, evaluationKey, evaluationLatencyKey, fetchEvaluation, MAX_ITEMS, useDatasets, useEvaluationItems, useEvaluationLatency } from '../hooks/evaluationQueries';
 import { isFinal, isPermanent, useProgressStream } from '../hooks/useRunProgress';
 import { useSettling } from '../hooks/useSettling';
 
@@ -24,7 +23,7 @@ export function EvaluationDetail() {
   const { id = '' } = useParams();
   const client = useQueryClient();
   const live = useProgressStream<EvaluationStatus>(`/api/evaluations/${id}/progress`, (s) => s.completed_items + s.failed_items);
-  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: evaluationKey(id) }), client.invalidateQueries({ queryKey: evaluationItemsKey(id) })]);
+  const refresh = () => Promise.all([evaluationKey(id), evaluationItemsKey(id), evaluationLatencyKey(id)].map((queryKey) => client.invalidateQueries({ queryKey })));
   const settling = useSettling(live.status?.status, () => void refresh());
   const evaluation = useQuery({
     queryKey: evaluationKey(id),
@@ -38,7 +37,9 @@ export function EvaluationDetail() {
   const final = isFinal(status?.status);
   const running = status?.status === 'running';
   // Items are read every 10 s while running, every 3 s in the settle window after a final state, then not again.
-  const items = useEvaluationItems(id, e !== undefined, () => (running ? 10000 : final && settling.refetchInterval() ? 3000 : false));
+  const itemsInterval = () => (running ? 10000 : final && settling.refetchInterval() ? 3000 : false);
+  const items = useEvaluationItems(id, e !== undefined, itemsInterval);
+  const latency = useEvaluationLatency(id, e !== undefined, itemsInterval);
   const [open, setOpen] = useState<EvaluationItem | null>(null);
 
   if (evaluation.error instanceof ApiError && evaluation.error.status === 404) {
@@ -69,30 +70,39 @@ export function EvaluationDetail() {
         <h2>Metrics by method</h2>
         {!final && <p className="muted">Figures so far; they settle when the evaluation finishes.</p>}
         {ev.summary ? <MetricCards summary={ev.summary} /> : <p className="muted">No figures yet.</p>}
+        <QueryView query={latency}>{(l) => <Latency latency={l} methods={ev.methods.map((m) => m.label)} onOpen={setOpen} />}</QueryView>
         <QueryView query={items}>{({ items: list, total }) => <Results items={list} total={total} methods={ev.methods.map((m) => m.label)} onOpen={setOpen} />}</QueryView>
         {open && <ItemDrawer item={open} onClose={() => setOpen(null)} />}
       </>)}</QueryView>
   );
 }
 
-function Results({ items, total, methods, onOpen }: { items: EvaluationItem[]; total: number; methods: string[]; onOpen: (item: EvaluationItem) => void }) {
-  const { fastest, slowest } = useMemo(() => extremes(items), [items]);
+/** The histogram and the extremes come from the server over every answered item, whatever the evaluation's size. */
+function Latency({ latency, methods, onOpen }: { latency: EvaluationLatency; methods: string[]; onOpen: (item: EvaluationItem) => void }) {
   return (
     <>
-      {total > items.length && <p className="notice" role="status">Showing the first {items.length} of {total} work items (the page reads at most {MAX_ITEMS}).</p>}
       <section className="card" aria-labelledby="latency-heading">
         <h2 id="latency-heading">Latency per item</h2>
-        <LatencyHistogram items={items} methods={methods} />
+        <p className="muted">Over all {latency.answered} answered items.</p>
+        <LatencyHistogram bins={latency.bins} methods={methods} />
       </section>
+      <h2>Fastest and slowest items</h2>
+      <div className="grid">
+        <ItemList title="Top 5 fastest" items={latency.fastest} onOpen={onOpen} />
+        <ItemList title="Top 5 slowest" items={latency.slowest} onOpen={onOpen} />
+      </div>
+    </>
+  );
+}
+
+function Results({ items, total, methods, onOpen }: { items: EvaluationItem[]; total: number; methods: string[]; onOpen: (item: EvaluationItem) => void }) {
+  return (
+    <>
+      {total > items.length && <p className="notice" role="status">The grid shows the first {items.length} of {total} work items (it reads at most {MAX_ITEMS}); the figures above cover all of them.</p>}
       <section className="card" aria-labelledby="grid-heading">
         <h2 id="grid-heading">Correctness grid</h2>
         <CorrectnessGrid items={items} methods={methods} onOpen={onOpen} />
       </section>
-      <h2>Fastest and slowest items</h2>
-      <div className="grid">
-        <ItemList title="Top 5 fastest" items={fastest} onOpen={onOpen} />
-        <ItemList title="Top 5 slowest" items={slowest} onOpen={onOpen} />
-      </div>
     </>
   );
 }

@@ -1,13 +1,10 @@
-import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { isAnswered, type EvaluationItem } from '../../api/evaluations';
-import { groupedBins } from '../../evaluation/histogram';
+import type { LatencyBin } from '../../api/evaluations';
 
 const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000']; // Okabe–Ito
 
-/** Latency of every answered item, bars per method on shared bins; the counts are also in a table. */
-export function LatencyHistogram({ items, methods }: { items: EvaluationItem[]; methods: string[] }) {
-  const rows = useMemo(() => groupedBins(items.filter(isAnswered), (i) => i.latency_ms, (i) => i.method, methods), [items, methods]);
+/** Latency of every answered item (bins counted by the server), bars per method on shared bins; the counts are also in a table. */
+export function LatencyHistogram({ bins: rows, methods }: { bins: LatencyBin[]; methods: string[] }) {
   if (rows.length === 0) return <p className="muted">No answered items yet.</p>;
   const data = rows.map((r) => ({ bin: `${r.from}–${r.to}`, ...r.counts }));
   return (
@@ -22,7 +19,7 @@ export function LatencyHistogram({ items, methods }: { items: EvaluationItem[]; 
         <summary>Histogram figures</summary>
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Latency histogram figures"><table>
           <thead><tr><th scope="col">Latency (ms)</th>{methods.map((m) => <th key={m} scope="col">{m}</th>)}</tr></thead>
-          <tbody>{rows.map((r) => <tr key={r.from}><th scope="row">{r.from}–{r.to}</th>{methods.map((m) => <td key={m}>{r.counts[m]}</td>)}</tr>)}</tbody>
+          <tbody>{rows.map((r) => <tr key={r.from}><th scope="row">{r.from}–{r.to}</th>{methods.map((m) => <td key={m}>{r.counts[m] ?? 0}</td>)}</tr>)}</tbody>
         </table></div>
       </details>
     </>
