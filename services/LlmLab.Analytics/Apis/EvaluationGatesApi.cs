@@ -98,9 +98,10 @@ public static class EvaluationGatesApi
     /// </summary>
     public static async Task<Results<Ok<GateResultView>, ProblemHttpResult>?> ResultAsync(AnalyticsDbContext db, string tenant, Guid id, CancellationToken ct)
     {
+        // The finished row first, as for runs (GatesApi.GetResultAsync): its result commits with its processed mark.
+        var finished = await db.FinishedEvaluations.AsNoTracking().SingleOrDefaultAsync(e => e.EvaluationId == id && e.TenantId == tenant, ct);
         var result = await db.GateResults.AsNoTracking().SingleOrDefaultAsync(r => r.RunId == id && r.TenantId == tenant, ct);
         if (result is not null) return TypedResults.Ok(GateResultView.Of(result));
-        var finished = await db.FinishedEvaluations.AsNoTracking().SingleOrDefaultAsync(e => e.EvaluationId == id && e.TenantId == tenant, ct);
         if (finished is { ProcessedAt: null })
             return Problems.Conflict($"Evaluation {id} has finished; its gate is being evaluated. Try again shortly.");
         if (finished is not null)

@@ -81,9 +81,12 @@ public static class GatesApi
         CancellationToken ct)
     {
         var tenant = http.TenantId()!;
+        // The finished row first: the result is written in the transaction that marks the run processed, so a row read as
+        // processed guarantees the result read after it is visible (read the other way round, a commit between the two
+        // reads answered "no gate" for a run whose gate had just passed).
+        var finished = await db.FinishedRuns.AsNoTracking().SingleOrDefaultAsync(r => r.RunId == id && r.TenantId == tenant, ct);
         var result = await db.GateResults.AsNoTracking().SingleOrDefaultAsync(r => r.RunId == id && r.TenantId == tenant, ct);
         if (result is not null) return TypedResults.Ok(GateResultView.Of(result));
-        var finished = await db.FinishedRuns.AsNoTracking().SingleOrDefaultAsync(r => r.RunId == id && r.TenantId == tenant, ct);
         if (finished is { ProcessedAt: null })
             return Problems.Conflict($"Run {id} has finished; its gate is evaluated once its scored responses have arrived. Try again shortly.");
         if (finished is not null)
