@@ -4,7 +4,10 @@ using LlmLab.IntegrationTests.Platform;
 
 namespace LlmLab.IntegrationTests;
 
-/// <summary>Stopping the whole platform in the middle of a run and starting it again: the run carries on where it stopped.</summary>
+/// <summary>
+/// Stopping the whole platform (SIGTERM, as Ctrl+C or a service manager) in the middle of a run: every service and server
+/// exits and nothing is left running; started again, the run carries on where it stopped.
+/// </summary>
 public class PlatformRestartTests
 {
     private const string ApiKey = "restart-test-key";
@@ -28,7 +31,11 @@ public class PlatformRestartTests
         await using (first)
         {
             await first.WaitUntilRunningAsync(TimeSpan.FromMinutes(5));
+            var running = first.ReadState()!;
+            var pids = running.Resources.Select(r => r.Pid).OfType<int>().ToList();
+            Assert.Equal(running.Resources.Count, pids.Count);
             var api = new PlatformApi(Client(first));
+            Assert.Equal("healthy", (await api.GetAsync("/api/health")).GetProperty("status").GetString());
             var created = await PlatformApi.ReadAsync(await api.Client.PostAsJsonAsync("/api/experiments/batch", new
             {
                 name = "restart", prompt = "Explain rain.", provider = "simulated", model = "simulated-200ms", response_count = 10,
@@ -43,6 +50,11 @@ public class PlatformRestartTests
             }
             while (completedBeforeStop < 16);
             Assert.Equal(0, await first.StopAsync(TimeSpan.FromMinutes(2)));
+            Assert.All(pids, pid => Assert.False(ProcessProbe.IsAlive(pid), $"process {pid} is still running"));
+            Assert.Empty(ProcessProbe.ProcessesUsing(first.DataDirectory));
+            var stopped = first.ReadState()!;
+            Assert.Equal("stopped", stopped.State);
+            Assert.All(stopped.Resources, r => Assert.Null(r.Pid));
         }
 
         await using var second = AppHostProcess.StartAgain(first, Arguments);
