@@ -18,7 +18,11 @@ public sealed class PostgresIndexSource(KnowledgeDbContext db) : IIndexSource
     public async Task<IReadOnlyList<IndexedChunk>> CurrentChunksAsync(string tenant, IReadOnlyCollection<Guid>? documents, CancellationToken ct)
     {
         var chunks = db.Chunks.Where(c => c.TenantId == tenant && db.Documents.Any(d => d.Id == c.DocumentId && d.IsCurrent));
-        if (documents is not null) chunks = chunks.Where(c => documents.Contains(c.DocumentId));
+        if (documents is not null)
+        {
+            var ids = documents.ToArray();
+            chunks = chunks.Where(c => ids.Contains(c.DocumentId));
+        }
         return await chunks.AsNoTracking().Select(c => new IndexedChunk(c.Id, c.DocumentId, c.Collection, c.Text)).ToListAsync(ct);
     }
 }

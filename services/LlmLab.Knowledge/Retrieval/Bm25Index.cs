@@ -184,7 +184,7 @@ public sealed class Bm25Index(IOptions<KnowledgeOptions> options, IConfiguration
             var writer = new IndexWriter(directory, config);
             writer.Commit();
             // The writer starts with the user data of the last commit.
-            var generation = writer.CommitData.TryGetValue(GenerationKey, out var text)
+            var generation = writer.CommitData is { } data && data.TryGetValue(GenerationKey, out var text)
                 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : UnknownGeneration;
             return new TenantIndex(directory, writer, new SearcherManager(writer, true, new Bm25SearcherFactory()), generation);
         }

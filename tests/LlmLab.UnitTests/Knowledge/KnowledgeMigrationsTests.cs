@@ -10,6 +10,6 @@ public class KnowledgeMigrationsTests
     {
         using var db = new KnowledgeDbContext(new DbContextOptionsBuilder<KnowledgeDbContext>().UseNpgsql("Host=localhost").UseSnakeCaseNamingConvention().Options);
         Assert.False(db.Database.HasPendingModelChanges(), "the model differs from KnowledgeDbContextModelSnapshot: a migration is missing");
-        Assert.Contains("20261129100000_IndexGenerations", db.Database.GetMigrations());
+        Assert.Contains("20261129103226_IndexGenerations", db.Database.GetMigrations());
     }
 }
