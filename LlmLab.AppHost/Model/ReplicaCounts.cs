@@ -9,13 +9,11 @@ public sealed class ReplicaCounts
     public const int Maximum = 8;
 
     /// <summary>
-    /// Services that keep state on local disk or are the platform's one entry, so a second process would be wrong:
-    /// knowledge caches each tenant's BM25 index per process and checks it against PostgreSQL once, so an upload served
-    /// by one replica would not be found by the other's searches; the gateway is the one address at AppHost:GatewayUrl.
+    /// Services of which a second process would be wrong: the gateway is the one address at AppHost:GatewayUrl.
+    /// (Knowledge may run several: each replica's BM25 index follows the tenant's index generation in PostgreSQL.)
     /// </summary>
     private static readonly Dictionary<string, string> SingleReplicaOnly = new(StringComparer.Ordinal)
     {
-        ["knowledge"] = "it keeps each tenant's BM25 index on its own disk and checks it against PostgreSQL once per process",
         [PlatformModel.Gateway] = "it is the one entry at AppHost:GatewayUrl; run more gateways behind a load balancer (deploy/k8s does)",
     };
 

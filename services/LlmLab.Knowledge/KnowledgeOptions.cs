@@ -24,6 +24,18 @@ public sealed class KnowledgeOptions
     /// <summary>Where the Lucene indexes live; empty: Storage:DataDirectory/lucene, else a folder beside the binary.</summary>
     public string IndexDirectory { get; set; } = "";
 
+    /// <summary>
+    /// How long the log of document changes is kept for replicas to catch up from (a replica whose index is older, e.g.
+    /// one stopped for longer, rebuilds that tenant's index from the chunks instead).
+    /// </summary>
+    [Range(1, 24 * 366)] public int IndexChangeRetentionHours { get; set; } = 7 * 24;
+
+    /// <summary>
+    /// Every this many seconds a replica brings the BM25 indexes it has open up to date in the background (searches
+    /// check their tenant anyway; this drops an erased tenant's index and keeps the first search after a write fast).
+    /// </summary>
+    [Range(1, 3_600)] public int IndexFollowSeconds { get; set; } = 30;
+
     /// <summary>Dimensions of the built-in <c>local</c> embedding.</summary>
     [Range(16, 4096)] public int LocalDimensions { get; set; } = 256;
 

@@ -12,7 +12,12 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
     public DbSet<VectorList> VectorLists => Set<VectorList>();
     public DbSet<VectorIndexState> VectorIndexStates => Set<VectorIndexState>();
     public DbSet<TrainedEmbedding> TrainedEmbeddings => Set<TrainedEmbedding>();
+    public DbSet<IndexGeneration> IndexGenerations => Set<IndexGeneration>();
+    public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasSequence<long>(IndexGenerationConfiguration.Sequence);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KnowledgeDbContext).Assembly);
+    }
 }

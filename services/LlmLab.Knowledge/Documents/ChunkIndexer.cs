@@ -27,6 +27,4 @@ public sealed class ChunkIndexer(TenantEmbedder embedders, VectorIndex vectors)
         {
             ChunkId = c.Id, Model = provided.Model, TenantId = tenant, Collection = c.Collection, Vector = VectorCodec.ToBytes(provided.Vectors[i]),
         }));
-
-    public static IndexedChunk ForBm25(KnowledgeChunk chunk) => new(chunk.Id, chunk.DocumentId, chunk.Collection, chunk.Text);
 }

@@ -1,4 +1,5 @@
 using LlmLab.Knowledge.Data;
+using LlmLab.Knowledge.IndexSync;
 using LlmLab.Knowledge.Retrieval;
 using LlmLab.ServiceKit;
 using Microsoft.EntityFrameworkCore;
@@ -7,21 +8,22 @@ namespace LlmLab.Knowledge.Documents;
 
 /// <summary>
 /// Deletes one version of a document with its chunks and vectors; when it was the current version, the newest
-/// remaining version of the title becomes current and is indexed again. Then the BM25 index follows.
+/// remaining version of the title becomes current and is indexed again; the tenant's index generation is bumped in the
+/// same transaction. Then this replica's BM25 index follows (the others catch up from the generation).
 /// </summary>
-public sealed class DocumentDeleter(KnowledgeDbContext db, ChunkIndexer indexer, Bm25Index bm25, IndexConsistency consistency, VectorIndexTrainer trainer)
+public sealed class DocumentDeleter(KnowledgeDbContext db, ChunkIndexer indexer, IndexGenerations generations, IndexConsistency consistency,
+    IIndexSource indexSource, VectorIndexTrainer trainer)
 {
     /// <summary>False when the tenant has no document with this id.</summary>
     public async Task<bool> DeleteAsync(string tenant, Guid id, CancellationToken ct)
     {
-        await consistency.EnsureAsync(db, tenant, ct);
-        var outcome = await db.InTransactionAsync(async token =>
+        var deleted = await db.InTransactionAsync(async token =>
         {
             await TenantLock.AcquireAsync(db, tenant, token);
             var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == id && d.TenantId == tenant, token);
-            if (document is null) return null;
+            if (document is null) return false;
             db.Documents.Remove(document);
-            List<IndexedChunk> promoted = [];
+            List<Guid> changed = [id];
             if (document.IsCurrent)
             {
                 var next = await db.Documents.Include(d => d.Chunks)
@@ -31,23 +33,16 @@ public sealed class DocumentDeleter(KnowledgeDbContext db, ChunkIndexer indexer,
                 {
                     next.IsCurrent = true;
                     await indexer.AddVectorsAsync(db, tenant, next.Chunks, token);
-                    promoted = next.Chunks.Select(ChunkIndexer.ForBm25).ToList();
+                    changed.Add(next.Id);
                 }
             }
+            await generations.BumpAsync(db, tenant, changed, token);
             await db.SaveChangesAsync(token);
-            return promoted;
+            return true;
         }, ct);
-        if (outcome is null) return false;
+        if (!deleted) return false;
         trainer.Nudge(tenant);
-        try
-        {
-            bm25.Replace(tenant, [id], outcome);
-        }
-        catch
-        {
-            consistency.Invalidate(tenant);
-            throw;
-        }
+        await consistency.FollowWriteAsync(indexSource, tenant, ct);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using LlmLab.Knowledge.Data;
 using LlmLab.Knowledge.Domain;
+using LlmLab.Knowledge.IndexSync;
 using LlmLab.Knowledge.Ingestion;
 using LlmLab.Knowledge.Retrieval;
 using LlmLab.ServiceKit;
@@ -11,12 +12,14 @@ namespace LlmLab.Knowledge.Documents;
 
 /// <summary>
 /// Upload → type from content → text with pages → chunks → one PostgreSQL transaction (document as version n+1 of its
-/// title, chunks, vectors; the previous version stops being current) → the BM25 index. Anything wrong with the file
+/// title, chunks, vectors; the previous version stops being current; the tenant's index generation bumped) → this
+/// replica's BM25 index (the others catch up from the generation). Anything wrong with the file
 /// is a <see cref="DocumentRejectedException"/> before a row is written; so is a provider embedding model that cannot
 /// embed the chunks (<see cref="EmbeddingModelException"/>): the provider is called before the transaction.
 /// </summary>
-public sealed class DocumentIngestor(KnowledgeDbContext db, ChunkIndexer indexer, Bm25Index bm25, IndexConsistency consistency,
-    VectorIndexTrainer trainer, ProviderEmbeddings providerEmbeddings, IOptions<KnowledgeOptions> options, TimeProvider time)
+public sealed class DocumentIngestor(KnowledgeDbContext db, ChunkIndexer indexer, IndexGenerations generations, IndexConsistency consistency,
+    IIndexSource indexSource, VectorIndexTrainer trainer, ProviderEmbeddings providerEmbeddings, IOptions<KnowledgeOptions> options,
+    TimeProvider time)
 {
     public async Task<KnowledgeDocument> IngestAsync(string tenant, Upload upload, CancellationToken ct)
     {
@@ -31,8 +34,7 @@ public sealed class DocumentIngestor(KnowledgeDbContext db, ChunkIndexer indexer
             ? await providerEmbeddings.EmbedAsync(tenant, model, pieces.Select(p => p.Text).ToList(), null, ct)
             : null;
 
-        await consistency.EnsureAsync(db, tenant, ct);
-        var (document, previous) = await db.InTransactionAsync(async token =>
+        var document = await db.InTransactionAsync(async token =>
         {
             await TenantLock.AcquireAsync(db, tenant, token);
             var prior = await db.Documents.Where(d => d.TenantId == tenant && d.Collection == upload.Collection && d.Title == upload.Title)
@@ -49,19 +51,12 @@ public sealed class DocumentIngestor(KnowledgeDbContext db, ChunkIndexer indexer
             db.Documents.Add(created);
             await indexer.AddVectorsAsync(db, tenant, created.Chunks, token);
             if (provided is not null) ChunkIndexer.AddEmbeddings(db, tenant, created.Chunks, provided);
+            await generations.BumpAsync(db, tenant, current is null ? [created.Id] : [created.Id, current.Id], token);
             await db.SaveChangesAsync(token);
-            return (created, current?.Id);
+            return created;
         }, ct);
 
-        try
-        {
-            bm25.Replace(tenant, previous is { } id ? [id] : [], document.Chunks.Select(ChunkIndexer.ForBm25));
-        }
-        catch
-        {
-            consistency.Invalidate(tenant);
-            throw;
-        }
+        await consistency.FollowWriteAsync(indexSource, tenant, ct);
         trainer.Nudge(tenant);
         return document;
     }

@@ -1,6 +1,7 @@
 using LlmLab.Contracts.Llm;
 using LlmLab.Knowledge.Data;
 using LlmLab.Knowledge.Documents;
+using LlmLab.Knowledge.IndexSync;
 using LlmLab.Knowledge.Retrieval;
 using LlmLab.Knowledge.TenantData;
 using LlmLab.Messaging;
@@ -30,9 +31,11 @@ public static class KnowledgeServices
         builder.Services.AddSingleton<TenantEmbedder>();
         builder.Services.AddSingleton<EmbeddingRefitter>();
         builder.Services.AddSingleton<IndexConsistency>();
+        builder.Services.AddSingleton<IndexGenerations>();
+        builder.Services.AddScoped<IIndexSource, PostgresIndexSource>();
         builder.Services.AddSingleton<VectorIndexTrainer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<VectorIndexTrainer>());
-        builder.Services.AddHostedService<IndexWarmup>();
+        builder.Services.AddHostedService<IndexFollower>();
         builder.Services.AddScoped<ChunkIndexer>();
         builder.Services.AddScoped<DocumentIngestor>();
         builder.Services.AddScoped<DocumentDeleter>();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
@@ -12,8 +13,8 @@ namespace LlmLab.Knowledge.Retrieval;
 
 /// <summary>
 /// BM25 through Lucene.Net: one on-disk index per tenant (a folder named by the tenant's hash), each chunk a Lucene
-/// document keyed by its id, with its collection as a filter field. The index is a cache of PostgreSQL:
-/// <see cref="IndexConsistency"/> rebuilds it when it is missing or disagrees.
+/// document keyed by its id, with its collection as a filter field. The index is a cache of PostgreSQL: each commit
+/// records the tenant's index generation it holds (<see cref="IndexSync.IndexConsistency"/> brings it up to date).
 /// </summary>
 public sealed class Bm25Index(IOptions<KnowledgeOptions> options, IConfiguration configuration) : IDisposable
 {
@@ -21,28 +22,40 @@ public sealed class Bm25Index(IOptions<KnowledgeOptions> options, IConfiguration
     private const string DocumentField = "document_id";
     private const string CollectionField = "collection";
     private const string TextField = "text";
+    private const string GenerationKey = "llmlab.generation";
+    private const string TenantKey = "llmlab.tenant";
+
+    /// <summary>The generation of an index that records none (written before generations, or never committed to).</summary>
+    public const long UnknownGeneration = -1;
 
     private readonly ConcurrentDictionary<string, Lazy<TenantIndex>> _tenants = new(StringComparer.Ordinal);
 
     public string Root { get; } = ResolveRoot(options.Value, configuration);
 
-    /// <summary>Removes every chunk of <paramref name="removedDocuments"/> and adds (or replaces) <paramref name="added"/>, in one commit.</summary>
-    public void Replace(string tenant, IEnumerable<Guid> removedDocuments, IEnumerable<IndexedChunk> added)
-    {
-        var index = For(tenant);
-        foreach (var document in removedDocuments) index.Writer.DeleteDocuments(new Term(DocumentField, document.ToString("N")));
-        foreach (var chunk in added) index.Writer.UpdateDocument(new Term(IdField, chunk.ChunkId.ToString("N")), ToLucene(chunk));
-        index.Commit();
-    }
+    /// <summary>
+    /// The tenant's index generation this index holds: 0 when the tenant has no index here (nothing written, or erased),
+    /// <see cref="UnknownGeneration"/> when its last commit does not say.
+    /// </summary>
+    public long GenerationOf(string tenant) => Exists(tenant) ? For(tenant).Generation : 0;
 
-    /// <summary>Replaces the whole index of a tenant with <paramref name="chunks"/>.</summary>
-    public void Rebuild(string tenant, IEnumerable<IndexedChunk> chunks)
-    {
-        var index = For(tenant);
-        index.Writer.DeleteAll();
-        foreach (var chunk in chunks) index.Writer.AddDocument(ToLucene(chunk));
-        index.Commit();
-    }
+    /// <summary>
+    /// Removes every chunk of <paramref name="documents"/>, then adds <paramref name="chunks"/> (their searchable chunks
+    /// now), in one commit that records <paramref name="generation"/>.
+    /// </summary>
+    public void Replace(string tenant, IReadOnlyCollection<Guid> documents, IEnumerable<IndexedChunk> chunks, long generation) =>
+        Write(tenant, generation, writer =>
+        {
+            foreach (var document in documents) writer.DeleteDocuments(new Term(DocumentField, document.ToString("N")));
+            foreach (var chunk in chunks) writer.UpdateDocument(new Term(IdField, chunk.ChunkId.ToString("N")), ToLucene(chunk));
+        });
+
+    /// <summary>Replaces the whole index of a tenant with <paramref name="chunks"/>, recording <paramref name="generation"/>.</summary>
+    public void Rebuild(string tenant, IEnumerable<IndexedChunk> chunks, long generation) =>
+        Write(tenant, generation, writer =>
+        {
+            writer.DeleteAll();
+            foreach (var chunk in chunks) writer.AddDocument(ToLucene(chunk));
+        });
 
     /// <summary>Deletes the tenant's index: closes it where it is open and removes its folder.</summary>
     public void Erase(string tenant)
@@ -52,24 +65,46 @@ public sealed class Bm25Index(IOptions<KnowledgeOptions> options, IConfiguration
         if (System.IO.Directory.Exists(path)) System.IO.Directory.Delete(path, recursive: true);
     }
 
+    /// <summary>The tenants whose indexes this process has open.</summary>
+    public IReadOnlyList<string> OpenTenants() => _tenants.Where(t => t.Value.IsValueCreated).Select(t => t.Key).ToList();
+
+    /// <summary>The tenants whose indexes are on disk, as their last commits name them (older indexes name none).</summary>
+    public IReadOnlyList<string> TenantsOnDisk()
+    {
+        if (!System.IO.Directory.Exists(Root)) return [];
+        var tenants = new List<string>();
+        foreach (var path in System.IO.Directory.EnumerateDirectories(Root))
+        {
+            using var directory = FSDirectory.Open(path);
+            if (!DirectoryReader.IndexExists(directory)) continue;
+            var commits = DirectoryReader.ListCommits(directory);
+            if (commits[commits.Count - 1].UserData.TryGetValue(TenantKey, out var tenant)) tenants.Add(tenant);
+        }
+        return tenants;
+    }
+
     /// <summary>Whether the tenant has an index: reading never creates one (an erased tenant's folder stays gone).</summary>
     private bool Exists(string tenant) => _tenants.ContainsKey(tenant) || System.IO.Directory.Exists(FolderOf(tenant));
 
     /// <summary>Where the tenant's index lives on disk.</summary>
     public string FolderOf(string tenant) => Path.Combine(Root, TenantFolder.Of(tenant));
 
-    public int Count(string tenant)
+    /// <summary>
+    /// A change and its commit, or none of it: on failure the writer is rolled back and closed, so the folder keeps its
+    /// last commit (and generation) and the next catch-up starts from there.
+    /// </summary>
+    private void Write(string tenant, long generation, Action<IndexWriter> change)
     {
-        if (!Exists(tenant)) return 0;
         var index = For(tenant);
-        var searcher = index.Searchers.Acquire();
         try
         {
-            return searcher.IndexReader.NumDocs;
+            change(index.Writer);
+            index.Commit(tenant, generation);
         }
-        finally
+        catch
         {
-            index.Searchers.Release(searcher);
+            if (_tenants.TryRemove(tenant, out var failed) && failed.IsValueCreated) failed.Value.Abandon();
+            throw;
         }
     }
 
@@ -131,10 +166,11 @@ public sealed class Bm25Index(IOptions<KnowledgeOptions> options, IConfiguration
         foreach (var index in _tenants.Values.Where(l => l.IsValueCreated)) index.Value.Dispose();
     }
 
-    private sealed class TenantIndex(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers) : IDisposable
+    private sealed class TenantIndex(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers, long generation) : IDisposable
     {
         public IndexWriter Writer => writer;
         public SearcherManager Searchers => searchers;
+        public long Generation { get; private set; } = generation;
 
         public static TenantIndex Open(string path)
         {
@@ -147,13 +183,30 @@ public sealed class Bm25Index(IOptions<KnowledgeOptions> options, IConfiguration
             };
             var writer = new IndexWriter(directory, config);
             writer.Commit();
-            return new TenantIndex(directory, writer, new SearcherManager(writer, true, new Bm25SearcherFactory()));
+            // The writer starts with the user data of the last commit.
+            var generation = writer.CommitData is { } data && data.TryGetValue(GenerationKey, out var text)
+                && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : UnknownGeneration;
+            return new TenantIndex(directory, writer, new SearcherManager(writer, true, new Bm25SearcherFactory()), generation);
         }
 
-        public void Commit()
+        public void Commit(string tenant, long generation)
         {
+            writer.SetCommitData(new Dictionary<string, string>
+            {
+                [GenerationKey] = generation.ToString(CultureInfo.InvariantCulture),
+                [TenantKey] = tenant,
+            });
             writer.Commit();
             searchers.MaybeRefreshBlocking();
+            Generation = generation;
+        }
+
+        /// <summary>Drops what was not committed and closes.</summary>
+        public void Abandon()
+        {
+            searchers.Dispose();
+            writer.Rollback();
+            directory.Dispose();
         }
 
         public void Dispose()

@@ -1,4 +1,5 @@
 using LlmLab.Knowledge.Data;
+using LlmLab.Knowledge.IndexSync;
 using Microsoft.EntityFrameworkCore;
 
 namespace LlmLab.Knowledge.Retrieval;
@@ -10,7 +11,7 @@ namespace LlmLab.Knowledge.Retrieval;
 /// names (its vectors made at upload).
 /// </summary>
 public sealed class Retriever(KnowledgeDbContext db, Bm25Index bm25, VectorIndex vectors, TenantEmbedder embedders,
-    IndexConsistency consistency, ProviderEmbeddings providerEmbeddings)
+    IndexConsistency consistency, IIndexSource indexSource, ProviderEmbeddings providerEmbeddings)
 {
     /// <summary>Candidates each retriever gives hybrid fusion and the reranker, per result wanted.</summary>
     private const int CandidatesPerResult = 4;
@@ -37,7 +38,8 @@ public sealed class Retriever(KnowledgeDbContext db, Bm25Index bm25, VectorIndex
 
     private async Task<IReadOnlyList<ScoredChunk>> Bm25Async(string tenant, SearchQuery query, int count, CancellationToken ct)
     {
-        await consistency.EnsureAsync(db, tenant, ct);
+        // Another replica may have written since this one's index last caught up.
+        await consistency.EnsureAsync(indexSource, tenant, ct);
         return bm25.Search(tenant, query.Query, query.Collection, count);
     }
 

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace LlmLab.IntegrationTests.Platform;
 
 /// <summary>
-/// A second platform, started as an operator would run it: `--replicas batch=2` and no OTLP collector configured, so
-/// every process exports to the AppHost's own receiver and the operators' dashboard shows it all.
+/// A second platform, started as an operator would run it: `--replicas batch=2,knowledge=2` and no OTLP collector
+/// configured, so every process exports to the AppHost's own receiver and the operators' dashboard shows it all.
 /// </summary>
 public sealed class ReplicasPlatformFixture : IAsyncLifetime
 {
@@ -12,6 +12,12 @@ public sealed class ReplicasPlatformFixture : IAsyncLifetime
     private AppHostProcess? _appHost;
 
     public AppHostProcess AppHost => _appHost!;
+
+    /// <summary>The tenant the AppHost gives its development key.</summary>
+    public string TenantOfApiKey => "dev";
+
+    /// <summary>The platform secret, so tests can speak to a service port as the gateway would.</summary>
+    public string InternalTokenKey => PlatformSecretsFile.Read(AppHost.DataDirectory).InternalTokenKey;
     public Uri DashboardUrl { get; private set; } = null!;
 
     public HttpClient CreateClient()
@@ -26,7 +32,7 @@ public sealed class ReplicasPlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _appHost = AppHostProcess.Start("replicas",
-            "--replicas", "batch=2",
+            "--replicas", "batch=2,knowledge=2",
             $"--AppHost:DevApiKey={ApiKey}",
             $"--AppHost:Dashboard:Url=http://127.0.0.1:{AppHostProcess.FreePort()}",
             "--AppHost:ServiceEnvironment:OTEL_BSP_SCHEDULE_DELAY=200",

@@ -28,7 +28,6 @@ public sealed class ReplicaCountsTests
     [InlineData("batch=two", "not 'two'")]
     [InlineData("batch=-1", "not '-1'")]
     [InlineData("batch=2,batch=3", "batch is given twice")]
-    [InlineData("knowledge=2", "knowledge runs as one process: it keeps each tenant's BM25 index")]
     [InlineData("gateway=2", "gateway runs as one process")]
     public void A_bad_value_is_refused_naming_the_parameter_and_why(string text, string why)
     {
@@ -38,10 +37,10 @@ public sealed class ReplicaCountsTests
     }
 
     [Fact]
-    public void Knowledge_and_the_gateway_may_be_named_with_one_replica()
+    public void Knowledge_may_run_several_replicas_and_the_gateway_may_be_named_with_one()
     {
-        var counts = ReplicaCounts.Parse("knowledge=1,gateway=1", Services);
-        Assert.Equal((1, 1), (counts.Of("knowledge"), counts.Of("gateway")));
+        var counts = ReplicaCounts.Parse("knowledge=2,gateway=1", Services);
+        Assert.Equal((2, 1), (counts.Of("knowledge"), counts.Of("gateway")));
     }
 
     [Fact]
