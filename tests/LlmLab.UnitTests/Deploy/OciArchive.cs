@@ -12,6 +12,10 @@ namespace LlmLab.UnitTests.Deploy;
 /// </summary>
 public sealed class OciArchive
 {
+    // `docker save`'s manifest.json names its members with capitals.
+    private const string SavedConfig = "Config";
+    private const string SavedLayers = "Layers";
+
     private readonly Dictionary<string, byte[]> _files;
 
     public JsonElement Manifest { get; }
@@ -36,10 +40,10 @@ public sealed class OciArchive
         {
             var saved = Json("manifest.json")[0];
             Manifest = saved;
-            Config = Json(saved.GetProperty("Config").GetString()!);
-            Layers = saved.GetProperty("Layers").EnumerateArray().Select(l => Uncompressed(Read(l.GetString()!))).ToList();
+            Config = Json(saved.GetProperty(SavedConfig).GetString()!);
+            Layers = saved.GetProperty(SavedLayers).EnumerateArray().Select(l => Uncompressed(Read(l.GetString()!))).ToList();
         }
-        var diffIds = Config.GetProperty("rootfs").GetProperty("diff_ids").EnumerateArray().Select(d => d.GetString()).ToList();
+        var diffIds = Config.GetProperty("rootfs").GetProperty("diff_ids").EnumerateArray().Select(d => d.GetString()!).ToList();
         Assert.Equal(diffIds, Layers.Select(l => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(l))).ToList());
     }
 

@@ -31,7 +31,7 @@ public sealed class QueueAutoscalingTests
             Assert.Empty(KedaResources.Violations(scaledObject));
             var spec = scaledObject.Spec!;
             Assert.Equal(("apps/v1", "Deployment"), (spec.ScaleTargetRef!.ApiVersion, spec.ScaleTargetRef.Kind));
-            Assert.Contains(spec.ScaleTargetRef.Name, deployments);
+            Assert.Contains(spec.ScaleTargetRef.Name!, deployments);
             Assert.True(spec.MinReplicaCount >= 2 && spec.MaxReplicaCount > spec.MinReplicaCount, $"{spec.MinReplicaCount}..{spec.MaxReplicaCount}");
 
             var queue = Assert.Single(spec.Triggers!, t => t.Type == "rabbitmq");
@@ -41,7 +41,7 @@ public sealed class QueueAutoscalingTests
             Assert.True(int.Parse(queue.Metadata["value"], CultureInfo.InvariantCulture) > 0);
             // The broker's address carries its password: only through the TriggerAuthentication, never in the trigger.
             Assert.Empty(queue.Metadata.Keys.Intersect(["host", "hostFromEnv", "password", "username"]));
-            Assert.Contains(queue.AuthenticationRef!.Name, authentications);
+            Assert.Contains(queue.AuthenticationRef!.Name!, authentications);
 
             var cpu = Assert.Single(spec.Triggers!, t => t.Type == "cpu");
             Assert.Equal("Utilization", cpu.MetricType);
