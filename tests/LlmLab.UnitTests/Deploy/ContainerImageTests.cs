@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using LlmLab.AppHost.Publish;
@@ -21,7 +22,7 @@ public sealed class ContainerImageTests
         var folder = Directory.CreateTempSubdirectory("llmlab-image-");
         try
         {
-            var archivePath = Path.Combine(folder.FullName, "gateway.tar.gz");
+            var archivePath = Path.Combine(folder.FullName, "gateway.tar");
             // --no-build: the solution was built in Release (scripts/test.sh), and a build here would race the other tests.
             await BuildImageAsync("gateway", Project, "--output", archivePath, "--no-build");
             var image = OciArchive.Load(archivePath);
@@ -51,12 +52,68 @@ public sealed class ContainerImageTests
             Assert.Contains(runtimeConfig.GetProperty("runtimeOptions").GetProperty("frameworks").EnumerateArray(),
                 f => f.GetProperty("name").GetString() == "Microsoft.AspNetCore.App");
             Assert.Equal(2, image.Layers.Count);
+
+            // And it runs: the entrypoint, as the config's user, in the image's own file system, serves /alive and the web app.
+            await RunImageAsync(archivePath, Path.Combine(folder.FullName, "root"));
         }
         finally
         {
+            // run-image.sh mounts /dev and /proc in its own mount namespace, gone with it; never delete through a mount.
+            var dev = Path.Combine(folder.FullName, "root", "dev");
+            Assert.False(Directory.Exists(dev) && Directory.EnumerateFileSystemEntries(dev).Any(), $"{dev} is not empty");
             folder.Delete(recursive: true);
         }
     }
+
+    private static async Task RunImageAsync(string archivePath, string root)
+    {
+        var port = LlmLab.AppHost.Infrastructure.Ports.Free();
+        var key = () => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        using var process = Start(Path.Combine("tools", "containers", "run-image.sh"), archivePath, root,
+            $"ASPNETCORE_URLS=http://127.0.0.1:{port}", "HOME=/home/app", "ConnectionStrings__redis=127.0.0.1:1,abortConnect=false",
+            $"Security__InternalTokenKey={key()}", $"Security__KeyEncryptionKey={key()}", $"Spa__Root={KubernetesNames.SpaRoot}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        HttpStatusCode? alive = null;
+        var page = "";
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (alive is null && DateTime.UtcNow < deadline && !process.HasExited)
+            {
+                try
+                {
+                    alive = (await client.GetAsync("/alive")).StatusCode;
+                    page = await client.GetStringAsync("/");
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(500);
+                }
+            }
+        }
+        finally
+        {
+            Kill(process);
+            await process.WaitForExitAsync();
+        }
+        Assert.True(alive == HttpStatusCode.OK, $"the image's gateway answered /alive with {alive}:\n{await output}\n{await error}");
+        Assert.Contains("<title>LLM Lab</title>", page, StringComparison.Ordinal);
+    }
+
+    private static void Kill(Process process)
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+    }
+
+    private static Process Start(string script, params string[] arguments) =>
+        Process.Start(new ProcessStartInfo("bash", [script, .. arguments])
+        {
+            WorkingDirectory = RenderedOverlay.RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
 
     private static IEnumerable<string> Strings(JsonElement config, string name) =>
         config.TryGetProperty(name, out var values) && values.ValueKind == JsonValueKind.Array
@@ -65,13 +122,7 @@ public sealed class ContainerImageTests
 
     private static async Task BuildImageAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine("tools", "containers", "build-image.sh"), .. arguments])
-        {
-            WorkingDirectory = RenderedOverlay.RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
+        using var process = Start(Path.Combine("tools", "containers", "build-image.sh"), arguments);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
