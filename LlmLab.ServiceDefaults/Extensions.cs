@@ -84,8 +84,11 @@ public static class Extensions
                     && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
                     && !context.Request.Path.StartsWithSegments(MetricsEndpointPath))
                 .AddGrpcClientInstrumentation()
+                // The gateway's YARP probes each destination's /alive every few seconds: no trace for each probe.
                 .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = request =>
-                    request.RequestUri is null || !request.RequestUri.AbsolutePath.StartsWith(HealthEndpointPath, StringComparison.Ordinal))
+                    request.RequestUri is null
+                    || !(request.RequestUri.AbsolutePath.StartsWith(HealthEndpointPath, StringComparison.Ordinal)
+                         || request.RequestUri.AbsolutePath.StartsWith(AlivenessEndpointPath, StringComparison.Ordinal)))
                 .AddNpgsql());
 
         builder.AddOpenTelemetryExporters();

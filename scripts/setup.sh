@@ -14,6 +14,11 @@ command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v kubectl >/dev/null 2>&1 || need+=(kubectl)
 # Debian's Prometheus: an integration test scrapes every process's /metrics with it.
 command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
+# Container images without Docker (tools/containers/build-image.sh): debootstrap makes the base image's Debian, skopeo
+# pushes it into Debian's docker-registry on loopback, where the SDK's container publishing takes it from.
+command -v debootstrap >/dev/null 2>&1 || need+=(debootstrap)
+command -v skopeo >/dev/null 2>&1 || need+=(skopeo)
+command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
 # --browser: Debian's Chromium too, for the web app's end-to-end tests (the tests drive it with playwright-core).
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 
@@ -36,4 +41,4 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "       Install it from Microsoft's packages: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
   exit 1
 fi
-echo "setup: postgresql, redis-server, rabbitmq-server, kubectl, prometheus and dotnet $(dotnet --version) are present"
+echo "setup: postgresql, redis-server, rabbitmq-server, kubectl, prometheus, debootstrap, skopeo, docker-registry and dotnet $(dotnet --version) are present"

@@ -3,11 +3,16 @@ using k8s.Models;
 
 namespace LlmLab.AppHost.Publish;
 
-/// <summary>PodDisruptionBudgets for every service and HorizontalPodAutoscalers for the gateway and the workers.</summary>
+/// <summary>PodDisruptionBudgets for every service and CPU HorizontalPodAutoscalers for the gateway and the gRPC workers.</summary>
 public static class Availability
 {
-    /// <summary>The processes whose load grows with traffic: the entry point and the run pipeline's workers.</summary>
-    public static readonly IReadOnlyList<string> Autoscaled = [PlatformModel.Gateway, "batch", "llm-integration", "quality-analysis"];
+    /// <summary>
+    /// The processes whose load grows with traffic and that no queue measures: the entry point and the gRPC workers of
+    /// the run pipeline. The queue workers scale on their queue's depth and CPU through KEDA (<see cref="QueueAutoscaling"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Autoscaled = [PlatformModel.Gateway, "llm-integration", "quality-analysis"];
+
+    public const int CpuUtilizationPercent = 70;
 
     public static V1PodDisruptionBudget DisruptionBudget(ProjectResource resource) => new()
     {
@@ -40,7 +45,7 @@ public static class Availability
                     Resource = new V2ResourceMetricSource
                     {
                         Name = "cpu",
-                        Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = 70 },
+                        Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = CpuUtilizationPercent },
                     },
                 },
             ],

@@ -36,10 +36,12 @@ public static class KustomizeLayout
         });
 
         files["overlays/prod/autoscaling.yaml"] = Documents(Availability.Autoscaled.Select(s => Availability.Autoscaler(s, ProdReplicas, ProdMaxReplicas)));
+        files["overlays/prod/queue-autoscaling.yaml"] = Documents(
+            [QueueAutoscaling.TriggerAuthentication(), .. QueueAutoscaling.Workers.Select(w => QueueAutoscaling.ScaledObject(w, ProdReplicas, ProdMaxReplicas))]);
         files["overlays/prod/kustomization.yaml"] = Kustomization(new()
         {
             ["namespace"] = Namespace,
-            ["resources"] = new List<string> { "../../base", "autoscaling.yaml" },
+            ["resources"] = new List<string> { "../../base", "autoscaling.yaml", "queue-autoscaling.yaml" },
             ["replicas"] = PlatformModel.Projects.Select(p => new Dictionary<string, object> { ["name"] = p.Name, ["count"] = ProdReplicas }).ToList(),
         });
         return files;

@@ -21,7 +21,7 @@ builder.AddSpaCompression();
 #pragma warning disable EXTEXP0001 // Health probes must answer within their own timeout, not be retried.
 builder.Services.AddHttpClient(AggregateHealth.ClientName).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddCallerIdentity();
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddCallerIdentity().AddReplicaFailover();
 builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
 
 var app = builder.Build();
@@ -40,6 +40,6 @@ app.MapAggregateHealth();
 app.MapPlatformOpenApi();
 app.MapProgressTokenApi();
 app.MapStreamTokenApi();
-app.MapReverseProxy();
+app.MapReverseProxy(pipeline => pipeline.UseReplicaFailover());
 app.MapSpaFallback();
 await app.RunAsync();

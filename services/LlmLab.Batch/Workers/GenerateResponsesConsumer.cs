@@ -12,9 +12,12 @@ public sealed class GenerateResponsesConsumer(WorkChunkRunner runner) : IConsume
 
 public sealed class GenerateResponsesConsumerDefinition : ConsumerDefinition<GenerateResponsesConsumer>
 {
+    /// <summary>The queue the batch workers compete on (KEDA scales them on its depth: deploy/k8s/overlays/prod).</summary>
+    public const string Queue = "batch-generate-responses";
+
     public GenerateResponsesConsumerDefinition(WorkChunking chunking)
     {
-        EndpointName = "batch-generate-responses";
+        EndpointName = Queue;
         ConcurrentMessageLimit = chunking.ConcurrentChunks;
     }
 

@@ -31,9 +31,12 @@ public sealed class EvaluateItemConsumer(EvaluationDbContext db, ItemExecutor ex
 
 public sealed class EvaluateItemConsumerDefinition : ConsumerDefinition<EvaluateItemConsumer>
 {
+    /// <summary>The queue the evaluation workers compete on (KEDA scales them on its depth: deploy/k8s/overlays/prod).</summary>
+    public const string Queue = "evaluation-evaluate-item";
+
     public EvaluateItemConsumerDefinition(IConfiguration configuration)
     {
-        EndpointName = "evaluation-evaluate-item";
+        EndpointName = Queue;
         ConcurrentMessageLimit = configuration.GetValue("Evaluation:WorkerConcurrency", 16);
     }
 }

@@ -69,7 +69,7 @@ public sealed class KubernetesTopologyTests
         Assert.DoesNotContain(rendered.OfType<V1Service>(), s => s.Metadata.Name is "postgres" or "redis" or "rabbitmq");
         var deployments = rendered.OfType<V1Deployment>().Select(d => d.Metadata.Name).ToHashSet();
         var autoscalers = rendered.OfType<V2HorizontalPodAutoscaler>().ToList();
-        Assert.Equal(new[] { "batch", "gateway", "llm-integration", "quality-analysis" }, autoscalers.Select(a => a.Spec.ScaleTargetRef.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "gateway", "llm-integration", "quality-analysis" }, autoscalers.Select(a => a.Spec.ScaleTargetRef.Name).Order(StringComparer.Ordinal));
         foreach (var autoscaler in autoscalers)
         {
             Assert.Contains(autoscaler.Spec.ScaleTargetRef.Name, deployments);

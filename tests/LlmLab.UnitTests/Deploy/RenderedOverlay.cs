@@ -18,8 +18,9 @@ public sealed class RenderedOverlay
     private RenderedOverlay(string yaml)
     {
         Yaml = yaml;
-        // A typed load: an unknown kind, an unknown field or a value of the wrong type throws.
-        Objects = KubernetesYaml.LoadAllFromString(yaml, strict: true);
+        // A typed load: an unknown kind, an unknown field or a value of the wrong type throws (KEDA's kinds load as the
+        // fields their CRDs define).
+        Objects = KubernetesYaml.LoadAllFromString(yaml, KedaResources.TypeMap, strict: true);
     }
 
     public static RenderedOverlay Render(string environment)
