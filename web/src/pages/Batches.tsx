@@ -6,6 +6,8 @@ import type { BatchCreated } from '../api/types';
 import { ProblemView, QueryView } from '../components/States';
 import { StatusBadge } from '../components/StatusBadge';
 import { useBatches } from '../hooks/queries';
+import { formatCost, formatDuration } from './batches/estimate';
+import { GridEstimate } from './batches/GridEstimate';
 
 /** Inclusive decimal range without drift: 0.1..1.0 step 0.1 is exactly ten values (the API's rule). */
 export function rangeValues(min: number, max: number, step: number): number[] {
@@ -139,13 +141,15 @@ export function Batches() {
           ? <span className="muted">Fix the fields marked above to see the grid's size.</span>
           : <><strong>{size.combinations}</strong> combinations × {responseCount} = <strong>{size.calls}</strong> calls
             <span className="muted"> (temperature {preview(temperatures)}; top_p {preview(topPs)}; max_tokens {preview(tokens)})</span></>}</p>
+        <GridEstimate provider={provider} model={model} calls={Object.keys(draftErrors).length > 0 ? null : size.calls} />
         <ProblemView error={error} />
         <button type="submit">Create batch</button>
       </form>
       {created && (
         <div className="card" aria-label="Batch created">
           <p>Created <strong>{created.total_combinations}</strong> combinations, <strong>{created.total_calls}</strong> calls; estimated duration
-            <strong> {created.estimated_duration.toFixed(1)} s</strong>, estimated cost <strong>${created.estimated_cost_usd.toFixed(4)}</strong>.</p>
+            <strong> {formatDuration(created.estimated_duration)}</strong>, estimated cost <strong>{formatCost(created.estimated_cost_usd)}</strong>
+            {created.estimate_basis && <span className="muted"> ({created.estimate_basis})</span>}.</p>
           <button type="button" onClick={start}>Start batch</button>
         </div>
       )}
