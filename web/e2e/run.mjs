@@ -572,7 +572,7 @@ try {
     if (!['completed', 'completed_with_errors', 'cancelled', 'failed'].includes(status.status)) await apiCall('DELETE', `/api/experiments/batch/${run}`);
     await page.goto(`${gateway}/batches/${run}`);
     await page.getByRole('heading', { name: 'Results analysis' }).waitFor({ timeout: 60000 });
-    await page.getByLabel('Rows', { exact: true }).selectOption('scroll');
+    await page.getByLabel('Rows').selectOption('scroll');
     const table = page.getByTestId('scrolling-responses');
     await table.locator('tbody tr[tabindex]').first().waitFor({ timeout: 30000 });
     const total = Number(await table.locator('table').getAttribute('aria-rowcount')) - 1;

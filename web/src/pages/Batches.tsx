@@ -18,7 +18,7 @@ export function rangeValues(min: number, max: number, step: number): number[] {
   return values;
 }
 
-export function gridSize(lists: number[][], responseCount: number) {
+export function gridSize(lists: readonly (readonly unknown[])[], responseCount: number) {
   const combinations = lists.reduce((n, l) => n * Math.max(1, l.length), 1);
   return { combinations, calls: combinations * Math.max(1, responseCount) };
 }

@@ -35,6 +35,7 @@ describe('the run matrix', () => {
     const configurations = configurationsOf(view);
     expect(configurations).toHaveLength(3);
     expect(configurations[1].values).toEqual({ temperature: '0.2', model: 'small' });
+    expect(Object.keys(configurations[1].values)).toEqual(['model', 'temperature']); // the grid's order, not the row's first
     expect(configurations[2].cell.means.overall_score).toBe(60);
   });
 });

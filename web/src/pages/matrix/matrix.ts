@@ -43,6 +43,8 @@ export function rowLabel(values: Record<string, string>, limit = 80): string {
 /** One grid configuration of the run with its mean scores: a cell of the matrix with its row's and column's values. */
 export interface Configuration { values: Record<string, string>; cell: MatrixCell }
 
+/** Every cell as a configuration, its values in the grid's order of dimensions (prompt, model, temperature, top_p, …). */
 export function configurationsOf(m: RunMatrixView): Configuration[] {
-  return m.rows.items.flatMap((row) => row.cells.flatMap((cell, i) => (cell ? [{ values: { ...row.values, [m.columns]: m.column_values[i] }, cell }] : [])));
+  const ordered = (values: Record<string, string>) => Object.fromEntries(DIMENSIONS.filter((d) => d in values).map((d) => [d, values[d]]));
+  return m.rows.items.flatMap((row) => row.cells.flatMap((cell, i) => (cell ? [{ values: ordered({ ...row.values, [m.columns]: m.column_values[i] }), cell }] : [])));
 }

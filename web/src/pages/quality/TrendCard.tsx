@@ -31,11 +31,12 @@ export function TrendCard({ metric }: { metric: string }) {
         const points = trendPoints(t);
         const s = scale([points], FRAME, points[points.length - 1]?.step || 1);
         const bottom = FRAME.height - FRAME.bottom;
+        const days = `${t.points.length} ${t.points.length === 1 ? 'day' : 'days'}`;
         return (
           <>
             <p data-testid="trend-direction"><strong>{describeTrend(t)}</strong></p>
             <svg viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} className="quality-trend" role="img"
-              aria-label={`Daily mean ${label(metric)}, ${t.points.length} days: ${describeTrend(t)}; the figures are in the table below`}>
+              aria-label={`Daily mean ${label(metric)}, ${days}: ${describeTrend(t)}; the figures are in the table below`}>
               {s.yTicks.map((v) => <g key={`y${v}`}><line x1={FRAME.left} x2={FRAME.width - FRAME.right} y1={s.y(v)} y2={s.y(v)} stroke="var(--line)" /><text x={FRAME.left - 6} y={s.y(v) + 4} textAnchor="end" fontSize="12" fill="var(--ink-soft)">{v}</text></g>)}
               {s.xTicks.filter(Number.isInteger).map((v) => <text key={`x${v}`} x={s.x(v)} y={bottom + 16} textAnchor="middle" fontSize="12" fill="var(--ink-soft)">{tickDate(t, v)}</text>)}
               <line x1={FRAME.left} x2={FRAME.width - FRAME.right} y1={bottom} y2={bottom} stroke="var(--ink-soft)" />
@@ -43,7 +44,7 @@ export function TrendCard({ metric }: { metric: string }) {
               {points.map((p) => <circle key={p.step} cx={s.x(p.step)} cy={s.y(p.loss)} r="3.5" fill="#0072b2" />)}
             </svg>
             <details>
-              <summary>Daily figures ({t.points.length} days)</summary>
+              <summary>Daily figures ({days})</summary>
               <div className="table-wrap" tabIndex={0} role="region" aria-label={`Daily mean ${label(metric)}`}>
                 <table><thead><tr><th scope="col">Day</th><th scope="col">Responses</th><th scope="col">Mean</th></tr></thead>
                   <tbody>{t.points.map((p) => <tr key={p.date}><td>{p.date}</td><td>{p.count}</td><td>{p.mean.toFixed(1)}</td></tr>)}</tbody></table>
