@@ -92,7 +92,7 @@ export function Batches() {
   const modelNames = modelList(models);
   const frequencies = parseList(frequency).map(Number);
   const presences = parseList(presence).map(Number);
-  const size = gridSize([temperatures, topPs, tokens, frequencies, presences, modelNames, promptList.map((_, i) => i)], responseCount);
+  const size = gridSize([temperatures, topPs, tokens, frequencies, presences, modelNames, promptList], responseCount);
   const draft = { temperature: t, top_p: p, maxTokens, responseCount, prompts, models, frequencyPenalty: frequency, presencePenalty: presence };
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const fieldError = (field: string) => localErrors[field] ?? (error instanceof ApiError ? error.fieldError(field) : undefined);
