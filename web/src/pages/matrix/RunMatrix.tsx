@@ -69,7 +69,7 @@ export function RunMatrix() {
                       return (
                         <td key={c} className={verdict ? (verdict.passed ? 'matrix-pass' : 'matrix-fail') : undefined}>
                           <button type="button" className="matrix-cell" onClick={() => void show(cell)}
-                            aria-label={`${rowLabel(row.values)}${row.values && Object.keys(row.values).length ? ', ' : ''}${m.columns} ${m.column_values[c]}: ${label(metric)} ${value?.toFixed(1) ?? 'none'} over ${cell.responses} responses${verdict ? (verdict.passed ? ', meets the gate' : `, misses the gate: ${verdict.failed.join('; ')}`) : ''}. Open the first response`}>
+                            aria-label={`${rowLabel(row.values)}${row.values && Object.keys(row.values).length ? ', ' : ''}${m.columns} ${m.column_values[c]}: ${label(metric)} ${value?.toFixed(1) ?? 'none'} over ${cell.responses} responses${verdict ? (verdict.passed ? ', meets the gate' : `, misses the gate: ${verdict.failed.join('; ')}`) : ''}. Begins: ${cell.excerpt.slice(0, 80) || '(empty)'}. Open the first response`}>
                             <span className="matrix-excerpt">{cell.excerpt || '(empty)'}</span>
                             <span className="matrix-score">{label(metric)} <strong>{value?.toFixed(1) ?? '—'}</strong> · n {cell.responses}</span>
                             {verdict && <span className={`badge ${verdict.passed ? 'completed' : 'failed'}`}>{verdict.passed ? '✓ pass' : '✗ fail'}</span>}
