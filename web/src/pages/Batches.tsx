@@ -90,8 +90,8 @@ export function Batches() {
   const tokens = parseList(maxTokens).map(Number);
   const promptList = promptLines(prompts);
   const modelNames = modelList(models);
-  const frequencies = parseList(frequency).map(Number);
-  const presences = parseList(presence).map(Number);
+  const frequencies = [...new Set(parseList(frequency).map(Number))];
+  const presences = [...new Set(parseList(presence).map(Number))];
   const size = gridSize([temperatures, topPs, tokens, frequencies, presences, modelNames, promptList], responseCount);
   const draft = { temperature: t, top_p: p, maxTokens, responseCount, prompts, models, frequencyPenalty: frequency, presencePenalty: presence };
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
