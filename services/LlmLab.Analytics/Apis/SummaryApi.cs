@@ -1,5 +1,6 @@
 using LlmLab.Analytics.Queries;
 using LlmLab.Analytics.Rollups;
+using LlmLab.ServiceKit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LlmLab.Analytics.Apis;
