@@ -68,11 +68,13 @@ export function RunMatrix() {
                       const value = cell.means[metric];
                       return (
                         <td key={c} className={verdict ? (verdict.passed ? 'matrix-pass' : 'matrix-fail') : undefined}>
-                          <button type="button" className="matrix-cell" onClick={() => void show(cell)}
-                            aria-label={`${rowLabel(row.values)}${row.values && Object.keys(row.values).length ? ', ' : ''}${m.columns} ${m.column_values[c]}: ${label(metric)} ${value?.toFixed(1) ?? 'none'} over ${cell.responses} responses${verdict ? (verdict.passed ? ', meets the gate' : `, misses the gate: ${verdict.failed.join('; ')}`) : ''}. Begins: ${cell.excerpt.slice(0, 80) || '(empty)'}. Open the first response`}>
+                          {/* No aria-label: the name is the visible text with its context around it (WCAG 2.5.3). */}
+                          <button type="button" className="matrix-cell" onClick={() => void show(cell)}>
+                            <span className="visually-hidden">{rowLabel(row.values) ? `${rowLabel(row.values)}, ` : ''}{m.columns} {m.column_values[c]}: </span>
                             <span className="matrix-excerpt">{cell.excerpt || '(empty)'}</span>
                             <span className="matrix-score">{label(metric)} <strong>{value?.toFixed(1) ?? '—'}</strong> · n {cell.responses}</span>
                             {verdict && <span className={`badge ${verdict.passed ? 'completed' : 'failed'}`}>{verdict.passed ? '✓ pass' : '✗ fail'}</span>}
+                            <span className="visually-hidden">{verdict && !verdict.passed ? ` (misses the gate: ${verdict.failed.join('; ')})` : ''}. Open the first response</span>
                           </button>
                         </td>);
                     })}
