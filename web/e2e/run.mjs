@@ -75,7 +75,7 @@ try {
   await page.getByText('healthy').first().waitFor();
   // Activity cards over a timeframe the reader picks: calls, accuracy (where references exist), latency, tokens, cost.
   const cards = page.getByTestId('summary-cards');
-  await cards.getByText('Calls').waitFor();
+  await cards.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
   const titles = await cards.locator('h3').allTextContents();
   check(titles.join(',') === 'Calls,Accuracy,Latency,Tokens,Cost', `dashboard cards: ${titles.join(', ')}`);
   await page.getByLabel('Timeframe').selectOption('7d');
