@@ -52,6 +52,7 @@ app.MapLlmLabOpenApi();
 app.MapBreakdownApi();
 app.MapTrendsApi();
 app.MapModelComparisonApi();
+app.MapSummaryApi();
 app.MapParameterOptimizationApi();
 app.MapCorrelationApi();
 app.MapInsightsApi();

@@ -24,6 +24,8 @@ app.MapParameterSearchApi();
 app.MapRunAnalysisApi();
 app.MapRunResponsesApi();
 app.MapRunCompareApi();
+app.MapEstimateApi();
+app.MapRunMatrixApi();
 app.MapExportApi();
 app.MapBatchTenantData();
 app.MapVisibleRunsApi();

@@ -45,6 +45,7 @@ public class AuthorizationMatrixTests(PlatformFixture platform)
             new("DELETE", $"/api/experiments/batch/{missing}"), new("GET", $"/api/experiments/batch/{a.Run}/analysis"),
             new("GET", $"/api/experiments/batch/{a.Run}/optimization"), new("GET", $"/api/experiments/batch/{a.Run}/insights"),
             new("GET", $"/api/experiments/batch/{a.Run}/responses"), new("GET", $"/api/experiments/batch/{a.Run}/heatmap"),
+            new("GET", $"/api/experiments/batch/{a.Run}/matrix"), new("GET", "/api/experiments/batch/estimate?calls=10"), new("GET", "/api/analytics/summary"),
             new("GET", $"/api/experiments/batch/compare?run_ids={a.Run},{missing}"),
             new("GET", "/api/analytics/quality/trends"), new("GET", $"/api/analytics/quality/breakdown?run_id={a.Run}"),
             new("GET", "/api/analytics/models/comparison"), new("GET", $"/api/analytics/parameters/optimization?batch_id={a.Run}"),

@@ -18,7 +18,7 @@ public class WebAppTests(PlatformFixture platform)
         "batch-analysis-cell", "response-drawer", "playground", "compare", "quality-metrics", "models", "admin", "batch-missing", "batch-paused", "batch-cancel-confirm",
         "batch-cancelled", "compare-different-grids", "compare-no-pairs", "compare-side-by-side", "compare-side-by-side-390px", "batch-failed", "playground-failed", "no-key",
         "dashboard-390px", "experiments-390px", "experiment-detail-390px", "batches-390px", "batch-analysis-390px", "playground-390px", "compare-390px",
-        "quality-metrics-390px", "models-390px", "settings-390px", "admin-390px",
+        "quality-metrics-390px", "models-390px", "settings-390px", "admin-390px", "batch-matrix", "batch-matrix-gate", "batch-matrix-390px", "batch-virtual-rows",
     ];
 
     /// <summary>Lines run.mjs prints only when its check passed (it exits non-zero on the first failure).</summary>
@@ -34,6 +34,10 @@ public class WebAppTests(PlatformFixture platform)
         "no key: one notice linking to Settings, no errors", "390 px: no page scrolls sideways", "axe: 0 serious or critical violations on every page",
         "static assets: ", "perf dashboard: FCP p50", "perf batch analysis: FCP p50",
         "analysis: heatmap and responses paged from the server, no whole-run download", "heatmap: a cell opens its responses by keyboard, sorted on the server",
+        "dashboard: activity cards (calls, accuracy, latency p50/p95, tokens, cost) over a chosen timeframe", "builder: estimate from history with its basis",
+        "charts: scatter and parallel coordinates, a point by keyboard opens its responses",
+        "matrix: rows × columns of outputs and scores, cells by keyboard, pass/fail against the gate",
+        "quality: a metric over time, for every run or one experiment, with its daily figures", "virtual table: ",
     ];
 
     [Fact]

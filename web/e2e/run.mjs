@@ -56,6 +56,13 @@ try {
   const requests = [];
   page.on('request', (r) => requests.push({ method: r.method(), path: new URL(r.url()).pathname }));
 
+  const apiCall = async (method, path, body) => {
+    const response = await fetch(`${gateway}${path}`, { method, headers: { 'X-Api-Key': apiKey, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    const text = await response.text();
+    check(response.ok, `${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+
   await page.goto(`${gateway}/settings`);
   await page.getByLabel('Key for this browser').fill(apiKey);
   await page.getByRole('button', { name: 'Save key' }).click();
@@ -66,7 +73,15 @@ try {
   await nav('Dashboard').click();
   await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
   await page.getByText('healthy').first().waitFor();
+  // Activity cards over a timeframe the reader picks: calls, accuracy (where references exist), latency, tokens, cost.
+  const cards = page.getByTestId('summary-cards');
+  await cards.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
+  const titles = await cards.locator('h3').allTextContents();
+  check(titles.join(',') === 'Calls,Accuracy,Latency,Tokens,Cost', `dashboard cards: ${titles.join(', ')}`);
+  await page.getByLabel('Timeframe').selectOption('7d');
+  await cards.getByText(/^p50 /).waitFor();
   await shot('dashboard');
+  step('dashboard: activity cards (calls, accuracy, latency p50/p95, tokens, cost) over a chosen timeframe');
 
   // Create an experiment; the form shows the field error first, as the API would name it.
   await nav('Experiments').click();
@@ -82,11 +97,14 @@ try {
   await form.getByRole('button', { name: 'Create experiment' }).click();
   await page.getByRole('heading', { name: /e2e rain/ }).waitFor();
   step('experiment created in the UI');
+  // A gate every cell meets, so the run's matrix marks its cells (checked further down).
+  await apiCall('PUT', `/api/experiments/${new URL(page.url()).pathname.split('/').pop()}/gates`, { checks: [{ metric: 'overall_score', op: '>=', value: 0 }] });
   // Run the grid: the experiment's own status leaves "draft" without a reload.
   await page.getByRole('button', { name: 'Run the grid' }).click();
   await page.locator('h1 .badge').filter({ hasText: /running|completed/ }).waitFor({ timeout: 60000 });
   step(`experiment status after Run the grid: ${(await page.locator('h1 .badge').textContent()).trim()}`);
   experimentUrl = page.url();
+  const experimentRun = await page.getByRole('link', { name: /^Follow run/ }).getAttribute('href');
   await shot('experiment-detail');
   await nav('Experiments').click();
   await page.getByRole('link', { name: 'e2e rain' }).first().waitFor();
@@ -129,6 +147,11 @@ try {
   await builder.getByLabel('top_p from').fill('0.5');
   await builder.getByLabel('top_p step').fill('0.5');
   await builder.getByText('= 12 calls').waitFor();
+  // The estimate comes from the platform's measured history and says what it stands on.
+  await page.getByTestId('grid-estimate').getByText(/for 12 calls — /).waitFor({ timeout: 15000 });
+  const estimate = await page.getByTestId('grid-estimate').textContent();
+  check(/^(Estimated|Assumed) [\d.]+ (s|min).* and \$[\d.]+ for 12 calls — (from \d+ recent (runs?|calls?) of local\/default|no history for local\/default)/.test(estimate), `builder estimate: ${estimate}`);
+  step(`builder: estimate from history with its basis (${(await page.getByTestId('grid-estimate').getAttribute('data-basis'))})`);
   await shot('batch-builder');
   await builder.getByLabel('Name').press('Enter');
   const created = page.locator('[aria-label="Batch created"]');
@@ -210,6 +233,48 @@ try {
   await page.getByTestId('response-count').getByText('12 responses').waitFor({ timeout: 30000 });
   step('heatmap: a cell opens its responses by keyboard, sorted on the server');
 
+  // Scatter and parallel coordinates: one Tab stop each, arrows between configurations, Enter opens their responses.
+  const scatter = page.getByTestId('scatter');
+  check((await scatter.locator('circle').count()) === 6 && (await page.getByTestId('parallel').locator('path.analysis-line').count()) === 6,
+    'the charts do not show the 6 configurations');
+  check((await scatter.locator('circle[tabindex="0"]').count()) === 1, 'the scatter is not one Tab stop');
+  await scatter.locator('circle[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowRight');
+  const pointLabel = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+  check(/^temperature [\d.]+, top_p [\d.]+: overall_score [\d.]+ over 2 responses/.test(pointLabel) && (await scatter.locator('circle').nth(1).getAttribute('tabindex')) === '0',
+    `Arrow Right did not move to the second point: ${pointLabel}`);
+  await page.keyboard.press('Enter');
+  const [, pt, pp] = /^temperature ([\d.]+), top_p ([\d.]+)/.exec(pointLabel);
+  await narrowed.getByText(`temperature ${pt} · top_p ${pp}`).waitFor();
+  await page.getByTestId('response-count').getByText('2 responses').waitFor({ timeout: 30000 });
+  await narrowed.getByRole('button', { name: 'Show every response' }).click();
+  step('charts: scatter and parallel coordinates, a point by keyboard opens its responses');
+
+  // The run as a matrix: rows top_p, columns temperature (the first dimension that varies), a cell opens its response.
+  await page.getByRole('link', { name: 'Open the matrix' }).click();
+  const matrix = page.getByRole('region', { name: 'Run matrix' });
+  await matrix.waitFor();
+  check((await matrix.locator('tbody tr').count()) === 2 && (await matrix.locator('button.matrix-cell').count()) === 6, 'the matrix is not 2 rows × 3 columns');
+  check((await page.getByLabel('Columns').inputValue()) === 'temperature', `matrix columns: ${await page.getByLabel('Columns').inputValue()}`);
+  await page.getByTestId('matrix-gate').getByText('No gate').waitFor();
+  await matrix.locator('button.matrix-cell').first().focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'Response' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Response' }).waitFor({ state: 'detached' });
+  await shot('batch-matrix');
+  // The experiment's run has a gate (overall_score >= 0): every cell says it meets it, in words, not colour alone.
+  await page.goto(`${gateway}${experimentRun}/matrix`);
+  await page.getByTestId('matrix-gate').getByText('Gate: overall_score >= 0').waitFor({ timeout: 60000 });
+  const gateCells = page.getByRole('region', { name: 'Run matrix' }).locator('button.matrix-cell');
+  await gateCells.first().waitFor();
+  const passes = await page.getByRole('region', { name: 'Run matrix' }).getByText('✓ pass').count();
+  check(passes > 0 && passes === (await gateCells.count()), `${passes} of ${await gateCells.count()} cells marked as meeting the gate`);
+  await shot('batch-matrix-gate');
+  step('matrix: rows × columns of outputs and scores, cells by keyboard, pass/fail against the gate');
+  await page.goto(batchUrl);
+  await page.getByRole('heading', { name: 'Results analysis' }).waitFor({ timeout: 60000 });
+
   // The skip link is the first Tab stop and moves focus to the content.
   await page.goto(`${gateway}/experiments`);
   await page.getByRole('heading', { name: 'Experiments' }).waitFor();
@@ -233,7 +298,15 @@ try {
   await page.getByRole('button', { name: 'Relevance' }).focus();
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: /Relevance distribution/ }).waitFor();
+  // The chosen metric over time, for every run or one experiment's, with its figures in a table.
+  await page.getByRole('heading', { name: 'Relevance over time' }).waitFor();
+  await page.getByRole('img', { name: /^Daily mean Relevance/ }).waitFor({ timeout: 30000 });
+  await page.getByLabel('Runs of').selectOption({ label: 'e2e rain' });
+  await page.getByRole('img', { name: /^Daily mean Relevance, 1 days?/ }).waitFor({ timeout: 30000 });
+  await page.getByText(/^Daily figures/).click();
+  await page.getByRole('region', { name: 'Daily mean Relevance' }).locator('tbody tr').first().waitFor();
   await shot('quality-metrics');
+  step('quality: a metric over time, for every run or one experiment, with its daily figures');
   await nav('Models').click();
   await page.getByText('best mean overall score first').waitFor();
   await shot('models');
@@ -279,12 +352,6 @@ try {
   check(refused === 401, `the revoked key still answered ${refused}`);
   step('admin: key issued in the UI worked, was revoked and refused; user added');
 
-  const apiCall = async (method, path, body) => {
-    const response = await fetch(`${gateway}${path}`, { method, headers: { 'X-Api-Key': apiKey, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
-    const text = await response.text();
-    check(response.ok, `${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-    return text ? JSON.parse(text) : undefined;
-  };
   const counters = () => page.getByTestId('run-counters').textContent();
 
   // Run states: a missing run, Cancel with confirmation and settled counters, a failed run's reason, no key.
@@ -427,7 +494,7 @@ try {
   // Every page at 390 px: no sideways scrolling, a screenshot, and axe again.
   async function phoneWidth(_page, batchPage) {
     await page.setViewportSize({ width: 390, height: 844 });
-    const pages = [['dashboard', '/'], ['experiments', '/experiments'], ['experiment-detail', new URL(experimentUrl).pathname], ['batches', '/batches'], ['batch-analysis', new URL(batchPage).pathname],
+    const pages = [['dashboard', '/'], ['experiments', '/experiments'], ['experiment-detail', new URL(experimentUrl).pathname], ['batches', '/batches'], ['batch-analysis', new URL(batchPage).pathname], ['batch-matrix', `${new URL(batchPage).pathname}/matrix`],
       ['playground', '/playground'], ['compare', '/compare'], ['quality-metrics', '/quality'], ['models', '/models'], ['settings', '/settings'], ['admin', '/admin']];
     const wide = [];
     for (const [name, path] of pages) {
@@ -498,6 +565,27 @@ try {
     }
   }
 
+  // The responses table scrolling through every response of the large run keeps a few dozen rows in the DOM. A run that
+  // has not finished by now is cancelled: what it made is enough (the analysis shows once a run has stopped).
+  async function virtualRows(run) {
+    let status = await apiCall('GET', `/api/experiments/batch/${run}/status`);
+    if (!['completed', 'completed_with_errors', 'cancelled', 'failed'].includes(status.status)) await apiCall('DELETE', `/api/experiments/batch/${run}`);
+    await page.goto(`${gateway}/batches/${run}`);
+    await page.getByRole('heading', { name: 'Results analysis' }).waitFor({ timeout: 60000 });
+    await page.getByLabel('Rows').selectOption('scroll');
+    const table = page.getByTestId('scrolling-responses');
+    await table.locator('tbody tr[tabindex]').first().waitFor({ timeout: 30000 });
+    const total = Number(await table.locator('table').getAttribute('aria-rowcount')) - 1;
+    const drawn = () => table.locator('tbody tr:not(.analysis-spacer)').count();
+    const atTop = await drawn();
+    await table.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await table.locator(`tbody tr[aria-rowindex="${total + 1}"][tabindex]`).waitFor({ timeout: 30000 });
+    const atBottom = await drawn();
+    check(total > 100 && atTop < 60 && atBottom < 60, `virtual rows: ${total} responses, ${atTop} rows drawn at the top, ${atBottom} at the bottom`);
+    await shot('batch-virtual-rows');
+    step(`virtual table: ${total} responses scroll with ${Math.max(atTop, atBottom)} rows in the DOM`);
+  }
+
   // Static assets: compressed, hashed files cached for a year, index.html revalidated.
   const html = await fetch(`${gateway}/`, { headers: { 'Accept-Encoding': 'br, gzip' } });
   const script = /src="(\/assets\/[^"]+\.js)"/.exec(await html.text())?.[1];
@@ -514,6 +602,7 @@ try {
   await apiCall('POST', `/api/experiments/batch/${bigRun}/start`);
   await phoneWidth(page, batchUrl);
   await firstPaint(batchUrl, bigRun);
+  await virtualRows(bigRun);
 
   check(violations.length === 0, `axe found serious or critical violations:\n${violations.join('\n')}`);
   step('axe: 0 serious or critical violations on every page');

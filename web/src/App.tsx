@@ -12,6 +12,7 @@ const ExperimentDetail = page('ExperimentDetail', () => import('./pages/Experime
 const Playground = page('Playground', () => import('./pages/Playground'));
 const Batches = page('Batches', () => import('./pages/Batches'));
 const BatchDetail = page('BatchDetail', () => import('./pages/BatchDetail'));
+const RunMatrix = page('RunMatrix', () => import('./pages/matrix/RunMatrix'));
 const Compare = page('Compare', () => import('./pages/Compare'));
 const QualityMetrics = page('QualityMetrics', () => import('./pages/QualityMetrics'));
 const Models = page('Models', () => import('./pages/Models'));
@@ -64,6 +65,7 @@ export function App() {
           <Route path="/playground" element={<Playground />} />
           <Route path="/batches" element={<Batches />} />
           <Route path="/batches/:id" element={<BatchDetail />} />
+          <Route path="/batches/:id/matrix" element={<RunMatrix />} />
           <Route path="/compare" element={<Compare />} />
           <Route path="/quality" element={<QualityMetrics />} />
           <Route path="/models" element={<Models />} />

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LlmLab.Batch.Clients;
 using LlmLab.Batch.Data;
 using LlmLab.Batch.Domain;
+using LlmLab.Batch.Estimates;
 using LlmLab.ServiceKit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public static class BatchExperimentsApi
     }
 
     public static async Task<Results<Created<BatchCreated>, ProblemHttpResult>> CreateAsync(
-        BatchDefinition body, HttpContext http, BatchDbContext db, ModelCatalog catalog, IConfiguration configuration, TimeProvider time, CancellationToken ct)
+        BatchDefinition body, HttpContext http, BatchDbContext db, ModelCatalog catalog, RunHistory history, IConfiguration configuration, TimeProvider time, CancellationToken ct)
     {
         var (grid, errors) = BatchGrid.From(body, configuration.GetValue("Batch:MaxCallsPerRun", 10_000));
         if (grid is null) return Problems.Invalid(errors);
@@ -39,15 +40,14 @@ public static class BatchExperimentsApi
         var models = body.ParameterRanges?.Models is { Count: > 0 } listed ? listed : [model];
         if (await catalog.FindUnknownAsync(tenantId, provider, models, ct) is { } unknown)
             return Problems.Invalid(unknown.Field, unknown.Message, StatusCodes.Status422UnprocessableEntity);
-        var (latencyMs, costPerCall) = await PastCallsAsync(db, tenantId, provider, model, ct);
-        var concurrency = Math.Max(1, configuration.GetValue("Batch:WorkerConcurrency", 64) * configuration.GetValue("Batch:WorkerReplicas", 1));
+        var estimate = await history.EstimateAsync(tenantId, provider, model, (int)grid.Calls, ct);
         var run = new BatchRun
         {
             Id = Guid.CreateVersion7(), TenantId = tenantId, CreatedBy = http.Caller()!.SubjectId, Name = body.Name!.Trim(), Description = body.Description ?? "",
             Prompt = body.Prompt ?? "", Provider = provider, Model = model, Status = RunStatus.Pending, CreatedAt = time.GetUtcNow(),
             ParameterRanges = JsonSerializer.Serialize(body.ParameterRanges, ServiceKitExtensions.Json),
-            EstimatedDurationSeconds = Math.Round(grid.Calls * latencyMs / 1000.0 / concurrency, 1),
-            EstimatedCostUsd = Math.Round(grid.Calls * costPerCall, 6),
+            EstimatedDurationSeconds = estimate.Seconds,
+            EstimatedCostUsd = estimate.CostUsd,
         };
         var items = grid.Expand(run.Id, tenantId, body.Seed, () => Random.Shared.NextInt64(1, int.MaxValue));
         run.TotalItems = items.Count;
@@ -56,7 +56,7 @@ public static class BatchExperimentsApi
         db.WorkItems.AddRange(items);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/experiments/batch/{run.Id}", new BatchCreated(run.Id, run.Status, run.TotalCombinations, run.TotalItems,
-            run.EstimatedDurationSeconds, run.EstimatedCostUsd, run.CreatedAt));
+            run.EstimatedDurationSeconds, run.EstimatedCostUsd, estimate.Basis.Description, run.CreatedAt));
     }
 
     public static async Task<Results<Ok<PagedList<BatchSummary>>, ProblemHttpResult>> ListAsync(HttpContext http, BatchDbContext db, CancellationToken ct, int page = 1, int page_size = 50)
@@ -98,18 +98,11 @@ public static class BatchExperimentsApi
         RunControl.Outcome.NotFound => Problems.NotFound("Batch run", id),
         _ => Problems.Conflict($"Batch run {id} is not in a state that allows this: cannot {what}."),
     };
-
-    /// <summary>Mean latency and cost of this tenant's last 200 calls to the provider and model; 200 ms and $0 without history.</summary>
-    private static async Task<(double LatencyMs, double CostPerCall)> PastCallsAsync(BatchDbContext db, string tenantId, string provider, string model, CancellationToken ct)
-    {
-        var recent = db.Responses.AsNoTracking().Where(r => r.TenantId == tenantId && r.Provider == provider && (model == "" || r.Model == model))
-            .OrderByDescending(r => r.CreatedAt).Take(200);
-        var stats = await recent.GroupBy(_ => 1).Select(g => new { Latency = g.Average(r => r.ResponseTimeMs), Cost = g.Average(r => r.CostUsd) }).FirstOrDefaultAsync(ct);
-        return stats is null ? (200, 0) : (stats.Latency, stats.Cost);
-    }
 }
 
-public sealed record BatchCreated(Guid Id, RunStatus Status, int TotalCombinations, int TotalCalls, double EstimatedDuration, double EstimatedCostUsd, DateTimeOffset CreatedAt);
+/// <summary>EstimateBasis: what the estimate stands on, in words (GET …/batch/estimate's basis.description).</summary>
+public sealed record BatchCreated(Guid Id, RunStatus Status, int TotalCombinations, int TotalCalls, double EstimatedDuration, double EstimatedCostUsd,
+    string EstimateBasis, DateTimeOffset CreatedAt);
 public sealed record BatchSummary(Guid Id, Guid? ExperimentId, string Name, RunStatus Status, int TotalCombinations, int TotalCalls, int CompletedCalls, int FailedCalls,
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
 public sealed record BatchDetails(string Name, string Description, string Prompt, string Provider, string Model, JsonElement? ParameterRanges,

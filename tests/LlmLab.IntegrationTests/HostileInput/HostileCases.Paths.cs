@@ -26,6 +26,7 @@ public static partial class HostileCases
         ("/api/experiments/batch/{id}/optimization", "batch", ["GET"], "id"),
         ("/api/experiments/batch/{id}/responses", "batch", ["GET"], "id"),
         ("/api/experiments/batch/{id}/heatmap", "batch", ["GET"], "id"),
+        ("/api/experiments/batch/{id}/matrix", "batch", ["GET"], "id"),
         ("/api/experiments/batch/{id}/insights", "batch", ["GET"], "id"),
         ("/api/experiments/batch/{id}/optimize", "batch", ["GET"], "id"),
     ];
@@ -77,6 +78,7 @@ public static partial class HostileCases
             ["/api/training/jobs"] = ["GET", "POST"], [$"/api/training/jobs/{Unknown}/report"] = ["GET"],
             ["/api/test-submissions"] = ["GET", "POST"], ["/api/test-submissions/agreement"] = ["GET"],
             ["/api/events/stream"] = ["GET"], ["/api/experiments/batch/compare"] = ["GET"],
+            ["/api/experiments/batch/estimate"] = ["GET"], ["/api/analytics/summary"] = ["GET"],
         };
         foreach (var (template, _, methods, _) in IdRoutes) served[template.Replace("{id}", Unknown.ToString())] = methods;
         string[] all = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];

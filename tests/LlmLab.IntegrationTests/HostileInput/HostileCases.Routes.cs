@@ -111,6 +111,23 @@ public static partial class HostileCases
         {
             yield return new($"run-heatmap:{field}", get, $"/api/experiments/batch/{ids.OwnBatch}/heatmap?{query}", NoBody, field);
         }
+        foreach (var (query, field) in new[] { ("columns=seed", "columns"), ("columns=%00", "columns"), ("columns=model;drop", "columns") })
+        {
+            yield return new($"run-matrix:{field}", get, $"/api/experiments/batch/{ids.OwnBatch}/matrix?{query}", NoBody, field);
+        }
+        foreach (var value in BadPages)
+        {
+            yield return new("run-matrix:page", get, $"/api/experiments/batch/{ids.OwnBatch}/matrix?page={value}", NoBody, "page");
+            yield return new("run-matrix:page_size", get, $"/api/experiments/batch/{ids.OwnBatch}/matrix?page_size={value}", NoBody, "page_size");
+        }
+        foreach (var (query, field) in new[]
+                 {
+                     ("", "calls"), ("calls=0", "calls"), ("calls=-3", "calls"), ("calls=1000001", "calls"), ("calls=abc", "calls"), ("calls=1.5", "calls"),
+                     ("calls=10&provider=a%00b", "provider"), ($"calls=10&provider={overLong}", "provider"), ("calls=10&model=a%00b", "model"),
+                 })
+        {
+            yield return new($"estimate:{field}", get, $"/api/experiments/batch/estimate?{query}", NoBody, field);
+        }
         var seven = string.Join(',', Enumerable.Range(0, 7).Select(_ => Guid.NewGuid()));
         foreach (var (query, field) in new[]
                  {
@@ -130,6 +147,7 @@ public static partial class HostileCases
         {
             "/api/analytics/quality/breakdown", "/api/analytics/quality/trends", "/api/analytics/models/comparison", "/api/analytics/parameters/optimization",
             "/api/analytics/parameters/correlation", "/api/analytics/parameters/insights", "/api/export/analytics/breakdown", "/api/export/analytics/correlation",
+            "/api/analytics/summary",
         };
         var filters = new List<(string Query, string Field)>
         {

@@ -26,7 +26,7 @@ export interface BatchSummary {
   completed_calls: number; failed_calls: number; created_at: string; finished_at: string | null;
 }
 
-export interface BatchCreated { id: string; status: string; total_combinations: number; total_calls: number; estimated_duration: number; estimated_cost_usd: number }
+export interface BatchCreated { id: string; status: string; total_combinations: number; total_calls: number; estimated_duration: number; estimated_cost_usd: number; estimate_basis?: string }
 
 /** Failures (API.md): each failed call keeps why; the run detail counts them by kind. */
 export interface FailureSummary { kind: string; count: number; example_message: string }
@@ -57,7 +57,7 @@ export type ExportRow = Record<string, string | number | null>;
 
 export interface MetricDistribution { count: number; mean: number | null; std_dev: number | null; min: number | null; q1: number | null; median: number | null; q3: number | null; max: number | null; histogram: { from: number; to: number; count: number }[] }
 export interface Breakdown { sample_size: number; metrics: Record<string, MetricDistribution> }
-export interface Trend { metric: string; sample_size: number; points: { date: string; count: number; mean: number }[]; direction: string; rate_per_day: number | null; p_value: number | null }
+export interface Trend { metric: string; sample_size: number; points: { date: string; count: number; mean: number }[]; direction: string; rate_per_day: number | null; p_value: number | null; r_squared?: number | null }
 export interface ModelSummary { provider: string; model: string; responses: number; mean_overall_score: number | null; latency_p50_ms: number; latency_p95_ms: number; latency_p99_ms: number; mean_completion_tokens: number; total_cost_usd: number }
 export interface ValueStats { value: string; count: number; mean: number; std_dev: number }
 export interface ParameterRecommendation { parameter: string; optimal_value: string; optimal_mean: number; confidence: number; p_value: number; confidence_level: string; quality_impact_percent: number; sample_size: number; values: ValueStats[]; recommendation: string }

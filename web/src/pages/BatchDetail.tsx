@@ -16,7 +16,8 @@ import { StatusBadge } from '../components/StatusBadge';
 import { useBreakdown, useCorrelation, useInsights, useOptimization } from '../hooks/queries';
 import { isFinal, isPermanent, useRunProgress } from '../hooks/useRunProgress';
 import { useSettling } from '../hooks/useSettling';
-import { firstPage, useRunHeatmap, type ResponseQuery } from './analysis/analysisQueries';
+import { firstPage, useRunHeatmap, type CellFilter, type ResponseQuery } from './analysis/analysisQueries';
+import { ConfigurationCharts } from './analysis/ConfigurationCharts';
 import { RunResponsesTable } from './analysis/RunResponsesTable';
 import { byValue } from './parameterValues';
 
@@ -116,15 +117,17 @@ function Analysis({ id, completed }: { id: string; completed: number }) {
   const grid = heatmap.overall.data?.grid ?? {};
   const [table, setTable] = useState<ResponseQuery>(() => firstPage());
   const tableHeading = useRef<HTMLHeadingElement>(null);
-  const openCell = (x: number, y: number) => {
-    setTable({ ...table, filter: { temperature: x, top_p: y, ...(heatmap.tokens !== undefined ? { max_tokens: heatmap.tokens } : {}) }, page: 0 });
+  const openFilter = (filter: CellFilter) => {
+    setTable({ ...table, filter, page: 0 });
     // The table is further down: move there (focus too, so a keyboard user continues from the responses).
     requestAnimationFrame(() => { tableHeading.current?.scrollIntoView({ block: 'start' }); tableHeading.current?.focus(); });
   };
+  const openCell = (x: number, y: number) => openFilter({ temperature: x, top_p: y, ...(heatmap.tokens !== undefined ? { max_tokens: heatmap.tokens } : {}) });
 
   return (
     <>
       <h2>Results analysis</h2>
+      <p><Link to={`/batches/${id}/matrix`}>Open the matrix</Link> <span className="muted">— outputs side by side: prompts and parameter sets × models or a parameter, with the gate per cell.</span></p>
       <p className="muted" aria-live="polite">Analytics over {breakdown.data?.sample_size ?? 0} of {completed} responses
         {(breakdown.data?.sample_size ?? 0) < completed ? ' (the read model is still filling; this updates by itself)' : ''}.</p>
       <div className="card">
@@ -139,6 +142,10 @@ function Analysis({ id, completed }: { id: string; completed: number }) {
         <QueryView query={heatmap.cells} empty={(d) => d.cells.length === 0}>{(h) => <Heatmap xLabel="temperature" yLabel="top_p" onCell={openCell}
           cells={h.cells.map((c) => ({ x: c.x, y: c.y, value: c.mean, count: c.count }))}
           best={best ? { x: best.parameters.temperature, y: best.parameters.top_p } : null} />}</QueryView>
+      </div>
+      <div className="card">
+        <h3>{label(metric)} by configuration</h3>
+        <ConfigurationCharts runId={id} metric={metric} onOpen={openFilter} />
       </div>
       <div className="card">
         <h3>{label(metric)} by parameter value</h3>

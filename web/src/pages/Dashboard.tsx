@@ -3,6 +3,8 @@ import { Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
 import { QueryView } from '../components/States';
 import { StatusBadge } from '../components/StatusBadge';
 import { useBatches, useExperiments, useHealth, useTrend } from '../hooks/queries';
+import { SummaryCards } from './dashboard/SummaryCards';
+import './dashboard/dashboard.css';
 
 export function Dashboard() {
   const experiments = useExperiments({ page: 1 });
@@ -12,6 +14,7 @@ export function Dashboard() {
   return (
     <>
       <h1>Dashboard</h1>
+      <SummaryCards />
       <div className="grid">
         <div className="card"><div className="muted">Experiments</div>
           <QueryView query={experiments}>{(d) => <div className="stat">{d.total}</div>}</QueryView></div>

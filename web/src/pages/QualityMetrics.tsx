@@ -4,6 +4,7 @@ import { label } from '../api/types';
 import { ExportButtons } from '../components/ExportButtons';
 import { QueryView } from '../components/States';
 import { useBreakdown } from '../hooks/queries';
+import { TrendCard } from './quality/TrendCard';
 
 export function QualityMetrics() {
   const breakdown = useBreakdown();
@@ -27,6 +28,7 @@ export function QualityMetrics() {
             </BarChart></ResponsiveContainer></div>
           </div>
         </>)}</QueryView>
+      <TrendCard metric={metric} />
     </>
   );
 }

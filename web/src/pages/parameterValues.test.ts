@@ -18,7 +18,7 @@ describe('validateGrid', () => {
       'parameter_ranges.temperature': 'must be between 0 and 2.',
       'parameter_ranges.top_p.step': 'must be greater than 0.',
       'parameter_ranges.max_tokens': 'must be whole numbers from 1 to 32768, separated by commas.',
-      response_count: 'must be a whole number of at least 1.',
+      response_count: 'must be a whole number from 1 to 100.',
     });
   });
   it('refuses a reversed range and an empty max_tokens list', () => {

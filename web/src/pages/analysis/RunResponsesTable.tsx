@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { label, type StoredResponseView } from '../../api/types';
-import { format } from '../../components/DataTable';
 import { Pager } from '../../components/Pager';
 import { ResponseDrawer } from '../../components/ResponseDrawer';
 import { QueryView } from '../../components/States';
 import { describeFilter, useResponsePage, type CellFilter, type ResponseQuery } from './analysisQueries';
+import { ResponseRow, type Column } from './ResponseRow';
+import { ScrollingResponses } from './ScrollingResponses';
 import './analysis.css';
-
-interface Column { key: string; header: string; value: (r: StoredResponseView) => string | number | null; sortable: boolean }
 
 const score = (r: StoredResponseView, metric: string) => (typeof r.metrics?.[metric] === 'number' ? (r.metrics[metric] as number) : null);
 
@@ -44,13 +43,27 @@ export function RunResponsesTable({ runId, metric, state, onState }: {
   };
   const sortBy = (key: string) => onState({ ...state, sort: key, descending: state.sort === key ? !state.descending : key.endsWith('_score'), page: 0 });
   const clearFilter = () => onState({ ...state, filter: {} as CellFilter, page: 0 });
+  const [scrolling, setScrolling] = useState(false);
   const total = page.data?.total ?? 0;
+  const header = (
+    <thead><tr>{columns.map((c) => (
+      <th key={c.key} scope="col" aria-sort={state.sort === c.key ? (state.descending ? 'descending' : 'ascending') : c.sortable ? 'none' : undefined}>
+        {c.sortable
+          ? <button type="button" className="link" onClick={() => sortBy(c.key)}>{c.header}{state.sort === c.key ? (state.descending ? ' ▼' : ' ▲') : ''}</button>
+          : c.header}
+      </th>))}</tr></thead>);
   const pages = Math.max(1, Math.ceil(total / state.pageSize));
 
   return (
     <div>
       <div className="row">
         <label>Search the responses<input type="search" value={text} onChange={(e) => onText(e.target.value)} placeholder="words in the text" /></label>
+        <label>Rows
+          <select value={scrolling ? 'scroll' : 'pages'} onChange={(e) => setScrolling(e.target.value === 'scroll')}>
+            <option value="pages">{state.pageSize} a page</option>
+            <option value="scroll">every response, scrolling</option>
+          </select>
+        </label>
         <span className="muted" aria-live="polite" data-testid="response-count">{page.data ? `${total} responses` : ''}{page.isFetching && page.data ? ' · updating…' : ''}</span>
       </div>
       {describeFilter(state.filter) && (
@@ -58,26 +71,21 @@ export function RunResponsesTable({ runId, metric, state, onState }: {
           <span>Showing the responses at <strong>{describeFilter(state.filter)}</strong></span>
           <button type="button" className="secondary" onClick={clearFilter}>Show every response</button>
         </p>)}
-      <QueryView query={page}>{(data) => (data.items.length === 0 ? <p className="muted">No response matches.</p> : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Responses">
-          <table className="analysis-rows">
-            <caption className="muted" style={{ textAlign: 'left' }}>Select a row for its full text and metrics; sorting and search run on the server</caption>
-            <thead><tr>{columns.map((c) => (
-              <th key={c.key} scope="col" aria-sort={state.sort === c.key ? (state.descending ? 'descending' : 'ascending') : c.sortable ? 'none' : undefined}>
-                {c.sortable
-                  ? <button type="button" className="link" onClick={() => sortBy(c.key)}>{c.header}{state.sort === c.key ? (state.descending ? ' ▼' : ' ▲') : ''}</button>
-                  : c.header}
-              </th>))}</tr></thead>
-            <tbody>{data.items.map((r) => (
-              <tr key={r.id} tabIndex={0} onClick={() => setSelected(r)}
-                // preventDefault: the same Enter must not also activate the drawer's Close button, which takes focus at once.
-                onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); setSelected(r); } }}>
-                {columns.map((c) => <td key={c.key} className={c.key === 'content' ? 'analysis-content' : undefined}>{format(c.value(r))}</td>)}
-              </tr>))}</tbody>
-          </table>
-        </div>))}</QueryView>
-      <Pager page={state.page} pages={pages} onPage={(p) => onState({ ...state, page: p })} />
+      {scrolling
+        ? <ScrollingResponses runId={runId} state={state} columns={columns} header={header} onSelect={setSelected} />
+        : <>
+          <QueryView query={page}>{(data) => (data.items.length === 0 ? <p className="muted">No response matches.</p> : (
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Responses">
+              <table className="analysis-rows">
+                <caption className="muted" style={{ textAlign: 'left' }}>Select a row for its full text and metrics; sorting and search run on the server</caption>
+                {header}
+                <tbody>{data.items.map((r) => <ResponseRow key={r.id} response={r} columns={columns} onSelect={setSelected} />)}</tbody>
+              </table>
+            </div>))}</QueryView>
+          <Pager page={state.page} pages={pages} onPage={(p) => onState({ ...state, page: p })} />
+        </>}
       {selected && <ResponseDrawer response={selected} onClose={() => setSelected(null)} />}
     </div>
   );
 }
+
