@@ -50,12 +50,7 @@ public static class DurationEstimator
         return new DurationEstimate(Round(calls * AssumedSecondsPerCall), cost, new EstimateBasis("none", 0, 0, AssumedSecondsPerCall, costCalls, costPerCall, none));
     }
 
-    public static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToList();
-        var mid = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
+    public static double Median(IReadOnlyList<double> values) => LlmLab.ServiceKit.Statistics.Percentiles.Of(values.Order().ToList(), 50);
 
     private static double Round(double seconds) => Math.Round(seconds, 1);
     private static string Format(double value) => value.ToString(value >= 10 ? "0.#" : value >= 0.1 ? "0.##" : "0.###", CultureInfo.InvariantCulture);
