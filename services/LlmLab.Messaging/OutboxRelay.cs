@@ -58,14 +58,18 @@ public sealed class OutboxRelay<TContext>(IServiceScopeFactory scopes, OutboxSig
         {
             var rows = await db.OutboxMessages
                 .FromSqlRaw("SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY created_at LIMIT {0} FOR UPDATE SKIP LOCKED", BatchSize)
+                .AsNoTracking()
                 .ToListAsync(ct);
+            if (rows.Count == 0) return 0;
             foreach (var row in rows)
             {
                 await PublishAsync(publisher, row, ct);
-                row.SentAt = time.GetUtcNow();
-                row.Attempts++;
             }
-            await db.SaveChangesAsync(ct);
+            // One statement for the batch, not one UPDATE per row.
+            var ids = rows.Select(r => r.Id).ToArray();
+            var sentAt = time.GetUtcNow();
+            await db.OutboxMessages.Where(m => ids.Contains(m.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
             return rows.Count;
         }, cancellationToken);
     }

@@ -52,9 +52,12 @@ public static class BatchExperimentsApi
         var items = grid.Expand(run.Id, tenantId, body.Seed, () => Random.Shared.NextInt64(1, int.MaxValue));
         run.TotalItems = items.Count;
         run.TotalCombinations = (int)grid.Combinations;
-        db.Runs.Add(run);
-        db.WorkItems.AddRange(items);
-        await db.SaveChangesAsync(ct);
+        await db.InTransactionAsync(async token =>
+        {
+            db.Runs.Add(run);
+            await db.SaveChangesAsync(token);
+            return await WorkItemRows.InsertAsync(db, items, token);
+        }, ct);
         return TypedResults.Created($"/api/experiments/batch/{run.Id}", new BatchCreated(run.Id, run.Status, run.TotalCombinations, run.TotalItems,
             run.EstimatedDurationSeconds, run.EstimatedCostUsd, estimate.Basis.Description, run.CreatedAt));
     }

@@ -35,15 +35,18 @@ public sealed class RunLauncher(BatchDbContext db, Outbox outbox, WorkChunking c
         run.TotalItems = items.Count;
         run.TotalCombinations = items.Select(i => i.CombinationIndex).Distinct().Count();
 
-        db.Runs.Add(run);
-        // Created straight into running (RunLifecycle: pending → running), as if started at once.
-        outbox.Add(db, new BatchRunStarted(run.Id, run.ExperimentId, tenantId, now));
-        db.WorkItems.AddRange(items);
-        foreach (var chunk in chunking.Commands(run.Id, tenantId, items.Select(i => i.Id)))
+        await db.InTransactionAsync(async token =>
         {
-            outbox.Add(db, chunk);
-        }
-        await db.SaveChangesAsync(ct);
+            db.Runs.Add(run);
+            // Created straight into running (RunLifecycle: pending → running), as if started at once.
+            outbox.Add(db, new BatchRunStarted(run.Id, run.ExperimentId, tenantId, now));
+            foreach (var chunk in chunking.Commands(run.Id, tenantId, items.Select(i => i.Id)))
+            {
+                outbox.Add(db, chunk);
+            }
+            await db.SaveChangesAsync(token);
+            return await WorkItemRows.InsertAsync(db, items, token);
+        }, ct);
         outbox.Committed();
         return run;
     }

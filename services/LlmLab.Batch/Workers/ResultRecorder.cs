@@ -11,7 +11,7 @@ namespace LlmLab.Batch.Workers;
 
 /// <summary>
 /// Stores a chunk's outcomes in one transaction: claims the items still pending (only a pending item can be claimed, so
-/// a redelivered command records nothing twice), inserts the responses and metrics in multi-row statements, moves the
+/// a redelivered command records nothing twice), inserts the responses and metrics in one statement each (<see cref="ResponseRows"/>), moves the
 /// run's counters once, and queues one analytics event for the chunk in the outbox.
 /// </summary>
 public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvider time)
@@ -30,6 +30,7 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
             if (claimed.Count == 0) return 0;
 
             var scored = new List<ResponseScored>();
+            var responses = new List<StoredResponse>();
             var failed = 0;
             for (var i = 0; i < items.Count; i++)
             {
@@ -41,11 +42,12 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
                     continue;
                 }
                 var response = ToResponse(run, items[i], results[i], now);
-                db.Responses.Add(response);
+                responses.Add(response);
                 scored.Add(ScoredEvents.From(items[i], response));
             }
             if (scored.Count > 0)
             {
+                await ResponseRows.InsertAsync(db, responses, ct);
                 var succeeded = scored.Select(e => e.WorkItemId).ToArray();
                 await db.WorkItems.Where(w => succeeded.Contains(w.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WorkItemStatus.Completed).SetProperty(w => w.FinishedAt, now), ct);
