@@ -109,7 +109,7 @@ public sealed class RunControl(BatchDbContext db, Outbox outbox, WorkChunking ch
             outbox.Add(db, new BatchRunStarted(id, run.ExperimentId, tenantId, now));
             // Every pending item is in a queued chunk; one already queued is harmless (the worker claims an item once).
             var pending = await db.WorkItems.Where(w => w.RunId == id && w.Status == WorkItemStatus.Pending).Select(w => w.Id).ToListAsync(token);
-            foreach (var chunk in chunking.Commands(id, tenantId, pending)) outbox.Add(db, chunk);
+            await outbox.InsertAsync(db, chunking.Commands(id, tenantId, pending).ToList(), token);
             if (pending.Count == 0)
             {
                 var outcome = RunLifecycle.Outcome(run.CompletedItems, run.FailedItems);

@@ -40,12 +40,9 @@ public sealed class RunLauncher(BatchDbContext db, Outbox outbox, WorkChunking c
             db.Runs.Add(run);
             // Created straight into running (RunLifecycle: pending → running), as if started at once.
             outbox.Add(db, new BatchRunStarted(run.Id, run.ExperimentId, tenantId, now));
-            foreach (var chunk in chunking.Commands(run.Id, tenantId, items.Select(i => i.Id)))
-            {
-                outbox.Add(db, chunk);
-            }
             await db.SaveChangesAsync(token);
-            return await WorkItemRows.InsertAsync(db, items, token);
+            await WorkItemRows.InsertAsync(db, items, token);
+            return await outbox.InsertAsync(db, chunking.Commands(run.Id, tenantId, items.Select(i => i.Id)).ToList(), token);
         }, ct);
         outbox.Committed();
         return run;

@@ -19,6 +19,8 @@ public sealed class ResultRecorder(BatchDbContext db, Outbox outbox, TimeProvide
     /// <summary>Returns how many of the items this call recorded (the others were recorded by another delivery or cancelled).</summary>
     public async Task<int> RecordAsync(BatchRun run, IReadOnlyList<WorkItem> items, IReadOnlyList<ExecutionResult> results, CancellationToken cancellationToken)
     {
+        // The transaction is the unit (retried whole): no savepoint round trips around the SaveChanges inside it.
+        db.Database.AutoSavepointsEnabled = false;
         var recorded = await db.InTransactionAsync(async ct =>
         {
             db.ChangeTracker.Clear();
