@@ -1,5 +1,3 @@
-using LlmLab.ServiceKit.Statistics;
-
 namespace LlmLab.Analytics.Analysis;
 
 /// <summary>
@@ -11,10 +9,28 @@ public static class RankCorrelation
 {
     public static double?[] Ranks(IReadOnlyList<double?> column)
     {
-        var present = Enumerable.Range(0, column.Count).Where(i => column[i] is not null).ToArray();
-        var ranks = Tests.Ranks(present.Select(i => column[i]!.Value).ToArray());
+        // Sorted once with the row numbers alongside (Array.Sort, no LINQ): ties get the mean of their positions, so the
+        // order among equal values does not matter.
+        var present = 0;
+        for (var i = 0; i < column.Count; i++) if (column[i] is not null) present++;
+        var values = new double[present];
+        var rows = new int[present];
+        for (int i = 0, k = 0; i < column.Count; i++)
+        {
+            if (column[i] is not { } v) continue;
+            values[k] = v;
+            rows[k++] = i;
+        }
+        Array.Sort(values, rows);
         var result = new double?[column.Count];
-        for (var k = 0; k < present.Length; k++) result[present[k]] = ranks[k];
+        for (var start = 0; start < present;)
+        {
+            var end = start;
+            while (end + 1 < present && values[end + 1] == values[start]) end++;
+            var rank = (start + end) / 2.0 + 1;
+            for (var k = start; k <= end; k++) result[rows[k]] = rank;
+            start = end + 1;
+        }
         return result;
     }
 

@@ -44,6 +44,20 @@ public class GroupedPearsonTests
     }
 
     [Fact]
+    public void Ranks_of_a_column_with_ties_and_missing_values_are_the_average_ranks_of_its_present_values()
+    {
+        var random = new Random(5);
+        var column = Enumerable.Range(0, 2_000).Select(i => i % 9 == 0 ? (double?)null : Math.Round(random.NextDouble() * 50)).ToList();
+        var present = column.Where(v => v is not null).Select(v => v!.Value).ToList();
+        var expected = Tests.Ranks(present);
+
+        var ranks = RankCorrelation.Ranks(column);
+
+        Assert.Equal(column.Select(v => v is null), ranks.Select(r => r is null));
+        Assert.Equal(expected, ranks.Where(r => r is not null).Select(r => r!.Value));
+    }
+
+    [Fact]
     public void The_covering_sample_indexes_hold_every_sample_of_a_tenant_from_their_threshold()
     {
         Assert.True(HashSample.Buckets(SampleIndexes.CoveredFrom) <= SampleIndexes.CoveredBuckets);
