@@ -18,6 +18,10 @@ public static class DatabaseMigration
         // on every return to the pool is a round trip per unit of work for nothing; a connection string may still ask for it.
         var settings = new Npgsql.NpgsqlConnectionStringBuilder(configured);
         if (!configured.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)) settings.NoResetOnClose = true;
+        // Each pooled connection is a PostgreSQL backend of its own memory (≈ 5 MiB under load); Database:MaxPoolSize caps
+        // a service's share where its connection string does not say (docs/operations.md, "Memory").
+        if (!configured.Contains("Pool Size", StringComparison.OrdinalIgnoreCase) && builder.Configuration.GetValue<int?>("Database:MaxPoolSize") is { } maxPool)
+            settings.MaxPoolSize = maxPool;
         var connectionString = settings.ConnectionString;
         // Retries transient failures, including a restarted server's "terminating connection" (57P01..57P03) on a pooled
         // connection: PostgreSQL restarting does not clear Npgsql's pool, so the first use of each old connection fails.

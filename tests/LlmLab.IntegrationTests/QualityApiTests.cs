@@ -105,6 +105,8 @@ public class QualityApiTests(PlatformFixture platform)
             Assert.False(metrics.GetProperty("all").TryGetProperty("self_bleu", out _));
         });
 
+        await AssertPreviewMatchesAsync(runId, items);
+
         var accepted = await _api.Client.PostAsync($"/api/experiments/batch/{runId}/rescore", null);
         await PlatformApi.ReadAsync(accepted, HttpStatusCode.Accepted);
 
@@ -121,6 +123,17 @@ public class QualityApiTests(PlatformFixture platform)
         Assert.All(rescored, i => Assert.InRange(i.GetProperty("metrics").GetProperty("all").GetProperty("self_bleu").GetDouble(), 0, 100));
         Assert.Equal(items.Select(i => i.GetProperty("metrics").GetProperty("overall_score").GetDouble()).Order(),
             rescored.Select(i => i.GetProperty("metrics").GetProperty("overall_score").GetDouble()).Order());
+        await AssertPreviewMatchesAsync(runId, rescored);
+    }
+
+    /// <summary>The status view's preview (kept per run until the run row moves) against the stored scores themselves.</summary>
+    private async Task AssertPreviewMatchesAsync(Guid runId, List<JsonElement> items)
+    {
+        var preview = (await _api.StatusAsync(runId)).GetProperty("results_preview");
+        var scores = items.Select(i => i.GetProperty("metrics").GetProperty("overall_score").GetDouble()).ToList();
+        // The view rounds to 2 decimals.
+        Assert.InRange(preview.GetProperty("average_quality_score").GetDouble() - scores.Average(), -0.0051, 0.0051);
+        Assert.InRange(preview.GetProperty("best_quality_score").GetDouble() - scores.Max(), -0.0051, 0.0051);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace LlmLab.Analytics.Apis;
 
 /// <summary>
 /// GET /api/analytics/parameters/correlation: Pearson's r and Spearman's ρ (average ranks for ties) of every numeric
-/// parameter with every score, with two-sided p-values (t with n − 2 df). r comes from sums (the rollups' tenant-wide);
+/// parameter with every score, with two-sided p-values (t with n − 2 df). r comes from sums per parameter tuple (of the
+/// rollups tenant-wide, of the rows for a run or experiment);
 /// ρ ranks every column (in .NET, <see cref="RankCorrelation"/>), so above 20,000 rows it is computed on the fixed hash
 /// sample (<see cref="HashSample"/>) and says so.
 /// </summary>
@@ -36,30 +37,16 @@ public static class CorrelationApi
         var pairs = parameters.SelectMany(p => metrics.Select(m => (Parameter: p, Metric: m))).ToList();
         var source = ScoreSource.For(scope);
 
-        // Pearson over every row from sufficient statistics: a parameter is constant within a rollup grain, so its sums
-        // with a score are the grain's score sums times the parameter.
-        const int perMetric = 5, perPair = 5;
-        var pearson = (await sql.QueryAsync(c =>
-        {
-            var moments = metrics.Select(source.MomentsOf);
-            var sums = pairs.Select(x => $"{source.ParameterSum(x.Parameter, x.Metric)}, {source.ParameterSquares(x.Parameter, x.Metric)}, " +
-                $"{source.ParameterProducts(x.Parameter, x.Metric)}, min({x.Parameter}::float8) FILTER (WHERE {source.HasValue(x.Metric)}), " +
-                $"max({x.Parameter}::float8) FILTER (WHERE {source.HasValue(x.Metric)})");
-            return $"SELECT {source.Responses}, {string.Join(", ", moments)}, {string.Join(", ", sums)} {source.From(c)}";
-        }, r =>
-        {
-            var scores = metrics.Select((_, i) => ScoreSource.ReadMoments(r, 1 + i * perMetric)).ToList();
-            var at = 1 + metrics.Count * perMetric;
-            var cells = pairs.Select((x, i) =>
-            {
-                var y = scores[i % metrics.Count]; // pairs run parameter by parameter over every metric
-                var o = at + i * perPair;
-                double Value(int k) => r.IsDBNull(o + k) ? 0 : r.GetDouble(o + k);
-                return new PearsonSums(y.N, Value(0), Value(1), y.Sum, y.SumOfSquares, Value(2),
-                    XConstant: r.IsDBNull(o + 3) || r.GetDouble(o + 3) == r.GetDouble(o + 4), YConstant: y.Min == y.Max);
-            }).ToList();
-            return (Total: r.WholeNumber(0), Cells: cells);
-        }, ct)).Single();
+        // Pearson over every row from sufficient statistics: each score's moments per parameter tuple (tens of groups
+        // for a sweep), summed per parameter in .NET (GroupedPearson).
+        var tuples = await sql.QueryAsync(c => $"""
+            SELECT {string.Join(", ", parameters.Select(p => $"{p}::float8"))}, {source.Responses}, {string.Join(", ", metrics.Select(source.MomentsOf))}
+            {source.From(c)} GROUP BY {string.Join(", ", parameters)}
+            """, r => (X: parameters.Select((_, i) => r.GetDouble(i)).ToArray(), Responses: r.WholeNumber(parameters.Count),
+                Y: metrics.Select((_, i) => ScoreSource.ReadMoments(r, parameters.Count + 1 + i * 5)).ToArray()), ct);
+        // pairs run parameter by parameter over every metric
+        var pearson = (Total: tuples.Sum(t => t.Responses), Cells: pairs.Select((_, i) =>
+            GroupedPearson.Of(tuples.Select(t => (t.X[i / metrics.Count], t.Y[i % metrics.Count])))).ToList());
 
         // Spearman: Pearson's r of average ranks, on all rows or the fixed hash sample, ranked in .NET.
         var columns = parameters.Concat(metrics).ToList();

@@ -19,25 +19,34 @@ public static class InsightsApi
         return app;
     }
 
-    public static async Task<Results<Ok<InsightReport>, ProblemHttpResult>> AcrossExperimentsAsync(HttpContext http, AnalyticsSql sql, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<Ok<InsightReport>, ProblemHttpResult>> AcrossExperimentsAsync(HttpContext http, IServiceScopeFactory scopes, TimeProvider time, CancellationToken ct)
     {
         var (scope, problem) = await AnalyticsScope.FromAsync(http, time, ct);
         if (scope is null) return problem!;
-        return TypedResults.Ok(await ReportAsync(sql, scope, ct));
+        return TypedResults.Ok(await ReportAsync(scopes, scope, ct));
     }
 
-    public static async Task<Results<Ok<InsightReport>, ProblemHttpResult>> ForBatchAsync(Guid id, HttpContext http, AnalyticsSql sql, KnownIds ids, CancellationToken ct)
+    public static async Task<Results<Ok<InsightReport>, ProblemHttpResult>> ForBatchAsync(Guid id, HttpContext http, IServiceScopeFactory scopes, KnownIds ids, CancellationToken ct)
     {
         if (await ids.UnknownAsync(http.TenantId()!, "id", id, null, ct) is not null) return Problems.NotFound("Batch run", id);
-        return TypedResults.Ok(await ReportAsync(sql, new AnalyticsScope(http.TenantId()!, id, null, null), ct));
+        return TypedResults.Ok(await ReportAsync(scopes, new AnalyticsScope(http.TenantId()!, id, null, null), ct));
     }
 
-    private static async Task<InsightReport> ReportAsync(AnalyticsSql sql, AnalyticsScope scope, CancellationToken ct)
+    /// <summary>The three views it draws on run at once, each on a connection of its own, so the answer takes the slowest of them, not their sum.</summary>
+    private static async Task<InsightReport> ReportAsync(IServiceScopeFactory scopes, AnalyticsScope scope, CancellationToken ct)
     {
-        var optimization = await ParameterOptimizationApi.QueryAsync(sql, scope, ScoreColumns.Overall, ct);
-        var correlation = await CorrelationApi.QueryAsync(sql, scope, ct);
-        var models = await ModelComparisonApi.QueryAsync(sql, scope, ct);
+        var optimizationTask = OnOwnConnectionAsync(scopes, sql => ParameterOptimizationApi.QueryAsync(sql, scope, ScoreColumns.Overall, ct));
+        var correlationTask = OnOwnConnectionAsync(scopes, sql => CorrelationApi.QueryAsync(sql, scope, ct));
+        var modelsTask = OnOwnConnectionAsync(scopes, sql => ModelComparisonApi.QueryAsync(sql, scope, ct));
+        await Task.WhenAll(optimizationTask, correlationTask, modelsTask);
+        var (optimization, correlation, models) = (optimizationTask.Result, correlationTask.Result, modelsTask.Result);
         return new InsightReport(scope.RunId, optimization.SampleSize, InsightWriter.Write(optimization, correlation, models, ModelTest.Of(models)));
+    }
+
+    private static async Task<T> OnOwnConnectionAsync<T>(IServiceScopeFactory scopes, Func<AnalyticsSql, Task<T>> query)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AnalyticsSql>());
     }
 }
 

@@ -51,16 +51,19 @@ public static class ModelComparisonApi
         var target = models.Sum(m => m.Responses) <= HashSample.Target ? HashSample.Target : Math.Max(HashSample.Target / models.Count, 2_000);
         var rows = await sql.QueryAsync(c =>
         {
-            var groups = models.Select((m, i) =>
+            var where = scope.Where(c);
+            // One branch per model rather than an OR of them: a bitmap OR reads the heap, a branch each is an index-only
+            // scan of that model's sample (SampleIndexes).
+            return string.Join("\nUNION ALL\n", models.Select((m, i) =>
             {
                 c.Parameters.AddWithValue($"provider{i}", m.Provider);
                 c.Parameters.AddWithValue($"model{i}", m.Model);
-                return $"(provider = @provider{i} AND model = @model{i}{HashSample.Condition(m.Responses, target)})";
-            });
-            return $"""
-                SELECT provider, model, count(*), percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY response_time_ms)
-                FROM scored_responses WHERE {scope.Where(c)} AND ({string.Join(" OR ", groups)}) GROUP BY provider, model
-                """;
+                return $"""
+                    SELECT provider, model, count(*), percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY response_time_ms)
+                    FROM scored_responses WHERE {where} AND provider = @provider{i} AND model = @model{i}{HashSample.Condition(m.Responses, target)}
+                    GROUP BY provider, model
+                    """;
+            }));
         }, r => (Key: (r.GetString(0), r.GetString(1)), Rows: r.GetInt64(2), Values: r.GetFieldValue<double[]>(3)), ct);
         return rows.ToDictionary(x => x.Key, x => (x.Values[0], x.Values[1], x.Values[2], x.Rows));
     }

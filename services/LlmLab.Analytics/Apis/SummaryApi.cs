@@ -33,18 +33,18 @@ public static class SummaryApi
             FROM scored_responses WHERE {scope.Where(c)}
             """, r => (Responses: r.GetInt64(0), Runs: r.GetInt64(1), PromptTokens: r.WholeNumber(2), CompletionTokens: r.WholeNumber(3), Cost: r.GetDouble(4),
                 Overall: r.NullableDouble(5), WithReference: r.GetInt64(6), ExactMatch: r.NullableDouble(7), F1: r.NullableDouble(8)), ct)).Single();
-        double[]? latency = null;
+        (double[]? Values, long Rows) latency = (null, 0);
         if (totals.Responses > 0)
         {
             // Order statistics on the fixed hash sample above HashSample.Target rows, like every other percentile.
             latency = (await sql.QueryAsync(c => $"""
-                SELECT percentile_cont(ARRAY[0.5, 0.95]) WITHIN GROUP (ORDER BY response_time_ms)
+                SELECT percentile_cont(ARRAY[0.5, 0.95]) WITHIN GROUP (ORDER BY response_time_ms), count(*)
                 FROM scored_responses WHERE {scope.Where(c)}{HashSample.Condition(totals.Responses)}
-                """, r => r.NullableDoubles(0), ct)).Single();
+                """, r => (r.NullableDoubles(0), r.GetInt64(1)), ct)).Single();
         }
         return new AnalyticsSummary(timeframe, totals.Responses, totals.Runs, Round(totals.Overall, 2),
             new ReferenceAccuracy(totals.WithReference, Round(totals.ExactMatch, 4), Round(totals.F1, 4)),
-            Round(latency?[0], 1), Round(latency?[1], 1), totals.PromptTokens, totals.CompletionTokens, Math.Round(totals.Cost, 6));
+            Round(latency.Values?[0], 1), Round(latency.Values?[1], 1), latency.Rows, totals.PromptTokens, totals.CompletionTokens, Math.Round(totals.Cost, 6));
     }
 
     private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
@@ -53,5 +53,6 @@ public static class SummaryApi
 /// <summary>Accuracy over the responses scored against a reference (Responses of them); null without any.</summary>
 public sealed record ReferenceAccuracy(long Responses, double? ExactMatch, double? F1);
 
+/// <summary>LatencySampleSize: the responses the latency percentiles were computed on (all of them, or the fixed hash sample above 20,000).</summary>
 public sealed record AnalyticsSummary(string Timeframe, long Responses, long Runs, double? MeanOverallScore, ReferenceAccuracy Accuracy,
-    double? LatencyP50Ms, double? LatencyP95Ms, long PromptTokens, long CompletionTokens, double CostUsd);
+    double? LatencyP50Ms, double? LatencyP95Ms, long LatencySampleSize, long PromptTokens, long CompletionTokens, double CostUsd);

@@ -80,7 +80,7 @@ public static class BatchExperimentsApi
         if (run is null) return Problems.NotFound("Batch run", id);
         var ranges = run.ParameterRanges is null ? (JsonElement?)null : JsonDocument.Parse(run.ParameterRanges).RootElement.Clone();
         return TypedResults.Ok(new BatchDetails(run.Name, run.Description, run.Prompt, run.Provider, run.Model, ranges,
-            run.EstimatedDurationSeconds, run.EstimatedCostUsd, await reader.ReadAsync(run, ct), await reader.FailuresAsync(run.Id, ct)));
+            run.EstimatedDurationSeconds, run.EstimatedCostUsd, await reader.ReadAsync(run, ct), await reader.FailuresAsync(run, ct)));
     }
 
     public static async Task<Results<NoContent, Accepted, ProblemHttpResult>> CancelOrDeleteAsync(Guid id, HttpContext http, RunControl control, CancellationToken ct)

@@ -5,10 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace LlmLab.Batch.Apis;
 
 /// <summary>Reads a run's status view: counters from the run row, previews from its scored responses.</summary>
-public sealed class RunStatusReader(BatchDbContext db, TimeProvider time)
+public sealed class RunStatusReader(BatchDbContext db, TimeProvider time, RunPreviewCache cache)
 {
     /// <summary>Failed and cancelled items by kind, with one message of each as an example.</summary>
-    public async Task<IReadOnlyList<FailureSummary>> FailuresAsync(Guid runId, CancellationToken ct)
+    public Task<IReadOnlyList<FailureSummary>> FailuresAsync(BatchRun run, CancellationToken ct) =>
+        cache.GetOrReadAsync(run, "failures", () => ReadFailuresAsync(run.Id, ct));
+
+    private async Task<IReadOnlyList<FailureSummary>> ReadFailuresAsync(Guid runId, CancellationToken ct)
     {
         var rows = await db.WorkItems.AsNoTracking().Where(w => w.RunId == runId && w.ErrorKind != null)
             .GroupBy(w => w.ErrorKind!)
@@ -22,14 +25,20 @@ public sealed class RunStatusReader(BatchDbContext db, TimeProvider time)
 
     public async Task<RunStatusView> ReadAsync(BatchRun run, CancellationToken ct)
     {
-        var (average, best, latest, optimal) = await RunPreview.ReadAsync(db, run.Id, ct);
-
+        var preview = await cache.GetOrReadAsync(run, "preview", () => ReadPreviewAsync(run.Id, ct));
         var done = run.CompletedItems + run.FailedItems;
         var progress = run.TotalItems == 0 ? 100 : Math.Round(100.0 * done / run.TotalItems, 2);
         return new RunStatusView(run.Id, run.ExperimentId, run.Status, progress, run.CompletedItems, run.FailedItems, run.TotalItems,
-            latest, EstimateCompletion(run, done), new ResultsPreview(Round(best), Round(average), optimal),
-            run.CreatedAt, run.StartedAt, run.FinishedAt);
+            preview.Latest, EstimateCompletion(run, done), preview.Results, run.CreatedAt, run.StartedAt, run.FinishedAt);
     }
+
+    private async Task<Preview> ReadPreviewAsync(Guid runId, CancellationToken ct)
+    {
+        var (average, best, latest, optimal) = await RunPreview.ReadAsync(db, runId, ct);
+        return new Preview(latest, new ResultsPreview(Round(best), Round(average), optimal));
+    }
+
+    private sealed record Preview(ParameterSet? Latest, ResultsPreview Results);
 
     private DateTimeOffset? EstimateCompletion(BatchRun run, int done)
     {

@@ -24,6 +24,8 @@ public sealed class BatchRun
     public int TotalItems { get; set; }
     public int CompletedItems { get; set; }
     public int FailedItems { get; set; }
+    /// <summary>Bumped by every re-score write, so views derived from the run's metrics know theirs are stale.</summary>
+    public int ScoreRevision { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }

@@ -43,6 +43,7 @@ public static class BatchServices
         builder.Services.AddScoped<RunLauncher>();
         builder.Services.AddScoped<SmallRunWaiter>();
         builder.Services.AddScoped<RunStatusReader>();
+        builder.Services.AddSingleton<RunPreviewCache>();
         builder.Services.AddScoped<LlmLab.Batch.Estimates.RunHistory>();
         builder.Services.AddSingleton<RunProgressFeed>();
         builder.Services.AddScoped<RunControl>();

@@ -45,6 +45,8 @@ public sealed class RescoreRunConsumer(BatchDbContext db, QualityService.Quality
                 else responses[i].Metrics = Domain.ResponseMetrics.From(responses[i].Id, scored.Metrics, scored.AnalysisVersion, scored.Errors, scored.Details);
             }
             await db.SaveChangesAsync(ct);
+            // After the save, so a preview cached under the old revision never outlives the metrics it was read from.
+            await db.Runs.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ScoreRevision, r => r.ScoreRevision + 1), ct);
         }
     }
 }

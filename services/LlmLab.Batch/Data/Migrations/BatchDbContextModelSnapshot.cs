@@ -99,6 +99,10 @@ namespace LlmLab.Batch.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("provider");
 
+                    b.Property<int>("ScoreRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("score_revision");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
