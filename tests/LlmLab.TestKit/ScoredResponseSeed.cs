@@ -7,17 +7,24 @@ namespace LlmLab.TestKit;
 public sealed record SeedShape(string Tenant, int Rows, Guid ExperimentId, int Runs = 10, int Days = 90, int Temperatures = 10, int TopPs = 5, int Models = 3,
     int RandomSeed = 20261128);
 
-/// <summary>One row of the analytics read model; Scores in the order of <see cref="ScoredResponseSeed.ScoreColumns"/> (null: not scored).</summary>
+/// <summary>
+/// One row of the analytics read model; Scores in the order of <see cref="ScoredResponseSeed.ScoreColumns"/> (null: not
+/// scored); ExactMatch and F1 as the metrics JSON holds them for a response with a reference (null: none).
+/// </summary>
 public sealed record SeedRow(Guid ResponseId, Guid RunId, Guid ExperimentId, string Tenant, string Model, double Temperature, double TopP,
-    int CompletionTokens, double ResponseTimeMs, double?[] Scores, DateTimeOffset CreatedAt)
+    int CompletionTokens, double ResponseTimeMs, double?[] Scores, DateTimeOffset CreatedAt, double? ExactMatch = null, double? F1 = null)
 {
+    public const int PromptTokens = 20;
+    public double CostUsd => CompletionTokens * 0.000002;
+
     public double? Overall => Scores[0];
     public double? Creativity => Scores[5];
 }
 
 /// <summary>
 /// Writes synthetic scored responses straight into analyticsdb's scored_responses with COPY (the benchmark's million
-/// rows, the rollup tests' few hundred): scores fall with temperature, one score in seven is missing creativity.
+/// rows, the rollup tests' few hundred): scores fall with temperature, one score in seven is missing creativity, one
+/// response in three has a reference (exact match and F1) and one more in fifteen only an F1.
 /// </summary>
 public static class ScoredResponseSeed
 {
@@ -48,9 +55,12 @@ public static class ScoredResponseSeed
                 overall, Score(overall, 10), Score(overall - 2, 10), Score(60, 40), Score(75, 50), i % 7 == 3 ? null : Score(30 + 20 * t, 20),
                 Score(60, 20), Score(60 - 10 * t, 20),
             ];
+            // From the overall score, not the random stream, so the other columns stay as they were before references.
+            var exactMatch = i % 3 == 0 ? (overall >= 70 ? 100 : 0) : (double?)null;
+            var f1 = i % 3 == 0 || i % 5 == 1 ? Math.Clamp(overall * 0.9 + 7.3, 0, 100) : (double?)null;
             yield return new SeedRow(Guid.NewGuid(), runs[(long)i * shape.Runs / shape.Rows], shape.ExperimentId, shape.Tenant, $"model-{model}", t, p,
                 80 + i % 40, Math.Round(150 + 100 * random.NextDouble() + 200 * model, 3), scores,
-                now.AddDays(-day).AddSeconds(-random.Next(0, 3600)));
+                now.AddDays(-day).AddSeconds(-random.Next(0, 3600)), exactMatch, f1);
         }
     }
 
@@ -78,20 +88,29 @@ public static class ScoredResponseSeed
             await writer.WriteAsync(256, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(0.0, NpgsqlDbType.Double, ct);
             await writer.WriteAsync(0.0, NpgsqlDbType.Double, ct);
-            await writer.WriteAsync(20, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(SeedRow.PromptTokens, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(row.CompletionTokens, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(row.ResponseTimeMs, NpgsqlDbType.Double, ct);
-            await writer.WriteAsync(row.CompletionTokens * 0.000002, NpgsqlDbType.Double, ct);
+            await writer.WriteAsync(row.CostUsd, NpgsqlDbType.Double, ct);
             foreach (var score in row.Scores)
             {
                 if (score is { } value) await writer.WriteAsync(value, NpgsqlDbType.Double, ct);
                 else await writer.WriteNullAsync(ct);
             }
             await writer.WriteAsync($"{index++}:0", NpgsqlDbType.Text, ct);
-            await writer.WriteAsync($"{{\"overall_score\": {row.Overall?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}}}", NpgsqlDbType.Jsonb, ct);
+            await writer.WriteAsync(MetricsJson(row), NpgsqlDbType.Jsonb, ct);
             await writer.WriteAsync("seed", NpgsqlDbType.Text, ct);
             await writer.WriteAsync(row.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
         }
         return await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>The metrics JSON of a row: the overall score, and exact match and F1 where the response had a reference.</summary>
+    private static string MetricsJson(SeedRow row)
+    {
+        var metrics = new Dictionary<string, double?> { ["overall_score"] = row.Overall };
+        if (row.ExactMatch is { } exact) metrics["exact_match"] = exact;
+        if (row.F1 is { } f1) metrics["f1"] = f1;
+        return System.Text.Json.JsonSerializer.Serialize(metrics);
     }
 }

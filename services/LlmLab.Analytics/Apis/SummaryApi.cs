@@ -1,3 +1,4 @@
+using LlmLab.Analytics.Domain;
 using LlmLab.Analytics.Queries;
 using LlmLab.Analytics.Rollups;
 using LlmLab.ServiceKit;
@@ -25,29 +26,30 @@ public static class SummaryApi
         return TypedResults.Ok(await QueryAsync(sql, scope, timeframe, ct));
     }
 
+    /// <summary>
+    /// Tenant-wide, every figure but the latency percentiles comes from the rollups (sums per day, and the per-day run
+    /// sets for the distinct runs); a run's, an experiment's or a user's own scope reads the rows through the same expressions.
+    /// </summary>
     public static async Task<AnalyticsSummary> QueryAsync(AnalyticsSql sql, AnalyticsScope scope, string timeframe, CancellationToken ct)
     {
+        var source = ScoreSource.For(scope);
+        // prompt_tokens, completion_tokens and cost_usd are named alike in the rows and the rollup, so one sum serves both.
         var totals = (await sql.QueryAsync(c => $"""
-            SELECT count(*), count(DISTINCT run_id), coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0), coalesce(sum(cost_usd), 0),
-                   avg(overall_score), count(*) FILTER (WHERE (metrics ->> 'exact_match') IS NOT NULL), avg((metrics ->> 'exact_match')::float8), avg((metrics ->> 'f1')::float8)
-            FROM scored_responses WHERE {scope.Where(c)}
-            """, r => (Responses: r.GetInt64(0), Runs: r.GetInt64(1), PromptTokens: r.WholeNumber(2), CompletionTokens: r.WholeNumber(3), Cost: r.GetDouble(4),
-                Overall: r.NullableDouble(5), WithReference: r.GetInt64(6), ExactMatch: r.NullableDouble(7), F1: r.NullableDouble(8)), ct)).Single();
-        (double[]? Values, long Rows) latency = (null, 0);
-        if (totals.Responses > 0)
-        {
-            // Order statistics on the fixed hash sample above HashSample.Target rows, like every other percentile.
-            latency = (await sql.QueryAsync(c => $"""
-                SELECT percentile_cont(ARRAY[0.5, 0.95]) WITHIN GROUP (ORDER BY response_time_ms), count(*)
-                FROM scored_responses WHERE {scope.Where(c)}{HashSample.Condition(totals.Responses)}
-                """, r => (r.NullableDoubles(0), r.GetInt64(1)), ct)).Single();
-        }
-        return new AnalyticsSummary(timeframe, totals.Responses, totals.Runs, Round(totals.Overall, 2),
-            new ReferenceAccuracy(totals.WithReference, Round(totals.ExactMatch, 4), Round(totals.F1, 4)),
-            Round(latency.Values?[0], 1), Round(latency.Values?[1], 1), latency.Rows, totals.PromptTokens, totals.CompletionTokens, Math.Round(totals.Cost, 6));
+            SELECT {source.Responses}, coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0), coalesce(sum(cost_usd), 0),
+                   {source.N(ScoreColumns.Overall)}, {source.Sum(ScoreColumns.Overall)},
+                   {string.Join(", ", RollupSchema.ReferenceMetrics.Select(m => $"{source.ReferenceN(m)}, {source.ReferenceSum(m)}"))}
+            {source.From(c)}
+            """, r => new SummaryTotals(r.WholeNumber(0), r.WholeNumber(1), r.WholeNumber(2), r.GetDouble(3), r.WholeNumber(4), r.NullableDouble(5),
+                r.WholeNumber(6), r.NullableDouble(7), r.WholeNumber(8), r.NullableDouble(9)), ct)).Single();
+        if (totals.Responses == 0) return totals.ToSummary(timeframe, 0, null, 0);
+        var runs = (await sql.QueryAsync(c => $"SELECT count(DISTINCT run_id) {source.RunsFrom(c)}", r => r.GetInt64(0), ct)).Single();
+        // Order statistics on the fixed hash sample above HashSample.Target rows, like every other percentile.
+        var latency = (await sql.QueryAsync(c => $"""
+            SELECT percentile_cont(ARRAY[0.5, 0.95]) WITHIN GROUP (ORDER BY response_time_ms), count(*)
+            FROM scored_responses WHERE {scope.Where(c)}{HashSample.Condition(totals.Responses)}
+            """, r => (Values: r.NullableDoubles(0), Rows: r.GetInt64(1)), ct)).Single();
+        return totals.ToSummary(timeframe, runs, latency.Values, latency.Rows);
     }
-
-    private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
 }
 
 /// <summary>Accuracy over the responses scored against a reference (Responses of them); null without any.</summary>

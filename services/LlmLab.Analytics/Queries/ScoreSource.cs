@@ -16,6 +16,9 @@ public abstract class ScoreSource
     /// <summary>"FROM … WHERE …" of the scope, with its parameters added to the command.</summary>
     public abstract string From(NpgsqlCommand command);
 
+    /// <summary>"FROM … WHERE …" of the scope's runs (rows carrying run_id), with its parameters added to the command.</summary>
+    public abstract string RunsFrom(NpgsqlCommand command);
+
     public abstract string Responses { get; }
     /// <summary>The columns a score's aggregates read, for a CTE that several aggregates scan.</summary>
     public abstract string Columns(string score);
@@ -28,6 +31,10 @@ public abstract class ScoreSource
     public abstract string Bin(string score, int bin);
     /// <summary>True where the score has at least one value.</summary>
     public abstract string HasValue(string score);
+
+    /// <summary>Count and sum of a reference metric (<see cref="RollupSchema.ReferenceMetrics"/>) over the responses that carry it.</summary>
+    public abstract string ReferenceN(string metric);
+    public abstract string ReferenceSum(string metric);
 
     /// <summary>Sums of a parameter, its square and its product with the score, over the rows where the score has a value.</summary>
     public abstract string ParameterSum(string parameter, string score);
@@ -47,6 +54,7 @@ public abstract class ScoreSource
 public sealed class RawSource(AnalyticsScope scope) : ScoreSource
 {
     public override string From(NpgsqlCommand command) => $"FROM scored_responses WHERE {scope.Where(command)}";
+    public override string RunsFrom(NpgsqlCommand command) => From(command);
     public override string Responses => "count(*)";
     public override string Columns(string score) => score;
     public override string Day => RollupSchema.DayOfRow;
@@ -57,15 +65,18 @@ public sealed class RawSource(AnalyticsScope scope) : ScoreSource
     public override string Max(string score) => $"max({score})";
     public override string Bin(string score, int bin) => $"count(*) FILTER (WHERE {score} IS NOT NULL AND {RollupSchema.BinOf(score)} = {bin})";
     public override string HasValue(string score) => $"{score} IS NOT NULL";
+    public override string ReferenceN(string metric) => $"count({RollupSchema.MetricOfRow(metric)})";
+    public override string ReferenceSum(string metric) => $"sum({RollupSchema.MetricOfRow(metric)})";
     public override string ParameterSum(string parameter, string score) => $"sum({parameter}::float8) FILTER (WHERE {score} IS NOT NULL)";
     public override string ParameterSquares(string parameter, string score) => $"sum({parameter}::float8 * {parameter}) FILTER (WHERE {score} IS NOT NULL)";
     public override string ParameterProducts(string parameter, string score) => $"sum({parameter}::float8 * {score})";
 }
 
-/// <summary>score_rollups: one row per day, kind, provider, model and parameter tuple.</summary>
+/// <summary>score_rollups: one row per day, kind, provider, model and parameter tuple; score_rollup_runs for the runs.</summary>
 public sealed class RollupSource(AnalyticsScope scope) : ScoreSource
 {
     public override string From(NpgsqlCommand command) => $"FROM {RollupSchema.Table} WHERE {scope.RollupWhere(command)}";
+    public override string RunsFrom(NpgsqlCommand command) => $"FROM {RollupRuns.Table} WHERE {scope.RollupWhere(command)}";
     public override string Responses => "sum(responses)";
     public override string Columns(string score) =>
         string.Join(", ", new[] { RollupSchema.N(score), RollupSchema.Sum(score), RollupSchema.SumOfSquares(score), RollupSchema.Min(score), RollupSchema.Max(score) });
@@ -77,6 +88,8 @@ public sealed class RollupSource(AnalyticsScope scope) : ScoreSource
     public override string Max(string score) => $"max({RollupSchema.Max(score)})";
     public override string Bin(string score, int bin) => $"sum({RollupSchema.Bin(score, bin)})";
     public override string HasValue(string score) => $"{RollupSchema.N(score)} > 0";
+    public override string ReferenceN(string metric) => $"sum({RollupSchema.N(metric)})";
+    public override string ReferenceSum(string metric) => $"sum({RollupSchema.Sum(metric)})";
     public override string ParameterSum(string parameter, string score) => $"sum({parameter}::float8 * {RollupSchema.N(score)})";
     public override string ParameterSquares(string parameter, string score) => $"sum({parameter}::float8 * {parameter} * {RollupSchema.N(score)})";
     public override string ParameterProducts(string parameter, string score) => $"sum({parameter}::float8 * {RollupSchema.Sum(score)})";

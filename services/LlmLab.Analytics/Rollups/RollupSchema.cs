@@ -4,9 +4,11 @@ namespace LlmLab.Analytics.Rollups;
 
 /// <summary>
 /// score_rollups: the tenant's scored responses summed per UTC day, kind (batch or saved experiment), provider, model and
-/// parameter tuple — counts, sums, sums of squares, minimum, maximum and the ten histogram bins of every score, and the
-/// token and cost sums. Statement-level triggers on scored_responses keep it in the same transaction as every write
-/// (COPY, multi-row insert, single insert, delete), so no writer can forget it and a reader never sees the two disagree.
+/// parameter tuple — counts, sums, sums of squares, minimum, maximum and the ten histogram bins of every score, the
+/// token and cost sums, and count and sum of the reference metrics (<see cref="ReferenceMetrics"/>); beside it the
+/// day's set of runs (<see cref="RollupRuns"/>) for distinct run counts. Statement-level triggers on scored_responses
+/// keep both in the same transaction as every write (COPY, multi-row insert, single insert, delete), so no writer can
+/// forget them and a reader never sees them disagree with the rows.
 /// </summary>
 public static class RollupSchema
 {
@@ -31,6 +33,12 @@ public static class RollupSchema
     public const string IsBatchOfRow = "experiment_id = '00000000-0000-0000-0000-000000000000'";
 
     public const string DayOfRow = "(created_at AT TIME ZONE 'UTC')::date";
+
+    /// <summary>The reference metrics the summary averages over the responses that carry them, kept in the metrics JSON.</summary>
+    public static readonly IReadOnlyList<string> ReferenceMetrics = ["exact_match", "f1"];
+
+    /// <summary>A reference metric of a row (null where the response had no reference); one home for raw and rollup.</summary>
+    public static string MetricOfRow(string metric) => $"((metrics ->> '{metric}')::float8)";
 
     /// <summary>
     /// Every writer of a tenant's rows holds this advisory lock for its transaction: shared for the consumers, exclusive
@@ -57,6 +65,11 @@ public static class RollupSchema
             for (var b = 1; b <= Bins; b++)
                 yield return (Bin(s, b), "bigint", $"count(*) FILTER (WHERE {s} IS NOT NULL AND {BinOf(s)} = {b})", Add(Bin(s, b)));
         }
+        foreach (var m in ReferenceMetrics)
+        {
+            yield return (N(m), "bigint", $"count({MetricOfRow(m)})", Add(N(m)));
+            yield return (Sum(m), "float8", $"coalesce(sum({MetricOfRow(m)}), 0)", Add(Sum(m)));
+        }
     }
 
     private static string Add(string column) => $"{Table}.{column} + excluded.{column}";
@@ -77,8 +90,31 @@ public static class RollupSchema
             """;
     }
 
-    /// <summary>The migration's DDL: the table, the triggers, and the rollup of the rows already held.</summary>
-    public static string Create()
+    /// <summary>The remaining rows of the days (per tenant) that a delete's transition table <c>removed</c> touched.</summary>
+    public const string RowsOfRemovedDays =
+        $"scored_responses JOIN (SELECT DISTINCT tenant_id AS removed_tenant, {DayOfRow} AS removed_day FROM removed) d " +
+        "ON tenant_id = removed_tenant AND created_at >= removed_day::timestamp AT TIME ZONE 'UTC' " +
+        "AND created_at < (removed_day + 1)::timestamp AT TIME ZONE 'UTC'";
+
+    /// <summary>The first migration's DDL: the rollups and their triggers (<see cref="CreateRollups"/>) and the sample indexes.</summary>
+    public static string Create() => $"""
+        {CreateRollups()}
+
+        CREATE INDEX ix_scored_responses_sample ON scored_responses (tenant_id, ({HashSample.Bucket}));
+        CREATE INDEX ix_scored_responses_model_sample ON scored_responses (tenant_id, provider, model, ({HashSample.Bucket}));
+        """;
+
+    /// <summary>
+    /// Drops the rollups and their triggers and creates them again from the rows, in the migration's transaction
+    /// (dropping a trigger locks scored_responses, so no write lands in between): idempotent, and exact for the rows held.
+    /// </summary>
+    public static string Recreate() => $"""
+        {DropRollups()}
+        {CreateRollups()}
+        """;
+
+    /// <summary>The tables, the triggers, and the rollup of the rows already held.</summary>
+    private static string CreateRollups()
     {
         var columns = Keys.Select(k => k switch
             {
@@ -96,10 +132,12 @@ public static class RollupSchema
                 {string.Join(",\n    ", columns)},
                 PRIMARY KEY ({string.Join(", ", Keys)})
             );
+            {RollupRuns.CreateTable}
 
             CREATE FUNCTION score_rollups_add() RETURNS trigger LANGUAGE plpgsql AS $rollup$
             BEGIN
                 {AddRows("added")};
+                {RollupRuns.AddRows("added")};
                 RETURN NULL;
             END
             $rollup$;
@@ -108,9 +146,8 @@ public static class RollupSchema
             BEGIN
                 DELETE FROM {Table} r USING (SELECT DISTINCT tenant_id, {DayOfRow} AS day FROM removed) d
                     WHERE r.tenant_id = d.tenant_id AND r.day = d.day;
-                {AddRows($"scored_responses JOIN (SELECT DISTINCT tenant_id AS removed_tenant, {DayOfRow} AS removed_day FROM removed) d " +
-                    "ON tenant_id = removed_tenant AND created_at >= removed_day::timestamp AT TIME ZONE 'UTC' " +
-                    "AND created_at < (removed_day + 1)::timestamp AT TIME ZONE 'UTC'")};
+                {AddRows(RowsOfRemovedDays)};
+                {RollupRuns.Recompute()};
                 RETURN NULL;
             END
             $rollup$;
@@ -121,19 +158,22 @@ public static class RollupSchema
                 REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION score_rollups_recompute();
 
             {AddRows("scored_responses")};
-
-            CREATE INDEX ix_scored_responses_sample ON scored_responses (tenant_id, ({HashSample.Bucket}));
-            CREATE INDEX ix_scored_responses_model_sample ON scored_responses (tenant_id, provider, model, ({HashSample.Bucket}));
+            {RollupRuns.AddRows("scored_responses")};
             """;
     }
 
     public static string Drop() => $"""
         DROP INDEX IF EXISTS ix_scored_responses_model_sample;
         DROP INDEX IF EXISTS ix_scored_responses_sample;
+        {DropRollups()}
+        """;
+
+    private static string DropRollups() => $"""
         DROP TRIGGER IF EXISTS scored_responses_rollup_delete ON scored_responses;
         DROP TRIGGER IF EXISTS scored_responses_rollup_insert ON scored_responses;
         DROP FUNCTION IF EXISTS score_rollups_recompute();
         DROP FUNCTION IF EXISTS score_rollups_add();
         DROP TABLE IF EXISTS {Table};
+        DROP TABLE IF EXISTS {RollupRuns.Table};
         """;
 }

@@ -8,7 +8,8 @@ namespace LlmLab.IntegrationTests.Analytics;
 
 /// <summary>
 /// Tenant-wide views answer from score_rollups, a run's or experiment's views from the rows. On one data set written the
-/// ways the platform writes (COPY, a multi-row insert, single inserts, a delete), both must give the same answer.
+/// ways the platform writes (COPY, a multi-row insert, single inserts, a delete), both must give the same answer, and
+/// the summary the answer the test computes from the rows it wrote, also after a run's rows are erased.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public class AnalyticsRollupTests(PlatformFixture platform)
@@ -22,7 +23,7 @@ public class AnalyticsRollupTests(PlatformFixture platform)
         "/api/analytics/parameters/optimization", "/api/analytics/parameters/correlation", "/api/analytics/parameters/insights",
         "/api/analytics/quality/trends?metric=creativity_score&timeframe=5d", "/api/analytics/quality/breakdown?timeframe=5d",
         "/api/analytics/parameters/optimization?metric=creativity_score&timeframe=5d", "/api/analytics/models/comparison?timeframe=5d",
-        "/api/analytics/parameters/correlation?timeframe=5d",
+        "/api/analytics/parameters/correlation?timeframe=5d", "/api/analytics/summary", "/api/analytics/summary?timeframe=5d",
     ];
 
     private async Task<string> GetTextAsync(string path)
@@ -77,7 +78,8 @@ public class AnalyticsRollupTests(PlatformFixture platform)
         var rows = ScoredResponseSeed.Generate(new SeedShape(RollupTenant.Tenant, 420, Guid.Empty, Runs: 3, Days: 8, Temperatures: 3, TopPs: 2, Models: 2))
             .Concat(ScoredResponseSeed.Generate(new SeedShape(RollupTenant.Tenant, 60, SavedExperiment, Runs: 1, Days: 8, Temperatures: 3, TopPs: 2, Models: 2, RandomSeed: 7)))
             .ToList();
-        await using (var connection = new NpgsqlConnection(new PlatformStores(platform).EnvironmentOf("analytics")["ConnectionStrings__analyticsdb"]))
+        var database = new PlatformStores(platform).EnvironmentOf("analytics")["ConnectionStrings__analyticsdb"];
+        await using (var connection = new NpgsqlConnection(database))
         {
             await connection.OpenAsync();
             await ScoredResponseSeed.CopyAsync(connection, rows.Take(250));            // COPY, as the chunk consumer and a rebuild write
@@ -114,5 +116,20 @@ public class AnalyticsRollupTests(PlatformFixture platform)
         {
             AssertSame(view, await GetTextAsync(With(view, $"experiment_id={SavedExperiment}")), await GetTextAsync(With(view, "experiment_type=experiment")));
         }
+
+        // The tenant-wide summary (rollups and run sets) against the rows; then a run erased as a user erasure deletes it.
+        SummaryOfRows.AssertEqual(remaining, JsonDocument.Parse(await GetTextAsync("/api/analytics/summary")).RootElement);
+        var erasedRun = remaining[0].RunId;
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var erase = new NpgsqlCommand("DELETE FROM scored_responses WHERE tenant_id = @t AND run_id = @run", connection);
+            erase.Parameters.AddWithValue("t", RollupTenant.Tenant);
+            erase.Parameters.AddWithValue("run", erasedRun);
+            Assert.True(await erase.ExecuteNonQueryAsync() > 0);
+        }
+        var afterErasure = remaining.Where(r => r.RunId != erasedRun).ToList();
+        Assert.Equal(3, afterErasure.Select(r => r.RunId).Distinct().Count());
+        SummaryOfRows.AssertEqual(afterErasure, JsonDocument.Parse(await GetTextAsync("/api/analytics/summary")).RootElement);
     }
 }
