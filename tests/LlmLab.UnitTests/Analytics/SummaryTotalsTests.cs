@@ -13,7 +13,7 @@ public class SummaryTotalsTests
         var totals = new SummaryTotals(Responses: 9, PromptTokens: 180, CompletionTokens: 905, CostUsd: 0.001_810_000_4,
             OverallN: 8, OverallSum: 8 * 71.234_56, ExactMatchN: exactDay1.Length + exactDay2.Length, ExactMatchSum: exactDay1.Sum() + exactDay2.Sum(),
             F1N: f1Day1.Length + f1Day2.Length, F1Sum: f1Day1.Sum() + f1Day2.Sum());
-        var summary = totals.ToSummary("30d", runs: 2, latency: [201.25, 388.875], latencyRows: 9);
+        var summary = totals.ToSummary("30d", runs: 2, latency: [201.26, 388.875], latencyRows: 9);
 
         Assert.Equal(Math.Round(exactDay1.Concat(exactDay2).Average(), 4), summary.Accuracy.ExactMatch);
         Assert.Equal(Math.Round(f1Day1.Concat(f1Day2).Average(), 4), summary.Accuracy.F1);
