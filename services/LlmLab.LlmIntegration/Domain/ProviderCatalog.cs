@@ -20,6 +20,8 @@ public sealed class ProviderCatalog(IOptionsMonitor<LlmOptions> options, Runtime
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<ProviderOwner, Snapshot> _runtime = new();
     private readonly ConcurrentDictionary<(string Identity, string Model), BuiltClient> _clients = new();
+    private readonly ConcurrentDictionary<string, Composed> _composed = new();
+    private const int ComposedKept = 10_000;
 
     public LlmOptions Options => options.CurrentValue;
 
@@ -29,14 +31,25 @@ public sealed class ProviderCatalog(IOptionsMonitor<LlmOptions> options, Runtime
     /// </summary>
     public async Task<IReadOnlyDictionary<string, CatalogEntry>> ProvidersAsync(string tenantId)
     {
-        var all = new Dictionary<string, CatalogEntry>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, definition) in await RuntimeAsync(ProviderOwner.Shared))
-            all[name] = new CatalogEntry(name, definition, ProviderScope.Shared, ProviderOwner.Shared.IdentityOf(name));
+        var shared = await RuntimeAsync(ProviderOwner.Shared);
         var own = ProviderOwner.Tenant(tenantId);
-        foreach (var (name, definition) in await RuntimeAsync(own))
+        var owned = await RuntimeAsync(own);
+        var configured = Options;
+        // Composed again only when one of its three sources changed, not on every call.
+        if (_composed.TryGetValue(tenantId, out var composed)
+            && ReferenceEquals(composed.Shared, shared) && ReferenceEquals(composed.Own, owned) && ReferenceEquals(composed.Configured, configured))
+        {
+            return composed.Entries;
+        }
+        var all = new Dictionary<string, CatalogEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, definition) in shared)
+            all[name] = new CatalogEntry(name, definition, ProviderScope.Shared, ProviderOwner.Shared.IdentityOf(name));
+        foreach (var (name, definition) in owned)
             all[name] = new CatalogEntry(name, definition, ProviderScope.Tenant, own.IdentityOf(name));
-        foreach (var (name, definition) in Options.Providers)
+        foreach (var (name, definition) in configured.Providers)
             all[name] = new CatalogEntry(name, definition, ProviderScope.Configuration, $"config/{name.ToLowerInvariant()}");
+        if (_composed.Count >= ComposedKept) _composed.Clear();
+        _composed[tenantId] = new Composed(shared, owned, configured, all);
         return all;
     }
 
@@ -72,11 +85,12 @@ public sealed class ProviderCatalog(IOptionsMonitor<LlmOptions> options, Runtime
     /// <summary>A client per provider identity and model, rebuilt when the provider's endpoint or key changed.</summary>
     private IChatClient ClientFor(CatalogEntry entry, string model)
     {
-        var fingerprint = Fingerprint(entry.Definition);
         var key = (entry.Identity, model);
-        if (_clients.TryGetValue(key, out var built) && built.Fingerprint == fingerprint) return built.Client;
-        var client = factory.Create(entry.Definition, model, entry.Definition.ApiKey);
-        _clients[key] = new BuiltClient(fingerprint, client);
+        // The same definition object as last time: nothing to compare (a reload brings new objects, which are).
+        if (_clients.TryGetValue(key, out var built) && ReferenceEquals(built.Definition, entry.Definition)) return built.Client;
+        var fingerprint = Fingerprint(entry.Definition);
+        var client = built is not null && built.Fingerprint == fingerprint ? built.Client : factory.Create(entry.Definition, model, entry.Definition.ApiKey);
+        _clients[key] = new BuiltClient(entry.Definition, fingerprint, client);
         return client;
     }
 
@@ -85,7 +99,11 @@ public sealed class ProviderCatalog(IOptionsMonitor<LlmOptions> options, Runtime
 
     private sealed record Snapshot(IReadOnlyDictionary<string, ProviderDefinition> Providers, DateTimeOffset LoadedAt);
 
-    private sealed record BuiltClient(string Fingerprint, IChatClient Client);
+    private sealed record BuiltClient(ProviderDefinition Definition, string Fingerprint, IChatClient Client);
+
+    private sealed record Composed(
+        IReadOnlyDictionary<string, ProviderDefinition> Shared, IReadOnlyDictionary<string, ProviderDefinition> Own, LlmOptions Configured,
+        IReadOnlyDictionary<string, CatalogEntry> Entries);
 }
 
 /// <summary>A provider as one tenant sees it: its name, definition, scope and the identity unique across tenants.</summary>

@@ -12,7 +12,7 @@ namespace LlmLab.LlmIntegration.Pipeline;
 /// and requests/tokens per minute (fixed one-minute
 /// windows). A caller over a limit waits; it is never let through. Callers first queue for a place of this replica
 /// (a local semaphore of the same size, free of cost), so only callers that could hold a slot ask Redis, instead of
-/// every waiter polling it.
+/// every waiter polling it. One loop renews every lease this replica holds (not a timer per call).
 /// </summary>
 public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider time)
 {
@@ -20,6 +20,8 @@ public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider t
     private static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _released = new();
     private readonly ConcurrentDictionary<(string Provider, int Limit), SemaphoreSlim> _local = new();
+    private readonly ConcurrentDictionary<Lease, byte> _held = new();
+    private int _renewing;
 
     private const string AcquireScript = """
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
@@ -81,7 +83,7 @@ public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider t
             {
                 var now = time.GetUtcNow().ToUnixTimeMilliseconds();
                 var acquired = (long)await db.ScriptEvaluateAsync(AcquireScript, [key], [now, (long)LeaseLifetime.TotalMilliseconds, limit, lease]);
-                if (acquired == 1) return new Lease(time, db, key, lease, released, local);
+                if (acquired == 1) return Hold(new Lease(this, db, key, lease, released, local));
                 // Slots held by other replicas: woken early when a call of this replica ends, else re-checked.
                 await released.WaitAsync(TimeSpan.FromMilliseconds(25), ct);
             }
@@ -93,59 +95,65 @@ public sealed class ProviderLimiter(IConnectionMultiplexer redis, TimeProvider t
         }
     }
 
-    /// <summary>A slot held until disposed; renewed three times per lifetime, so a renewal late by 10 s still keeps it.</summary>
-    private sealed class Lease : IAsyncDisposable
+    private Lease Hold(Lease lease)
     {
-        private readonly IDatabase _db;
-        private readonly string _key;
-        private readonly string _lease;
-        private readonly SemaphoreSlim _released;
-        private readonly SemaphoreSlim _local;
-        private readonly CancellationTokenSource _held = new();
-        private readonly Task _renewing;
+        _held[lease] = 0;
+        if (Interlocked.CompareExchange(ref _renewing, 1, 0) == 0) _ = RenewAsync();
+        return lease;
+    }
 
-        public Lease(TimeProvider time, IDatabase db, string key, string lease, SemaphoreSlim released, SemaphoreSlim local)
+    /// <summary>
+    /// Every <see cref="LeaseRenewal"/>, pushes the expiry of every lease still held three renewals ahead (one ZADD XX
+    /// per provider), so a renewal late by 10 s still keeps them. Runs for the life of the replica once a lease exists.
+    /// </summary>
+    private async Task RenewAsync()
+    {
+        try
         {
-            (_db, _key, _lease, _released, _local) = (db, key, lease, released, local);
-            _renewing = RenewAsync(time, _held.Token);
-        }
-
-        private async Task RenewAsync(TimeProvider time, CancellationToken held)
-        {
-            try
+            while (true)
             {
-                while (true)
+                await Task.Delay(LeaseRenewal, time);
+                var expires = time.GetUtcNow().ToUnixTimeMilliseconds() + (long)LeaseLifetime.TotalMilliseconds;
+                foreach (var leases in _held.Keys.GroupBy(l => l.Key))
                 {
-                    await Task.Delay(LeaseRenewal, time, held);
-                    var expires = time.GetUtcNow().ToUnixTimeMilliseconds() + (long)LeaseLifetime.TotalMilliseconds;
-                    await _db.SortedSetAddAsync(_key, _lease, expires, SortedSetWhen.Exists);
-                    await _db.KeyExpireAsync(_key, LeaseLifetime);
+                    try
+                    {
+                        var db = redis.GetDatabase();
+                        await db.SortedSetAddAsync(leases.Key, leases.Select(l => new SortedSetEntry(l.Id, expires)).ToArray(), SortedSetWhen.Exists);
+                        await db.KeyExpireAsync(leases.Key, LeaseLifetime);
+                    }
+                    catch (Exception ex) when (ex is RedisException or TimeoutException)
+                    {
+                        // Redis briefly away: these leases may lapse, which only lets more calls in; the calls go on.
+                    }
                 }
             }
-            catch (OperationCanceledException)
-            {
-                // released
-            }
-            catch (RedisException)
-            {
-                // Redis briefly away: the lease may lapse, which only lets one more call in; the call itself goes on.
-            }
         }
+        finally
+        {
+            // Ended by something unforeseen: the next lease starts the loop again.
+            Volatile.Write(ref _renewing, 0);
+        }
+    }
+
+    /// <summary>A slot held until disposed, renewed by the limiter's loop while held.</summary>
+    private sealed class Lease(ProviderLimiter owner, IDatabase db, string key, string id, SemaphoreSlim released, SemaphoreSlim local) : IAsyncDisposable
+    {
+        public string Key => key;
+        public string Id => id;
 
         public async ValueTask DisposeAsync()
         {
-            await _held.CancelAsync();
-            await _renewing;
-            _held.Dispose();
+            owner._held.TryRemove(this, out _);
             try
             {
-                await _db.SortedSetRemoveAsync(_key, _lease);
+                await db.SortedSetRemoveAsync(key, id);
             }
             finally
             {
-                _local.Release();
+                local.Release();
             }
-            if (_released.CurrentCount == 0) _released.Release();
+            if (released.CurrentCount == 0) released.Release();
         }
     }
 }

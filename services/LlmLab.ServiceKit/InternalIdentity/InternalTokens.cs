@@ -21,6 +21,9 @@ public sealed class InternalTokens
     private readonly TokenValidationParameters _validation;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
+    private readonly TokenMemo<CallerIdentity> _minted = new(MemoCapacity);
+    private readonly TokenMemo<string> _validated = new(MemoCapacity, StringComparer.Ordinal);
+    private const int MemoCapacity = 4096;
 
     public InternalTokens(IOptions<InternalTokenOptions> options, TimeProvider time)
     {
@@ -36,11 +39,27 @@ public sealed class InternalTokens
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             ClockSkew = TimeSpan.FromSeconds(30),
         };
+        // The library's own rule (an expiry is required; not before and expiry each with the clock skew), on this clock.
+        _validation.LifetimeValidator = (notBefore, expires, _, parameters) =>
+        {
+            var now = _time.GetUtcNow().UtcDateTime;
+            return expires is { } end && now <= end + parameters.ClockSkew
+                && (notBefore is not { } start || (start <= end && start - parameters.ClockSkew <= now));
+        };
     }
 
+    /// <summary>A token for the caller; the same one again while it is younger than a quarter of its lifetime.</summary>
     public string Mint(CallerIdentity caller)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = _time.GetUtcNow();
+        if (_minted.TryGet(caller, now, out var held)) return held.Token;
+        var token = Create(caller, now.UtcDateTime);
+        _minted.Set(caller, new(token, caller, now, now + _lifetime / 4), now);
+        return token;
+    }
+
+    private string Create(CallerIdentity caller, DateTime now)
+    {
         var claims = new Dictionary<string, object>
         {
             ["tenant"] = caller.TenantId,
@@ -65,6 +84,8 @@ public sealed class InternalTokens
     public async Task<CallerIdentity?> ValidateAsync(string token)
     {
         if (token.Length > 4096) return null;
+        var now = _time.GetUtcNow();
+        if (_validated.TryGet(token, now, out var known)) return known.Caller;
         var result = await _handler.ValidateTokenAsync(token, _validation);
         if (!result.IsValid) return null;
         string Claim(string name) => result.Claims.TryGetValue(name, out var value) ? value?.ToString() ?? "" : "";
@@ -73,7 +94,11 @@ public sealed class InternalTokens
         var role = Claim("role");
         if (subject.Length == 0 || role.Length == 0) return null;
         var keyId = Claim("key");
-        return new CallerIdentity(tenant, subject, role, Claim("tier"), keyId.Length == 0 ? null : keyId);
+        var caller = new CallerIdentity(tenant, subject, role, Claim("tier"), keyId.Length == 0 ? null : keyId);
+        // Valid until the full check would call it expired: its expiry plus the clock skew that check allows.
+        var until = new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero) + _validation.ClockSkew;
+        _validated.Set(token, new(token, caller, now, until), now);
+        return caller;
     }
 
     private static byte[] DecodeKey(string base64)

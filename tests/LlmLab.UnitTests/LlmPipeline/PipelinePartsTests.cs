@@ -38,6 +38,33 @@ public class PipelinePartsTests
         Assert.NotEqual(ResponseCache.KeyOf("a:b", "local", "m", messages, options), ResponseCache.KeyOf("a", "local", "m", messages, options));
     }
 
+    [Fact]
+    public void The_cache_key_is_the_one_entries_were_stored_under_before_it_was_written_by_hand()
+    {
+        List<ChatMessage> messages = [new(ChatRole.System, "Réponds <en> \"français\"."), new(ChatRole.User, "naïve & 雨\n")];
+        ChatOptions[] variants =
+        [
+            new() { Temperature = 0.7f, TopP = 0.9f, Seed = 12, MaxOutputTokens = 60, StopSequences = ["\n\n", "END"] },
+            new() { Temperature = 0f, TopK = 40, FrequencyPenalty = 0.25f, PresencePenalty = -1.5f },
+            new(),
+        ];
+        foreach (var o in variants)
+        {
+            // The former key: the serializer's JSON of an anonymous object of the same fields, hashed.
+            var material = JsonSerializer.Serialize(new
+            {
+                tenantId = "t1",
+                provider = "config/local",
+                model = "m",
+                messages = messages.Select(m => new[] { m.Role.Value, m.Text }),
+                o.Temperature, o.TopP, o.TopK, o.MaxOutputTokens, o.FrequencyPenalty, o.PresencePenalty, o.Seed,
+                stop = o.StopSequences,
+            });
+            var former = "llmlab:cache:t1:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(material)));
+            Assert.Equal(former, ResponseCache.KeyOf("t1", "config/local", "m", messages, o));
+        }
+    }
+
     [Theory]
     [InlineData(0.7f, 5L, null, true)]
     [InlineData(0f, null, null, true)]
