@@ -48,6 +48,12 @@ public sealed class PostgresTuning
     /// touched buffers counts toward the platform's memory (docs/operations.md, "Memory"); PostgreSQL's default is 128MB.
     /// </summary>
     public string SharedBuffers { get; set; } = "32MB";
+
+    /// <summary>
+    /// PostgreSQL's LLVM JIT for expensive queries. Off: the platform's statements are short, a compiled query costs tens
+    /// of milliseconds and the JIT's code stays in its backend (docs/operations.md, "ReadyToRun images").
+    /// </summary>
+    public bool Jit { get; set; }
 }
 
 /// <summary>Section "AppHost:Dashboard": the operators' dashboard and the OTLP receiver behind it.</summary>

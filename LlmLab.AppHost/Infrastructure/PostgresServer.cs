@@ -87,7 +87,7 @@ public sealed class PostgresServer(string dataRoot, string configuredBinDirector
     private async Task LaunchAsync(CancellationToken cancellationToken)
     {
         await RunAsync("pg_ctl", ["-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "start",
-            "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c shared_buffers={SharedBuffers()} -c fsync=on -c shared_preload_libraries=pg_stat_statements"], cancellationToken);
+            "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c shared_buffers={SharedBuffers()} -c fsync=on -c jit={(tuning.Jit ? "on" : "off")} -c shared_preload_libraries=pg_stat_statements"], cancellationToken);
     }
 
     private string SharedBuffers() => System.Text.RegularExpressions.Regex.IsMatch(tuning.SharedBuffers, "^[0-9]{1,6}(kB|MB|GB)$")

@@ -50,6 +50,9 @@ public sealed class RabbitMqServer(string dataRoot, string logDirectory, string 
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = pluginsFile,
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "rabbitmq"),
             ["RABBITMQ_PID_FILE"] = Path.Combine(directory, "rabbitmq.pid"),
+            // Erlang's schedulers sleep at once when they run out of work instead of spinning first: on a machine
+            // shared by a dozen processes the spinning is CPU taken from the ones that would give them work.
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "+sbwt none +sbwtdcpu none +sbwtdio none",
         };
         _directory = directory;
         var migrate = credentials.NeedsMigration(_environment["RABBITMQ_MNESIA_DIR"]);
