@@ -80,6 +80,34 @@ public class LlmIntegrationTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_tenant_keeps_at_most_its_bound_of_cached_responses_and_the_oldest_written_go_first()
+    {
+        var client = platform.CreateClient(PlatformFixture.CacheBoundApiKey);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        async Task<string> CallAsync(int i)
+        {
+            var body = new { model = "local-ngram", messages = new[] { new { role = "user", content = $"Describe the river {run} {i}." } }, temperature = 0.5, max_tokens = 5, seed = 3 };
+            using var response = await client.PostAsJsonAsync("/v1/chat/completions", body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return response.Headers.GetValues("x-llmlab-cache").Single();
+        }
+
+        const int extra = 20;
+        for (var i = 0; i < PlatformFixture.CacheBound + extra; i++) Assert.Equal("miss", await CallAsync(i));
+
+        using var redis = await new PlatformStores(platform).ConnectRedisAsync();
+        var entries = 0;
+        await foreach (var _ in redis.GetServers().Single().KeysAsync(pattern: $"llmlab:cache:{PlatformFixture.CacheBoundTenant}:*")) entries++;
+        Assert.Equal(PlatformFixture.CacheBound, entries);
+        Assert.Equal(PlatformFixture.CacheBound, await redis.GetDatabase().SortedSetLengthAsync($"llmlab:cache-index:{PlatformFixture.CacheBoundTenant}"));
+        // The newest are still answered from the cache; the first ones written were deleted to make room.
+        Assert.Equal("hit", await CallAsync(PlatformFixture.CacheBound + extra - 1));
+        Assert.Equal("hit", await CallAsync(extra));
+        Assert.Equal("miss", await CallAsync(extra - 1));
+        Assert.Equal("miss", await CallAsync(0));
+    }
+
+    [Fact]
     public async Task An_openai_compatible_provider_added_at_run_time_proxies_to_its_endpoint_and_never_shows_its_key()
     {
         var name = $"loop-{Guid.NewGuid():N}"[..20];

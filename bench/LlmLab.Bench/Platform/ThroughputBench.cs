@@ -103,6 +103,8 @@ public static class ThroughputBench
         {
             var size = Math.Min(10_000, calls - done);
             await BenchRun.RunAsync(platform, "bench-zero", size);
+            var quarter = Math.Max(10_000, calls / 4);
+            if ((done + size) / quarter > done / quarter && done + size < calls) PrintPssByProcess($"after {done + size:N0} calls", platform);
             done += size;
         }
         var samples = await sampler.StopAsync();
@@ -112,6 +114,8 @@ public static class ThroughputBench
         var firstHalf = samples.Take(samples.Count / 2).Select(s => s.MiB).DefaultIfEmpty(0).Max();
         var secondHalf = samples.Skip(samples.Count / 2).Select(s => s.MiB).DefaultIfEmpty(0).Max();
         Console.WriteLine($"   max {samples.Max(s => s.MiB):0} MiB (target ≤ 1,536); max of the first half {firstHalf:0} MiB, of the second half {secondHalf:0} MiB");
+        var secondHalfSlope = Operations.MemoryTrend.MiBPerMinute(samples.Skip(samples.Count / 2).ToList());
+        Console.WriteLine($"   slope {Operations.MemoryTrend.MiBPerMinute(samples):+0.0;-0.0} MiB/min over the whole run, {secondHalfSlope:+0.0;-0.0} over its second half");
         PrintPssByProcess("at the end", platform);
     }
 

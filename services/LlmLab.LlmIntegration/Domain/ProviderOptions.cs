@@ -16,6 +16,9 @@ public sealed class LlmOptions
 
     /// <summary>How long a cached response is kept.</summary>
     public int CacheTtlMinutes { get; set; } = 24 * 60;
+
+    /// <summary>Cached responses a tenant keeps at most; past it the oldest written are deleted.</summary>
+    public int CacheMaxEntriesPerTenant { get; set; } = 20_000;
 }
 
 public enum ProviderKind

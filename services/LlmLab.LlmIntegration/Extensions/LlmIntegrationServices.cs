@@ -24,7 +24,10 @@ public static class LlmIntegrationServices
     public static IHostApplicationBuilder AddLlmIntegrationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddGrpc();
-        builder.Services.Configure<LlmOptions>(builder.Configuration.GetSection("Llm"));
+        builder.Services.AddOptions<LlmOptions>().Bind(builder.Configuration.GetSection("Llm"))
+            .Validate(o => o.CacheTtlMinutes >= 1, "Llm:CacheTtlMinutes must be at least 1.")
+            .Validate(o => o.CacheMaxEntriesPerTenant >= 1, "Llm:CacheMaxEntriesPerTenant must be at least 1.")
+            .ValidateOnStart();
         builder.Services.Configure<SimulatedProviderOptions>(builder.Configuration.GetSection("Llm:Simulated"));
 
         var redis = builder.AddRedis();

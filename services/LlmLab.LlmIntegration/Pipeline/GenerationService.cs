@@ -16,7 +16,7 @@ namespace LlmLab.LlmIntegration.Pipeline;
 /// </summary>
 public sealed class GenerationService(
     ProviderCatalog catalog, DefaultProviderStore defaults, ResponseCache cache, ProviderLimiter limiter,
-    ResiliencePolicies resilience, AdaptiveLimits adaptive, TokenCounter tokens, LlmMetrics metrics, IOptionsMonitor<LlmOptions> llmOptions, TenantBudgets budgets)
+    ResiliencePolicies resilience, AdaptiveLimits adaptive, TokenCounter tokens, LlmMetrics metrics, TenantBudgets budgets)
 {
     public async Task<ResolvedModel> ResolveAsync(GenerationRequest request)
     {
@@ -64,7 +64,7 @@ public sealed class GenerationService(
         await budgets.RecordAsync(request.TenantId, cost);
         if (cacheKey is not null)
         {
-            await cache.SetAsync(cacheKey, new CachedReply(response.Text, finish, promptTokens, completionTokens), TimeSpan.FromMinutes(llmOptions.CurrentValue.CacheTtlMinutes));
+            await cache.SetAsync(request.TenantId, cacheKey, new CachedReply(response.Text, finish, promptTokens, completionTokens));
         }
         return new GenerationResult(response.Text, finish, promptTokens, completionTokens, latency, latency, cost, false, resolved.Provider, resolved.Model.Name)
         {

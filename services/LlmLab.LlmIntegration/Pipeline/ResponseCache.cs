@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using LlmLab.LlmIntegration.Domain;
 using LlmLab.ServiceKit;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace LlmLab.LlmIntegration.Pipeline;
@@ -13,9 +15,29 @@ namespace LlmLab.LlmIntegration.Pipeline;
 /// model, every message and every sampling parameter including the seed. Only deterministic requests (a seed, or
 /// temperature 0) are cached, unless the caller asks for caching anyway. One tenant never reads another's entries:
 /// the tenant is part of the key (its prefix, so a tenant's entries can be found and erased, and of the hash).
+/// Each tenant keeps at most <see cref="LlmOptions.CacheMaxEntriesPerTenant"/> entries, the oldest written going first:
+/// the cache shares Redis with budgets, leases and the audit journal, so it cannot be bounded by an instance-wide
+/// eviction policy, and a per-tenant bound keeps one tenant's sweep from evicting another tenant's entries.
 /// </summary>
-public sealed class ResponseCache(IConnectionMultiplexer redis)
+public sealed class ResponseCache(IConnectionMultiplexer redis, IOptionsMonitor<LlmOptions> options)
 {
+    // KEYS[1] the entry, KEYS[2] the tenant's index (entry keys scored by a per-tenant write counter, KEYS[3]).
+    // ARGV: value, TTL in seconds, the bound. Atomic, so concurrent writers never leave the index over its bound.
+    private static readonly LuaScript Store = LuaScript.Prepare("""
+        redis.call('SET', @entry, @value, 'EX', @ttl)
+        local n = redis.call('INCR', @counter)
+        redis.call('EXPIRE', @counter, @ttl)
+        redis.call('ZADD', @index, n, @entry)
+        redis.call('EXPIRE', @index, @ttl)
+        local over = redis.call('ZCARD', @index) - tonumber(@bound)
+        if over > 0 then
+          local oldest = redis.call('ZRANGE', @index, 0, over - 1)
+          redis.call('DEL', unpack(oldest))
+          redis.call('ZREMRANGEBYRANK', @index, 0, over - 1)
+        end
+        return over
+        """);
+
     public static bool ShouldCache(ChatOptions options, bool? preference) =>
         preference ?? (options.Seed is not null || options.Temperature == 0);
 
@@ -80,8 +102,24 @@ public sealed class ResponseCache(IConnectionMultiplexer redis)
         return value.HasValue ? JsonSerializer.Deserialize<CachedReply>((byte[])value!) : null;
     }
 
-    public Task SetAsync(string key, CachedReply reply, TimeSpan ttl) =>
-        redis.GetDatabase().StringSetAsync(key, JsonSerializer.SerializeToUtf8Bytes(reply), ttl);
+    public Task SetAsync(string tenantId, string key, CachedReply reply)
+    {
+        var current = options.CurrentValue;
+        return redis.GetDatabase().ScriptEvaluateAsync(Store, new
+        {
+            entry = (RedisKey)key,
+            index = (RedisKey)IndexKey(tenantId),
+            counter = (RedisKey)CounterKey(tenantId),
+            value = (RedisValue)JsonSerializer.SerializeToUtf8Bytes(reply),
+            ttl = (long)TimeSpan.FromMinutes(current.CacheTtlMinutes).TotalSeconds,
+            bound = current.CacheMaxEntriesPerTenant,
+        });
+    }
+
+    // Outside the "llmlab:cache:{tenant}:" prefix, so no tenant's entry pattern ever matches another's index.
+    private static string IndexKey(string tenantId) => $"llmlab:cache-index:{tenantId}";
+
+    private static string CounterKey(string tenantId) => $"llmlab:cache-writes:{tenantId}";
 
     /// <summary>
     /// Deletes every cached reply of the tenant. Found by its key prefix; a key is the tenant's only when exactly a
@@ -100,6 +138,7 @@ public sealed class ResponseCache(IConnectionMultiplexer redis)
                 if (rest.Length == HashLength && rest.All(char.IsAsciiHexDigitLower) && await db.KeyDeleteAsync(key)) erased++;
             }
         }
+        await db.KeyDeleteAsync([IndexKey(tenantId), CounterKey(tenantId)]);
         return erased;
     }
 

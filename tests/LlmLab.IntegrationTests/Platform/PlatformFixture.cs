@@ -28,6 +28,10 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     /// <summary>A tenant of its own for the alert tests: alerts and webhook deliveries of other tests' runs never reach it.</summary>
     public const string AlertsApiKey = "alerts-test-key";
+    /// <summary>A tenant of its own for the response cache's bound (<see cref="CacheBound"/> entries).</summary>
+    public const string CacheBoundApiKey = "cache-bound-test-key";
+    public const string CacheBoundTenant = "cache-bound";
+    public const int CacheBound = 300;
     /// <summary>The latency objective analytics alerts on here: over the built-in engine's answers, under AlertTests' slow provider.</summary>
     public const int AlertsLatencyObjectiveMs = 2_000;
 
@@ -99,6 +103,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"--AppHost:ServiceEnvironment:Gateway__Jwt__SymmetricKeys__0={JwtSecret}",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__35__Key={AlertsApiKey}",
             "--AppHost:ServiceEnvironment:Gateway__ApiKeys__35__Tenant=alerts",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__36__Key={CacheBoundApiKey}",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__36__Tenant={CacheBoundTenant}",
+            $"--AppHost:ServiceEnvironment:Llm__CacheMaxEntriesPerTenant={CacheBound}",
             // The webhook receivers of the alert tests listen on loopback.
             "--AppHost:ServiceEnvironment:Webhooks__Outbound__AllowedNetworks__0=127.0.0.1/32",
             .. ProviderTenants.AppHostArguments(),
