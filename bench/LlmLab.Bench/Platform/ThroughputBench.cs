@@ -36,14 +36,27 @@ public static class ThroughputBench
     public static async Task FirstRunAsync(RunningPlatform platform, int calls)
     {
         Console.WriteLine($"-- first run after start against the steady rate, C=64, 200 ms, {calls:N0} calls (load average {PlatformProcesses.LoadAverage()})");
-        var (firstRate, firstStatus, _) = await BenchRun.RunAsync(platform, "bench-c64", calls);
+        var processes = new PlatformProcesses(platform.AppHostPid, platform.Resources);
+        var resources = platform.Resources().ToList();
+        // CPU seconds per process over each run: what the first run spends that a steady one does not (JIT, pools).
+        async Task<(double Rate, string Status, string Cpu)> MeasuredRunAsync()
+        {
+            var before = processes.CpuSecondsBy(resources);
+            var (rate, status, _) = await BenchRun.RunAsync(platform, "bench-c64", calls);
+            var spent = processes.CpuSecondsBy(resources).Select(p => (p.Key, Seconds: p.Value - before[p.Key])).OrderByDescending(p => p.Seconds);
+            return (rate, status, string.Join(", ", spent.Where(p => p.Seconds >= 0.05).Select(p => $"{p.Key} {p.Seconds:0.0}")));
+        }
+
+        var (firstRate, firstStatus, firstCpu) = await MeasuredRunAsync();
         Console.WriteLine($"   first run: {firstRate:0} calls/s ({firstStatus}, load average {PlatformProcesses.LoadAverage()})");
+        Console.WriteLine($"      CPU s: {firstCpu}");
         var steady = new List<double>();
         for (var round = 0; round < Rounds; round++)
         {
-            var (rate, status, _) = await BenchRun.RunAsync(platform, "bench-c64", calls);
+            var (rate, status, cpu) = await MeasuredRunAsync();
             steady.Add(rate);
             Console.WriteLine($"   run {round + 2}: {rate:0} calls/s ({status}, load average {PlatformProcesses.LoadAverage()})");
+            Console.WriteLine($"      CPU s: {cpu}");
         }
         Console.WriteLine($"   first run / steady median ({EndToEndBench.Median(steady):0}/s) = {firstRate / EndToEndBench.Median(steady):P0} (target ≥ 80 %)");
     }
