@@ -19,15 +19,13 @@ namespace LlmLab.LlmIntegration.Pipeline;
 /// the cache shares Redis with budgets, leases and the audit journal, so it cannot be bounded by an instance-wide
 /// eviction policy, and a per-tenant bound keeps one tenant's sweep from evicting another tenant's entries.
 /// </summary>
-public sealed class ResponseCache(IConnectionMultiplexer redis, IOptionsMonitor<LlmOptions> options)
+public sealed class ResponseCache(IConnectionMultiplexer redis, IOptionsMonitor<LlmOptions> options, TimeProvider time)
 {
-    // KEYS[1] the entry, KEYS[2] the tenant's index (entry keys scored by a per-tenant write counter, KEYS[3]).
-    // ARGV: value, TTL in seconds, the bound. Atomic, so concurrent writers never leave the index over its bound.
+    // The entry and its place in the tenant's index (scored by the writer's clock in milliseconds), then the oldest
+    // written past the bound deleted. Atomic, so concurrent writers never leave the index over its bound.
     private static readonly LuaScript Store = LuaScript.Prepare("""
         redis.call('SET', @entry, @value, 'EX', @ttl)
-        local n = redis.call('INCR', @counter)
-        redis.call('EXPIRE', @counter, @ttl)
-        redis.call('ZADD', @index, n, @entry)
+        redis.call('ZADD', @index, @written, @entry)
         redis.call('EXPIRE', @index, @ttl)
         local over = redis.call('ZCARD', @index) - tonumber(@bound)
         if over > 0 then
@@ -109,7 +107,7 @@ public sealed class ResponseCache(IConnectionMultiplexer redis, IOptionsMonitor<
         {
             entry = (RedisKey)key,
             index = (RedisKey)IndexKey(tenantId),
-            counter = (RedisKey)CounterKey(tenantId),
+            written = time.GetUtcNow().ToUnixTimeMilliseconds(),
             value = (RedisValue)JsonSerializer.SerializeToUtf8Bytes(reply),
             ttl = (long)TimeSpan.FromMinutes(current.CacheTtlMinutes).TotalSeconds,
             bound = current.CacheMaxEntriesPerTenant,
@@ -118,8 +116,6 @@ public sealed class ResponseCache(IConnectionMultiplexer redis, IOptionsMonitor<
 
     // Outside the "llmlab:cache:{tenant}:" prefix, so no tenant's entry pattern ever matches another's index.
     private static string IndexKey(string tenantId) => $"llmlab:cache-index:{tenantId}";
-
-    private static string CounterKey(string tenantId) => $"llmlab:cache-writes:{tenantId}";
 
     /// <summary>
     /// Deletes every cached reply of the tenant. Found by its key prefix; a key is the tenant's only when exactly a
@@ -138,7 +134,7 @@ public sealed class ResponseCache(IConnectionMultiplexer redis, IOptionsMonitor<
                 if (rest.Length == HashLength && rest.All(char.IsAsciiHexDigitLower) && await db.KeyDeleteAsync(key)) erased++;
             }
         }
-        await db.KeyDeleteAsync([IndexKey(tenantId), CounterKey(tenantId)]);
+        await db.KeyDeleteAsync(IndexKey(tenantId));
         return erased;
     }
 
