@@ -22,7 +22,8 @@ namespace LlmLab.LlmIntegration.Pipeline;
 public sealed class ResponseCache(IConnectionMultiplexer redis, IOptionsMonitor<LlmOptions> options, TimeProvider time)
 {
     // The entry and its place in the tenant's index (scored by the writer's clock in milliseconds), then the oldest
-    // written past the bound deleted. Atomic, so concurrent writers never leave the index over its bound.
+    // written past the bound deleted. Atomic, so concurrent writers never leave the index over its bound. The deletes
+    // go a thousand keys at a time: unpack stops at Lua's stack limit (≈ 8,000), which a lowered bound would pass.
     private static readonly LuaScript Store = LuaScript.Prepare("""
         redis.call('SET', @entry, @value, 'EX', @ttl)
         redis.call('ZADD', @index, @written, @entry)
@@ -30,7 +31,9 @@ public sealed class ResponseCache(IConnectionMultiplexer redis, IOptionsMonitor<
         local over = redis.call('ZCARD', @index) - tonumber(@bound)
         if over > 0 then
           local oldest = redis.call('ZRANGE', @index, 0, over - 1)
-          redis.call('DEL', unpack(oldest))
+          for i = 1, #oldest, 1000 do
+            redis.call('DEL', unpack(oldest, i, math.min(i + 999, #oldest)))
+          end
           redis.call('ZREMRANGEBYRANK', @index, 0, over - 1)
         end
         return over
