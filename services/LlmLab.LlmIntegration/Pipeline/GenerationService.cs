@@ -4,7 +4,6 @@ using System.Text;
 using LlmLab.LlmIntegration.Budgets;
 using LlmLab.LlmIntegration.Domain;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 
 namespace LlmLab.LlmIntegration.Pipeline;
