@@ -29,6 +29,7 @@ public sealed class LauncherOptions
     public Model.ReplicaCounts ReplicaCounts { get; internal set; } = Model.ReplicaCounts.None;
     public DashboardOptions Dashboard { get; set; } = new();
     public PostgresTuning Postgres { get; set; } = new();
+    public WarmUpOptions WarmUp { get; set; } = new();
     /// <summary>Extra variables for every service (tests use it to tune exporters or provider latency).</summary>
     public Dictionary<string, string> ServiceEnvironment { get; set; } = [];
 }
@@ -54,6 +55,22 @@ public sealed class PostgresTuning
     /// of milliseconds and the JIT's code stays in its backend (docs/operations.md, "ReadyToRun images").
     /// </summary>
     public bool Jit { get; set; }
+}
+
+/// <summary>
+/// Section "AppHost:WarmUp": a run the AppHost makes through the gateway before it reports the platform running, in a
+/// tenant of its own that it erases afterwards, so the services compile their hot code before a user's first run
+/// (docs/operations.md, "Warm-up at start").
+/// </summary>
+public sealed class WarmUpOptions
+{
+    /// <summary>Calls of the warm-up run, a multiple of 10 (ten temperatures); 0 turns the warm-up off.</summary>
+    public int Calls { get; set; } = 1_000;
+    /// <summary>A provider that answers offline and costs nothing: the built-in engine.</summary>
+    public string Provider { get; set; } = "local";
+    public string Model { get; set; } = "local-ngram";
+    /// <summary>A warm-up that has not finished by then is abandoned (the platform starts anyway).</summary>
+    public int TimeoutSeconds { get; set; } = 120;
 }
 
 /// <summary>Section "AppHost:Dashboard": the operators' dashboard and the OTLP receiver behind it.</summary>

@@ -26,6 +26,10 @@ public static class LauncherSetup
         options.ReplicaCounts = ReplicaCounts.Parse(configuration["replicas"] is { Length: > 0 } given ? given : options.Replicas,
             PlatformModel.Projects.Select(p => p.Name));
         DashboardAddress.Validate(options.Dashboard.Url);
+        if (options.WarmUp.Calls < 0 || options.WarmUp.Calls % 10 != 0)
+            throw new ArgumentException($"AppHost:WarmUp:Calls: {options.WarmUp.Calls} is not 0 (no warm-up) or a positive multiple of 10.");
+        if (options.WarmUp.TimeoutSeconds < 1)
+            throw new ArgumentException($"AppHost:WarmUp:TimeoutSeconds: {options.WarmUp.TimeoutSeconds} must be at least 1.");
         return options;
     }
 

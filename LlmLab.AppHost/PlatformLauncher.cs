@@ -5,6 +5,7 @@ using LlmLab.AppHost.Model;
 using LlmLab.AppHost.Output;
 using LlmLab.AppHost.Processes;
 using LlmLab.AppHost.Security;
+using LlmLab.AppHost.WarmUp;
 using Microsoft.Extensions.Configuration;
 
 namespace LlmLab.AppHost;
@@ -19,6 +20,7 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
     private readonly Lock _stateGate = new();
     private string _state = "starting";
     private PlatformSecrets _secrets = new();
+    private PlatformWarmUp? _warmUp;
 
     private string LogDirectory => Path.Combine(options.DataDirectory, "logs");
 
@@ -28,9 +30,16 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
         {
             Directory.CreateDirectory(options.DataDirectory);
             _secrets = PlatformSecrets.LoadOrCreate(options.DataDirectory);
+            _warmUp = new PlatformWarmUp(options.WarmUp, Log);
             var connectionStrings = await StartInfrastructureAsync(stopping);
             await StartDashboardAsync(stopping);
-            if (!await StartServicesAsync(connectionStrings, stopping))
+            if (await StartServicesAsync(connectionStrings, stopping))
+            {
+                _state = "warming up";
+                WriteState();
+                await _warmUp.RunAsync(new Uri(options.GatewayUrl), stopping);
+            }
+            else
             {
                 console.WriteLine($"Some services did not become healthy; their logs are in {LogDirectory}.");
             }
@@ -144,6 +153,10 @@ public sealed class PlatformLauncher(LauncherOptions options, IConfiguration con
                 var name = replica == 0 ? project.Name : $"{project.Name}-{replica + 1}";
                 var own = endpoints[project.Name][replica];
                 var environment = ServiceEnvironment.For(project, name, own, endpoints, connectionStrings, _secrets, options);
+                if (project.Name == PlatformModel.Gateway)
+                {
+                    foreach (var (key, value) in _warmUp!.GatewayEnvironment()) environment.TryAdd(key, value);
+                }
                 var service = new ServiceProcess(project, name, own, assembly, environment, LogDirectory,
                     new ConsoleLog(options.Dashboard.LogLinesPerProcess), Log);
                 service.Changed += WriteState;

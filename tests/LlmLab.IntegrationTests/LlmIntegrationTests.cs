@@ -108,6 +108,38 @@ public class LlmIntegrationTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_reply_the_cache_cannot_store_is_still_answered_and_cached_again_once_redis_accepts_writes()
+    {
+        var client = platform.CreateClient(PlatformFixture.CacheFaultApiKey);
+        var body = new { model = "local-ngram", messages = new[] { new { role = "user", content = $"Describe the harbour {Guid.NewGuid():N}." } }, temperature = 0.5, max_tokens = 5, seed = 4 };
+        async Task<string> CallAsync()
+        {
+            using var response = await client.PostAsJsonAsync("/v1/chat/completions", body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
+                .GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()));
+            return response.Headers.GetValues("x-llmlab-cache").Single();
+        }
+
+        using var redis = await new PlatformStores(platform).ConnectRedisAsync();
+        var index = (StackExchange.Redis.RedisKey)$"llmlab:cache-index:{PlatformFixture.CacheFaultTenant}";
+        // A string where the tenant's sorted-set index belongs: Redis refuses the cache's write with WRONGTYPE, after the
+        // provider has answered.
+        await redis.GetDatabase().StringSetAsync(index, "not a sorted set");
+        try
+        {
+            Assert.Equal("miss", await CallAsync());
+            Assert.Equal("miss", await CallAsync());
+        }
+        finally
+        {
+            await redis.GetDatabase().KeyDeleteAsync(index);
+        }
+        Assert.Equal("miss", await CallAsync());
+        Assert.Equal("hit", await CallAsync());
+    }
+
+    [Fact]
     public async Task An_openai_compatible_provider_added_at_run_time_proxies_to_its_endpoint_and_never_shows_its_key()
     {
         var name = $"loop-{Guid.NewGuid():N}"[..20];

@@ -61,9 +61,9 @@ public sealed class GenerationService(
         var cost = resolved.CostUsd(promptTokens, completionTokens);
         metrics.Completed(resolved.Provider, promptTokens, completionTokens, cost, latency);
         await budgets.RecordAsync(request.TenantId, cost);
-        if (cacheKey is not null)
+        if (cacheKey is not null && !await cache.TryStoreAsync(request.TenantId, cacheKey, new CachedReply(response.Text, finish, promptTokens, completionTokens)))
         {
-            await cache.SetAsync(request.TenantId, cacheKey, new CachedReply(response.Text, finish, promptTokens, completionTokens));
+            metrics.CacheWriteFailed(resolved.Provider);
         }
         return new GenerationResult(response.Text, finish, promptTokens, completionTokens, latency, latency, cost, false, resolved.Provider, resolved.Model.Name)
         {

@@ -19,15 +19,16 @@ namespace LlmLab.LlmIntegration.Pipeline;
 /// the cache shares Redis with budgets, leases and the audit journal, so it cannot be bounded by an instance-wide
 /// eviction policy, and a per-tenant bound keeps one tenant's sweep from evicting another tenant's entries.
 /// </summary>
-public sealed class ResponseCache(IConnectionMultiplexer redis, IOptionsMonitor<LlmOptions> options, TimeProvider time)
+public sealed class ResponseCache(IConnectionMultiplexer redis, IOptionsMonitor<LlmOptions> options, TimeProvider time, ILogger<ResponseCache> logger)
 {
-    // The entry and its place in the tenant's index (scored by the writer's clock in milliseconds), then the oldest
-    // written past the bound deleted. Atomic, so concurrent writers never leave the index over its bound. The deletes
-    // go a thousand keys at a time: unpack stops at Lua's stack limit (≈ 8,000), which a lowered bound would pass.
+    // The entry's place in the tenant's index (scored by the writer's clock in milliseconds), the entry, then the oldest
+    // written past the bound deleted. Atomic, so concurrent writers never leave the index over its bound; the index
+    // first, because a script that fails keeps what it wrote before, and an entry outside the index would escape the
+    // bound. The deletes go a thousand keys at a time: unpack stops at Lua's stack limit (≈ 8,000).
     private static readonly LuaScript Store = LuaScript.Prepare("""
-        redis.call('SET', @entry, @value, 'EX', @ttl)
         redis.call('ZADD', @index, @written, @entry)
         redis.call('EXPIRE', @index, @ttl)
+        redis.call('SET', @entry, @value, 'EX', @ttl)
         local over = redis.call('ZCARD', @index) - tonumber(@bound)
         if over > 0 then
           local oldest = redis.call('ZRANGE', @index, 0, over - 1)
@@ -115,6 +116,25 @@ public sealed class ResponseCache(IConnectionMultiplexer redis, IOptionsMonitor<
             ttl = (long)TimeSpan.FromMinutes(current.CacheTtlMinutes).TotalSeconds,
             bound = current.CacheMaxEntriesPerTenant,
         });
+    }
+
+    /// <summary>
+    /// Stores the reply unless Redis fails; answers whether it did. The provider has answered (and been paid) by the time
+    /// a reply is stored, so a failed write must not fail the call: it is logged and counted, and the next identical
+    /// request asks the provider again.
+    /// </summary>
+    public async Task<bool> TryStoreAsync(string tenantId, string key, CachedReply reply)
+    {
+        try
+        {
+            await SetAsync(tenantId, key, reply);
+            return true;
+        }
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        {
+            logger.LogWarning("A reply of tenant {Tenant} was not cached: {Reason}", tenantId, ex.Message);
+            return false;
+        }
     }
 
     // Outside the "llmlab:cache:{tenant}:" prefix, so no tenant's entry pattern ever matches another's index.

@@ -32,6 +32,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string CacheBoundApiKey = "cache-bound-test-key";
     public const string CacheBoundTenant = "cache-bound";
     public const int CacheBound = 300;
+    /// <summary>A tenant of its own whose cache index a test breaks, so no other test sees its cache fail.</summary>
+    public const string CacheFaultApiKey = "cache-fault-test-key";
+    public const string CacheFaultTenant = "cache-fault";
     /// <summary>The latency objective analytics alerts on here: over the built-in engine's answers, under AlertTests' slow provider.</summary>
     public const int AlertsLatencyObjectiveMs = 2_000;
 
@@ -106,6 +109,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__36__Key={CacheBoundApiKey}",
             $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__36__Tenant={CacheBoundTenant}",
             $"--AppHost:ServiceEnvironment:Llm__CacheMaxEntriesPerTenant={CacheBound}",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__37__Key={CacheFaultApiKey}",
+            $"--AppHost:ServiceEnvironment:Gateway__ApiKeys__37__Tenant={CacheFaultTenant}",
             // The webhook receivers of the alert tests listen on loopback.
             "--AppHost:ServiceEnvironment:Webhooks__Outbound__AllowedNetworks__0=127.0.0.1/32",
             .. ProviderTenants.AppHostArguments(),
