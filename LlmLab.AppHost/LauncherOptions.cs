@@ -30,6 +30,12 @@ public sealed class LauncherOptions
     public DashboardOptions Dashboard { get; set; } = new();
     public PostgresTuning Postgres { get; set; } = new();
     public WarmUpOptions WarmUp { get; set; } = new();
+    /// <summary>
+    /// Each service's gen0 budget (DOTNET_GCgen0size, which the runtime reads from the environment only); 0 keeps the
+    /// runtime's, which follows the L3 cache (32 MiB here: ≈ 16 MiB of young objects per process before a collection,
+    /// times ten processes). docs/operations.md, "Gen0 budget".
+    /// </summary>
+    public int GcGen0BudgetMiB { get; set; } = 4;
     /// <summary>Extra variables for every service (tests use it to tune exporters or provider latency).</summary>
     public Dictionary<string, string> ServiceEnvironment { get; set; } = [];
 }

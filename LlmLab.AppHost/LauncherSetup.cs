@@ -26,6 +26,8 @@ public static class LauncherSetup
         options.ReplicaCounts = ReplicaCounts.Parse(configuration["replicas"] is { Length: > 0 } given ? given : options.Replicas,
             PlatformModel.Projects.Select(p => p.Name));
         DashboardAddress.Validate(options.Dashboard.Url);
+        if (options.GcGen0BudgetMiB is < 0 or > 1024)
+            throw new ArgumentException($"AppHost:GcGen0BudgetMiB: {options.GcGen0BudgetMiB} is not 0 (the runtime's budget) or 1 to 1024.");
         if (options.WarmUp.Calls < 0 || options.WarmUp.Calls % 10 != 0)
             throw new ArgumentException($"AppHost:WarmUp:Calls: {options.WarmUp.Calls} is not 0 (no warm-up) or a positive multiple of 10.");
         if (options.WarmUp.TimeoutSeconds < 1)

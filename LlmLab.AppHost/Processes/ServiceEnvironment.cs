@@ -33,6 +33,7 @@ public static class ServiceEnvironment
             // Per replica, so two processes never write the same files.
             ["Storage__DataDirectory"] = Path.Combine(options.DataDirectory, "services", instance),
         };
+        if (options.GcGen0BudgetMiB > 0) env["DOTNET_GCgen0size"] = $"0x{options.GcGen0BudgetMiB * 1024L * 1024:X}";
 
         if (endpoints.GrpcPort is null)
         {
