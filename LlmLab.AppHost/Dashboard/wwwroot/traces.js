@@ -13,10 +13,16 @@ async function fillServices() {
   select.value = chosen;
 }
 
+// Searches can overlap (the view's first listing, then the operator's own search): only the latest one may draw the
+// list, or a slower earlier answer would replace the newer one under the operator's cursor.
+let latestSearch = 0;
+
 async function find() {
   const query = new URLSearchParams(new FormData(form));
+  const search = ++latestSearch;
   try {
     const traces = await get(`/api/traces?${query}`);
+    if (search !== latestSearch) return;
     list.replaceChildren(...traces.map((t) => el('tr', {},
       el('td', {}, el('a', { href: `#trace/${t.traceId}`, className: 'trace-id' }, t.traceId)),
       el('td', {}, `${t.rootService}: ${t.rootName}`),
@@ -27,6 +33,7 @@ async function find() {
       el('td', {}, time(t.start)))));
     if (traces.length === 0) list.replaceChildren(el('tr', {}, el('td', { colSpan: 7 }, 'No trace matches.')));
   } catch (error) {
+    if (search !== latestSearch) return;
     list.replaceChildren(el('tr', {}, el('td', { colSpan: 7, role: 'alert' }, error.message)));
   }
 }
