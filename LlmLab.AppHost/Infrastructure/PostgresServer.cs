@@ -31,9 +31,6 @@ public sealed class PostgresServer(string dataRoot, string configuredBinDirector
             await InitDbAsync(cancellationToken);
         }
         // A stale pid file from a killed AppHost would stop pg_ctl from starting.
-        // glibc's malloc with a fixed mmap threshold: a backend's large allocations (sorts, a chunk's rows) go back to the
-        // kernel when freed instead of raising the thresholds and staying in the backend (docs/operations.md, "ReadyToRun
-        // images": PostgreSQL's PSS at the end of 100,000 calls 208-230 MiB without, 170 MiB with).
         await RunAsync("pg_ctl", ["-D", _dataDirectory, "stop", "-m", "immediate"], cancellationToken, check: false);
         var migrate = !PostgresAuthentication.HbaIsCurrent(_dataDirectory);
         await LaunchAsync(cancellationToken);
@@ -65,9 +62,6 @@ public sealed class PostgresServer(string dataRoot, string configuredBinDirector
         log("postgres: this data folder allowed connections without a password; setting one and requiring it");
         await PostgresAuthentication.SetPasswordAsync(_port, password, cancellationToken);
         PostgresAuthentication.WriteHba(_dataDirectory);
-        // glibc's malloc with a fixed mmap threshold: a backend's large allocations (sorts, a chunk's rows) go back to the
-        // kernel when freed instead of raising the thresholds and staying in the backend (docs/operations.md, "ReadyToRun
-        // images": PostgreSQL's PSS at the end of 100,000 calls 208-230 MiB without, 170 MiB with).
         await RunAsync("pg_ctl", ["-D", _dataDirectory, "reload"], cancellationToken);
     }
 
@@ -107,9 +101,6 @@ public sealed class PostgresServer(string dataRoot, string configuredBinDirector
     public async Task StopAsync()
     {
         if (_dataDirectory.Length == 0) return;
-        // glibc's malloc with a fixed mmap threshold: a backend's large allocations (sorts, a chunk's rows) go back to the
-        // kernel when freed instead of raising the thresholds and staying in the backend (docs/operations.md, "ReadyToRun
-        // images": PostgreSQL's PSS at the end of 100,000 calls 208-230 MiB without, 170 MiB with).
         await RunAsync("pg_ctl", ["-D", _dataDirectory, "stop", "-m", "fast", "-w"], CancellationToken.None, check: false);
     }
 

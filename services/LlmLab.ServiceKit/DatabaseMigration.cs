@@ -22,6 +22,11 @@ public static class DatabaseMigration
         // a service's share where its connection string does not say (docs/operations.md, "Memory").
         if (!configured.Contains("Pool Size", StringComparison.OrdinalIgnoreCase) && builder.Configuration.GetValue<int?>("Database:MaxPoolSize") is { } maxPool)
             settings.MaxPoolSize = maxPool;
+        // Statements a connection sends again and again (a chunk's inserts, the counters' update) are prepared once per
+        // connection instead of parsed and planned on every execution (Database:MaxAutoPrepare, 0 turns it off);
+        // a connection string that says Max Auto Prepare wins.
+        if (!configured.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            settings.MaxAutoPrepare = Math.Max(0, builder.Configuration.GetValue("Database:MaxAutoPrepare", 0));
         var connectionString = settings.ConnectionString;
         // Retries transient failures, including a restarted server's "terminating connection" (57P01..57P03) on a pooled
         // connection: PostgreSQL restarting does not clear Npgsql's pool, so the first use of each old connection fails.

@@ -50,6 +50,7 @@ public static class ScoredResponseWriter
             $"{RollupSchema.WriterLock("t", exclusive: false)} FROM (SELECT DISTINCT unnest(@tenants) AS t ORDER BY t) AS tenants", connection))
         {
             writerLock.Parameters.AddWithValue("tenants", events.Select(e => e.TenantId).Distinct().ToArray());
+            await writerLock.PrepareAsync(ct);
             await writerLock.ExecuteNonQueryAsync(ct);
         }
         var rows = events.Select(m => Values(m, m.ResponseId)).ToList();
@@ -66,6 +67,9 @@ public static class ScoredResponseWriter
             WHERE NOT {ErasureFence.Erased("u.tenant_id", "u.run_id")}
             ON CONFLICT DO NOTHING
             """;
+        // Prepared once per connection (Npgsql keeps it): PostgreSQL no longer parses and plans this long statement for
+        // every chunk. Only the writer's statements are prepared; the views' plans follow each tenant's own data.
+        await insert.PrepareAsync(ct);
         return await insert.ExecuteNonQueryAsync(ct);
     }
 

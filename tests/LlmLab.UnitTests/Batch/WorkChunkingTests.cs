@@ -13,14 +13,14 @@ public class WorkChunkingTests
     }
 
     [Fact]
-    public void A_run_of_50_items_becomes_chunks_of_16_16_16_and_2_with_every_item_once()
+    public void A_run_of_100_items_becomes_chunks_of_32_32_32_and_4_with_every_item_once()
     {
-        var ids = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToList();
+        var ids = Enumerable.Range(0, 100).Select(_ => Guid.NewGuid()).ToList();
         var runId = Guid.NewGuid();
 
         var commands = With(64).Commands(runId, "t1", ids).ToList();
 
-        Assert.Equal([16, 16, 16, 2], commands.Select(c => c.WorkItemIds.Count));
+        Assert.Equal([32, 32, 32, 4], commands.Select(c => c.WorkItemIds.Count));
         Assert.Equal(ids, commands.SelectMany(c => c.WorkItemIds));
         Assert.All(commands, c => Assert.Equal((runId, "t1"), (c.RunId, c.TenantId)));
     }
@@ -30,7 +30,9 @@ public class WorkChunkingTests
     [InlineData(256, 16, 16, 17)]
     [InlineData(4, 16, 4, 1)]     // a chunk never holds more calls than the worker runs at once
     [InlineData(32, 16, 16, 2)]   // under four chunks: no extra one, the worker's concurrency holds exactly
-    public void Chunk_size_and_chunks_at_once_follow_the_worker_concurrency(int workerConcurrency, int configured, int chunkSize, int chunksAtOnce)
+    [InlineData(256, null, 32, 9)] // the default size
+    [InlineData(64, null, 32, 2)]
+    public void Chunk_size_and_chunks_at_once_follow_the_worker_concurrency(int workerConcurrency, int? configured, int chunkSize, int chunksAtOnce)
     {
         var chunking = With(workerConcurrency, configured);
 
