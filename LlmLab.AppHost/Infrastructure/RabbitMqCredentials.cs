@@ -18,8 +18,16 @@ public sealed class RabbitMqCredentials(string directory, string user, string pa
     /// <summary>Whether the node's database predates the AppHost's credentials (it exists, and was never migrated).</summary>
     public bool NeedsMigration(string databaseDirectory) => Directory.Exists(databaseDirectory) && !File.Exists(Marker);
 
+    /// <summary>
+    /// The node's rabbitmq.conf: the credentials; a full garbage collection of every Erlang process every 10 s (else
+    /// the connection and channel processes keep the message bodies they handled until their own heaps fill); and
+    /// version 2 of the classic queue storage for new queues, whose index does not hold a journal of message bodies in
+    /// memory. Together they took the node from ≈ 170 to ≈ 145 MiB at the end of a 100,000-call run (docs/operations.md,
+    /// "Chunks of 32 and prepared statements").
+    /// </summary>
     public void WriteConfig() =>
-        PrivateFile.Write(ConfigFile, $"default_user = {user}\ndefault_pass = {password}\ndefault_user_tags.administrator = true\n");
+        PrivateFile.Write(ConfigFile, $"default_user = {user}\ndefault_pass = {password}\ndefault_user_tags.administrator = true\n" +
+            "background_gc_enabled = true\nbackground_gc_target_interval = 10000\nclassic_queue.default_version = 2\n");
 
     public void MarkProvisioned() => File.WriteAllText(Marker, "guest removed, own user in place\n");
 
