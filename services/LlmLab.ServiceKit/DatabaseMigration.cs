@@ -26,7 +26,7 @@ public static class DatabaseMigration
         // connection instead of parsed and planned on every execution (Database:MaxAutoPrepare, 0 turns it off);
         // a connection string that says Max Auto Prepare wins.
         if (!configured.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
-            settings.MaxAutoPrepare = Math.Max(0, builder.Configuration.GetValue("Database:MaxAutoPrepare", 0));
+            settings.MaxAutoPrepare = MaxAutoPrepare(builder.Configuration);
         var connectionString = settings.ConnectionString;
         // Retries transient failures, including a restarted server's "terminating connection" (57P01..57P03) on a pooled
         // connection: PostgreSQL restarting does not clear Npgsql's pool, so the first use of each old connection fails.
@@ -35,6 +35,13 @@ public static class DatabaseMigration
             .UseSnakeCaseNamingConvention());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(connectionName, tags: ["ready"]);
         return builder;
+    }
+
+    private static int MaxAutoPrepare(IConfiguration configuration)
+    {
+        var statements = configuration.GetValue("Database:MaxAutoPrepare", 0);
+        return statements >= 0 ? statements
+            : throw new InvalidOperationException($"Database:MaxAutoPrepare must be 0 (off) or a number of statements per connection, not {statements}.");
     }
 
     /// <summary>Applies pending migrations, waiting for the database for up to a minute (it may still be starting).</summary>
