@@ -14,7 +14,8 @@ public sealed class WorkChunking(IConfiguration configuration)
 
     /// <summary>
     /// Items per chunk (Batch:ChunkSize, 32), never more than a worker keeps in flight. A chunk costs the platform about
-    /// 15 ms of CPU whatever its size (docs/operations.md, "Chunks of 32"), so at 16 items that was half of a call's cost.
+    /// 15 ms of CPU whatever its size, so at 16 items that was half of a call's cost (docs/operations.md, "Chunks of 32
+    /// and prepared statements").
     /// </summary>
     public int ChunkSize => Math.Min(WorkerConcurrency, Math.Clamp(configuration.GetValue("Batch:ChunkSize", 32), 1, 500));
 
