@@ -110,7 +110,12 @@ public static class ThroughputBench
     {
         Console.WriteLine($"-- memory (PSS, all platform processes) over {calls:N0} calls at zero latency");
         PrintPssByProcess("at the start", platform);
-        using var sampler = Operations.PssSampler.Start(processes.PssMiB, TimeSpan.FromSeconds(5));
+        var byProcess = new List<Dictionary<string, double>>();
+        using var sampler = Operations.PssSampler.Start(() =>
+        {
+            byProcess.Add(PlatformProcesses.PssMiBBy(platform.Resources()));
+            return processes.PssMiB();
+        }, TimeSpan.FromSeconds(5));
         var done = 0;
         while (done < calls)
         {
@@ -130,6 +135,19 @@ public static class ThroughputBench
         var secondHalfSlope = Operations.MemoryTrend.MiBPerMinute(samples.Skip(samples.Count / 2).ToList());
         Console.WriteLine($"   slope {Operations.MemoryTrend.MiBPerMinute(samples):+0.0;-0.0} MiB/min over the whole run, {secondHalfSlope:+0.0;-0.0} over its second half");
         PrintPssByProcess("at the end", platform);
+        PrintSecondHalfByProcess(samples, byProcess);
+    }
+
+    /// <summary>Which processes the second half's trend comes from: each one's slope, lowest and highest PSS there.</summary>
+    private static void PrintSecondHalfByProcess(List<(double Seconds, double MiB)> samples, List<Dictionary<string, double>> byProcess)
+    {
+        var half = samples.Count / 2;
+        var rows = byProcess[0].Keys.Select(name =>
+        {
+            var series = samples.Zip(byProcess).Skip(half).Select(p => (p.First.Seconds, MiB: p.Second.GetValueOrDefault(name))).ToList();
+            return (Name: name, Slope: Operations.MemoryTrend.MiBPerMinute(series), Low: series.Min(s => s.MiB), High: series.Max(s => s.MiB));
+        }).OrderByDescending(r => r.Slope);
+        Console.WriteLine($"      second half by process (slope MiB/min, lowest–highest MiB): {string.Join(", ", rows.Select(r => $"{r.Name} {r.Slope:+0.0;-0.0;0.0} ({r.Low:0}–{r.High:0})"))}");
     }
 
     public static void PrintPssByProcess(string when, RunningPlatform platform) =>
