@@ -42,4 +42,22 @@ public class ProgressDelaysTests
         Assert.Equal(0, MemoryTrend.MiBPerMinute(flat), 6);
         Assert.Equal(0, MemoryTrend.MiBPerMinute([(0.0, 300.0)]));
     }
+
+    [Fact]
+    public void MemoryTrendSaysHowManySamplesItRestsOnAndHowSureItIs()
+    {
+        // 1 MiB every 2 s (30 MiB a minute) under a ±0.5 MiB wobble: a trend, and a sure one.
+        var rising = Enumerable.Range(0, 20).Select(i => (i * 2.0, 300.0 + i + (i % 2 == 0 ? 0.5 : -0.5))).ToList();
+        var (slope, n, p) = MemoryTrend.Of(rising);
+        Assert.Equal(20, n);
+        Assert.InRange(slope, 29, 31);
+        Assert.True(p < 0.001, $"p = {p}");
+        Assert.StartsWith("+", MemoryTrend.Describe(rising));
+        Assert.Contains("(n = 20, p = 0.000)", MemoryTrend.Describe(rising));
+
+        // A sawtooth between 300 and 310 MiB: no trend to speak of.
+        var sawtooth = Enumerable.Range(0, 20).Select(i => (i * 2.0, i % 4 < 2 ? 300.0 : 310.0)).ToList();
+        var (_, _, sawtoothP) = MemoryTrend.Of(sawtooth);
+        Assert.True(sawtoothP > 0.3, $"p = {sawtoothP}");
+    }
 }
