@@ -31,6 +31,19 @@ public sealed class PlatformProcesses(int appHostPid, Func<IEnumerable<(string N
 
     public double PssMiB() => Everything().Sum(PssMiB);
 
+    /// <summary>
+    /// PSS of each resource's subtree and of the AppHost's own tree (what no resource's subtree holds), each process read
+    /// once, so the parts add up to the platform's total of the same instant.
+    /// </summary>
+    public Dictionary<string, double> PssMiBByWithAppHost()
+    {
+        var parts = resources().ToDictionary(r => r.Name, r => Tree(r.Pid).ToDictionary(pid => pid, PssMiB));
+        var counted = parts.Values.SelectMany(p => p.Keys).ToHashSet();
+        var result = parts.ToDictionary(p => p.Key, p => p.Value.Values.Sum());
+        result["apphost"] = Tree(appHostPid).Where(pid => !counted.Contains(pid)).Sum(PssMiB);
+        return result;
+    }
+
     /// <summary>PSS of the subtree of each given process (a service, PostgreSQL with its backends…).</summary>
     public static Dictionary<string, double> PssMiBBy(IEnumerable<(string Name, int Pid)> resources) =>
         resources.ToDictionary(r => r.Name, r => Tree(r.Pid).Sum(PssMiB));

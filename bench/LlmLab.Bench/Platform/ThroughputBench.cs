@@ -113,11 +113,9 @@ public static class ThroughputBench
         var byProcess = new List<Dictionary<string, double>>();
         using var sampler = Operations.PssSampler.Start(() =>
         {
-            var by = PlatformProcesses.PssMiBBy(platform.Resources());
-            var total = processes.PssMiB();
-            by["apphost"] = total - by.Values.Sum(); // the AppHost's own tree: what no resource's subtree holds
+            var by = processes.PssMiBByWithAppHost();
             byProcess.Add(by);
-            return total;
+            return by.Values.Sum();
         }, TimeSpan.FromSeconds(2));
         var done = 0;
         while (done < calls)
