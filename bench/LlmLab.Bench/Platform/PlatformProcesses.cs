@@ -37,10 +37,11 @@ public sealed class PlatformProcesses(int appHostPid, Func<IEnumerable<(string N
     /// </summary>
     public Dictionary<string, double> PssMiBByWithAppHost()
     {
-        var parts = resources().ToDictionary(r => r.Name, r => Tree(r.Pid).ToDictionary(pid => pid, PssMiB));
+        var children = Children();
+        var parts = resources().ToDictionary(r => r.Name, r => Tree(r.Pid, children).ToDictionary(pid => pid, PssMiB));
         var counted = parts.Values.SelectMany(p => p.Keys).ToHashSet();
         var result = parts.ToDictionary(p => p.Key, p => p.Value.Values.Sum());
-        result["apphost"] = Tree(appHostPid).Where(pid => !counted.Contains(pid)).Sum(PssMiB);
+        result["apphost"] = Tree(appHostPid, children).Where(pid => !counted.Contains(pid)).Sum(PssMiB);
         return result;
     }
 
@@ -63,7 +64,10 @@ public sealed class PlatformProcesses(int appHostPid, Func<IEnumerable<(string N
 
     public int Count() => Everything().Count;
 
-    private static List<int> Tree(int root)
+    private static List<int> Tree(int root) => Tree(root, Children());
+
+    /// <summary>Every live process's children, from one pass over /proc.</summary>
+    private static Dictionary<int, List<int>> Children()
     {
         var children = new Dictionary<int, List<int>>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -73,6 +77,11 @@ public sealed class PlatformProcesses(int appHostPid, Func<IEnumerable<(string N
             if (!children.TryGetValue(parent, out var list)) children[parent] = list = [];
             list.Add(pid);
         }
+        return children;
+    }
+
+    private static List<int> Tree(int root, Dictionary<int, List<int>> children)
+    {
         var tree = new List<int> { root };
         for (var i = 0; i < tree.Count; i++)
         {
