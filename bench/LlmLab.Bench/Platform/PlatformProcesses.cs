@@ -27,7 +27,11 @@ public sealed class PlatformProcesses(int appHostPid, Func<IEnumerable<(string N
         return fields is null ? 0 : (long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14])) / TicksPerSecond;
     }
 
-    private HashSet<int> Everything() => [.. Tree(appHostPid).Concat(resources().SelectMany(r => Tree(r.Pid)))];
+    private HashSet<int> Everything()
+    {
+        var children = Children();
+        return [.. Tree(appHostPid, children).Concat(resources().SelectMany(r => Tree(r.Pid, children)))];
+    }
 
     public double PssMiB() => Everything().Sum(PssMiB);
 
@@ -46,8 +50,11 @@ public sealed class PlatformProcesses(int appHostPid, Func<IEnumerable<(string N
     }
 
     /// <summary>PSS of the subtree of each given process (a service, PostgreSQL with its backends…).</summary>
-    public static Dictionary<string, double> PssMiBBy(IEnumerable<(string Name, int Pid)> resources) =>
-        resources.ToDictionary(r => r.Name, r => Tree(r.Pid).Sum(PssMiB));
+    public static Dictionary<string, double> PssMiBBy(IEnumerable<(string Name, int Pid)> resources)
+    {
+        var children = Children();
+        return resources.ToDictionary(r => r.Name, r => Tree(r.Pid, children).Sum(PssMiB));
+    }
 
     private static double PssMiB(int pid)
     {
